@@ -1,0 +1,10 @@
+-- Loads the build outputs under a plain Lua: libai must return its API table, ai.lua must compile.
+local dir = arg[1]
+package.path = dir .. "/?.lua;" .. package.path
+local ok, lib = pcall(require, "libai")
+if not ok then io.stderr:write("libai.lua: " .. tostring(lib) .. "\n") os.exit(1) end
+if type(lib) ~= "table" or type(lib.ask) ~= "function" then
+  io.stderr:write("libai.lua does not return a table with ask()\n") os.exit(1)
+end
+local chunk, err = loadfile(dir .. "/ai.lua")
+if not chunk then io.stderr:write(err .. "\n") os.exit(1) end

@@ -1,0 +1,4 @@
+/** @noSelfInFile */
+declare module "libai" {
+  export function hello(name: string): string;
+}
