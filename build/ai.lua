@@ -21,18 +21,21 @@ local function require(file, ...)
     end
 end
 ____modules = {
-["ai.main"] = function(...) 
+["main"] = function(...) 
 local ____exports = {}
 local ai = require("libai")
 function ____exports.run(...)
     local args = {...}
-    print(
-        ai.hello(#args > 0 and args[1] or "none"),
-        #args
-    )
+    local prompt = table.concat(args, " ")
+    local text, reply = ai.ask(prompt)
+    if text == nil then
+        printError(reply)
+        return
+    end
+    print(text)
 end
 return ____exports
  end,
 }
-local ____entry = require("ai.main", ...)
-return ____entry
+return require("main").run(...)
+

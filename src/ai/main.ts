@@ -1,4 +1,11 @@
 import * as ai from "libai";
+
 export function run(...args: string[]): void {
-  print(ai.hello(args.length > 0 ? args[0] : "none"), args.length);
+  const prompt = table.concat(args, " ");
+  const [text, reply] = ai.ask(prompt);
+  if (text === undefined) {
+    printError(reply);
+    return;
+  }
+  print(text);
 }

@@ -1,3 +1,68 @@
-export function hello(name: string): string {
-  return "hi " + name;
+// The whole public surface of libai: `local ai = require("libai")`. Everything else is internal.
+// Failures come back as nil, message, err (like http.get); Ctrl+T raises "Terminated".
+import type { Reply } from "./reply";
+import { Client, ClientOptions } from "./client";
+import { defineSettings, readConfig, SETTINGS } from "./config";
+import { AiError, toAiError } from "./errors";
+import { TERMINATED } from "./http";
+import { newId } from "./ids";
+import { agentNames, modelNames } from "./catalog";
+import { clientFromConfig, PromptOptions, runPrompt } from "./prompt";
+import { computerSession, rememberConversation } from "./session";
+import { fromCC, toCC } from "./text";
+import { DONE_EVENT, handle, run, submit, wait } from "./jobs";
+
+export const version = "0.1.0";
+
+defineSettings();
+
+/** Asks and waits: returns the reply's text and the reply, or nil, message, err. */
+export function ask(prompt: string, opts: PromptOptions = {}): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
+  const [ok, result] = pcall(runPrompt, prompt, opts);
+  if (ok) return $multi((result as Reply).text, result as Reply);
+  if (result === TERMINATED) error("Terminated", 0);
+  const err = toAiError(result);
+  return $multi(undefined, err.message, err);
+}
+
+export { submit, wait, run, handle, DONE_EVENT as doneEvent };
+
+/** A client for one server: every endpoint as a method (c:sessions(), c:abort(id), ...). */
+export function client(options?: Partial<ClientOptions>): Client {
+  const cfg = readConfig(options === undefined ? undefined : {
+    url: options.url,
+    username: options.username,
+    password: options.password,
+    directory: options.directory,
+  });
+  return options === undefined ? clientFromConfig(cfg) : new Client({ ...cfg, encoding: options.encoding });
+}
+
+/** The opencc.* settings as read now (validated: a bad value raises its one-line error). */
+export function config(): ReturnType<typeof readConfig> {
+  return readConfig();
+}
+
+/** Names and descriptions of the settings, for help screens. */
+export const settingNames = SETTINGS.map((s) => s.name);
+
+export { toCC, fromCC, newId, agentNames as agents, modelNames as models };
+
+/** This computer's own conversation (found or created on the server); fresh=true starts a new one. */
+export function conversation(c: Client, fresh?: boolean): string {
+  return computerSession(c, fresh === true);
+}
+
+/** Forget this computer's remembered conversation: the next prompt finds or makes one. */
+export function forgetConversation(): void {
+  rememberConversation(undefined);
+}
+
+/** Runs fn and returns its results, or nil, message, err for an AiError (Ctrl+T still raises). */
+export function protect<T>(fn: () => T): LuaMultiReturn<[T] | [undefined, string, AiError]> {
+  const [ok, result] = pcall(fn);
+  if (ok) return $multi(result as T);
+  if (result === TERMINATED || result === "Terminated") error("Terminated", 0);
+  const err = toAiError(result);
+  return $multi(undefined, err.message, err);
 }

@@ -5,11 +5,11 @@ import { existsSync, readFileSync, writeFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const tstl = join(root, "node_modules", ".bin", "tstl");
 const fail = (msg) => { console.error(`build failed: ${msg}`); process.exit(1); };
 
-for (const project of ["tsconfig.json", "tsconfig.ai.json"]) {
+for (const project of ["tsconfig.json", "src/ai/tsconfig.json"]) {
   const r = spawnSync(tstl, ["-p", project], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) fail(`tstl -p ${project} exited with ${r.status}`);
 }
@@ -19,9 +19,9 @@ for (const project of ["tsconfig.json", "tsconfig.ai.json"]) {
 const aiPath = join(root, "build", "ai.lua");
 if (existsSync(aiPath)) {
   const src = readFileSync(aiPath, "utf8");
-  const tail = 'local ____entry = require("ai.main", ...)\nreturn ____entry';
+  const tail = 'local ____entry = require("main", ...)\nreturn ____entry';
   if (!src.includes(tail)) fail("build/ai.lua does not end with the expected bundle entry");
-  writeFileSync(aiPath, src.replace(tail, 'return require("ai.main").run(...)\n'));
+  writeFileSync(aiPath, src.replace(tail, 'return require("main").run(...)\n'));
 }
 
 for (const name of ["libai.lua", "ai.lua"]) {
@@ -32,7 +32,7 @@ for (const name of ["libai.lua", "ai.lua"]) {
 
 const lua = ["lua5.1", "lua5.2", "lua"].find((l) => spawnSync(l, ["-v"]).status === 0);
 if (!lua) fail("no Lua interpreter to check the outputs with: run `apt-get install lua5.1` (see README)");
-const check = spawnSync(lua, [join(root, "scripts", "check-build.lua"), join(root, "build")], { encoding: "utf8" });
+const check = spawnSync(lua, [join(root, "src", "tools", "check-build.lua"), join(root, "build")], { encoding: "utf8" });
 if (check.status !== 0) fail(`the outputs do not load under ${lua}:\n${check.stdout}${check.stderr}`);
 const sizes = ["libai.lua", "ai.lua"].map((n) => `${n} ${statSync(join(root, "build", n)).size} bytes`);
 console.log(`built ${sizes.join(", ")}`);

@@ -1,0 +1,115 @@
+// The only file that touches CC's http API: send one request, wait for its event, map CC's
+// failures to AiErrors. Other events are left alone (see waitForResponse).
+import { fail } from "./errors";
+
+export interface HttpReply {
+  status: number;
+  body: string;
+  headers: HttpHeaders;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: HttpHeaders;
+  body?: string;
+  /** Seconds; CC: Tweaked stops any request after its own limit (60 s at most). */
+  timeout?: number;
+}
+
+/** Raised (as a plain string, like CC's own) when Ctrl+T arrives while a request is in flight. */
+export const TERMINATED = "Terminated";
+
+// CC matches responses to requests by URL only, so two requests to one URL at once could take
+// each other's replies. Requests to a URL that is already in flight wait their turn.
+const busyUrls = new LuaTable<string, boolean>();
+const URL_FREE_EVENT = "opencc_http_free";
+let waitingForUrl = 0;
+
+function hostOf(url: string): string {
+  const [host] = string.match(url, "^%a+://([^/?#]+)");
+  return host ?? url;
+}
+
+function mapFailure(url: string, reason: string): never {
+  if (reason === "Domain not permitted") {
+    fail(
+      "blocked",
+      `CC refused to connect to ${hostOf(url)} ("Domain not permitted"). Private and local addresses are blocked by default: allow this host in the [[http.rules]] of the server's computercraft-server.toml, or use a public address.`,
+    );
+  }
+  if (string.find(reason, "[Tt]imed? ?out")[0] !== undefined) {
+    fail("timeout", `The server at ${hostOf(url)} did not answer in time (${reason}).`);
+  }
+  if (reason === "URL malformed" || reason === "URL not http" || string.find(reason, "protocol")[0] !== undefined) {
+    fail("bad_url", `"${url}" is not a valid http(s) URL (${reason}): check opencc.server_url.`);
+  }
+  fail(
+    "unreachable",
+    `Could not reach the opencode server at ${hostOf(url)} (${reason}). Is \`opencode serve\` running there, and is opencc.server_url right?`,
+  );
+}
+
+function readHandle(handle: HttpHandle): HttpReply {
+  const [status] = handle.getResponseCode();
+  const body = handle.readAll() ?? "";
+  const headers = handle.getResponseHeaders();
+  handle.close();
+  return { status, body, headers };
+}
+
+/**
+ * Waits for the http event answering `url`. Uses pullEventRaw so that Ctrl+T can be seen and
+ * handled (the caller aborts the generation); other events are ignored here. A program that
+ * needs its own events runs ask() beside its loop with parallel, where each gets every event.
+ */
+function waitForResponse(url: string): HttpReply {
+  while (true) {
+    const [event, eventUrl, a, b] = os.pullEventRaw();
+    if (event === "terminate") throw TERMINATED;
+    if (event === "http_success" && eventUrl === url) return readHandle(a as HttpHandle);
+    if (event === "http_failure" && eventUrl === url) {
+      const handle = b as HttpHandle | undefined;
+      if (handle !== undefined) return readHandle(handle);
+      return mapFailure(url, tostring(a));
+    }
+  }
+}
+
+/** Sends a request and returns its status and body; transport failures raise an AiError. */
+export function send(req: HttpRequest): HttpReply {
+  if (http === undefined) {
+    fail("http_disabled", "The http API is disabled on this computer: enable it in the server's computercraft-server.toml (http.enabled = true).");
+  }
+  while (busyUrls.get(req.url)) {
+    waitingForUrl++;
+    const [event] = os.pullEventRaw(URL_FREE_EVENT);
+    waitingForUrl--;
+    if (event === "terminate") throw TERMINATED;
+  }
+  busyUrls.set(req.url, true);
+  const [ok, result] = pcall(() => {
+    const [accepted, why] = http.request({
+      url: req.url,
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      timeout: req.timeout,
+    });
+    if (accepted === false) mapFailure(req.url, why ?? "refused");
+    return waitForResponse(req.url);
+  });
+  busyUrls.delete(req.url);
+  if (waitingForUrl > 0) os.queueEvent(URL_FREE_EVENT, req.url);
+  if (!ok) throw result;
+  return result as HttpReply;
+}
+
+/** CC's own check of a URL against its http rules: undefined when allowed, else the reason. */
+export function checkUrl(url: string): string | undefined {
+  if (http === undefined) return "http is disabled";
+  // craftos-types says boolean; CC returns true, or false and the reason.
+  const check = http.checkURL as unknown as (this: void, url: string) => LuaMultiReturn<[boolean, string | undefined]>;
+  const [ok, reason] = check(url);
+  return ok ? undefined : reason ?? "not allowed";
+}

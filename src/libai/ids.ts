@@ -1,0 +1,115 @@
+// Ids in opencode's format: prefix "_" 12 hex digits of (ms * 4096 + counter) mod 2^48, then 14
+// base-62 characters. They ascend strictly, and are made on the server's clock: a CC server's
+// clock can be minutes off, and older opencode servers order messages by id.
+
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const TWO_24 = 16777216;
+const TWO_48 = TWO_24 * TWO_24;
+
+/** Server time minus local time, in ms; 0 until the server has told us its time. */
+let offsetMs = 0;
+/** How the offset was learnt: a Date header is only good to the second, a created time better. */
+let offsetPrecise = false;
+let lastMs = 0;
+let counter = 0;
+
+function localNow(): number {
+  return os.epoch("utc");
+}
+
+/** The server's clock as best we know it. */
+export function serverNow(): number {
+  return localNow() + offsetMs;
+}
+
+export function clockOffset(): number {
+  return offsetMs;
+}
+
+/**
+ * Learn the offset from a time the server stamped between `sentAt` and `receivedAt` (local ms),
+ * e.g. the time.created of a session it just made.
+ */
+export function observeServerTime(serverMs: number, sentAt: number, receivedAt: number): void {
+  offsetMs = serverMs - (sentAt + receivedAt) / 2;
+  offsetPrecise = true;
+}
+
+const MONTHS: { [m: string]: number } = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
+
+/** Days from 1970-01-01 to a civil date (proleptic Gregorian). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  if (m <= 2) y -= 1;
+  const era = math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Parses an HTTP Date header ("Sun, 29 Nov 2026 08:30:00 GMT") to epoch ms. */
+export function parseHttpDate(date: string): number | undefined {
+  const [d, mon, y, hh, mm, ss] = string.match(date, "(%d+) (%a+) (%d+) (%d+):(%d+):(%d+)");
+  if (d === undefined) return undefined;
+  const month = MONTHS[mon!];
+  if (month === undefined) return undefined;
+  const days = daysFromCivil(tonumber(y)!, month, tonumber(d)!);
+  return ((days * 24 + tonumber(hh)!) * 60 + tonumber(mm)!) * 60000 + tonumber(ss)! * 1000;
+}
+
+/** Learn the offset from a response's Date header, unless a better estimate exists. */
+export function observeDateHeader(date: string | undefined, sentAt: number, receivedAt: number): void {
+  if (offsetPrecise || date === undefined) return;
+  const ms = parseHttpDate(date);
+  // The header is truncated to the second: the middle of that second is the best guess.
+  if (ms !== undefined) offsetMs = ms + 500 - (sentAt + receivedAt) / 2;
+}
+
+/** The ms part of an opencode id (ascending ids only). */
+export function idTime(id: string): number | undefined {
+  const [hex] = string.match(id, "^%a+_(%x%x%x%x%x%x%x%x%x%x%x%x)");
+  if (hex === undefined) return undefined;
+  const value = tonumber(string.sub(hex, 1, 6), 16)! * TWO_24 + tonumber(string.sub(hex, 7, 12), 16)!;
+  return math.floor(value / 4096);
+}
+
+/** Ids we make must sort after every id the server has shown us. */
+export function observeId(id: string): void {
+  const ms = idTime(id);
+  if (ms !== undefined && ms > lastMs) {
+    lastMs = ms;
+    counter = 4095; // the next id moves on to the following millisecond
+  }
+}
+
+function randomBase62(n: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = math.random(1, 62);
+    out.push(string.sub(BASE62, k, k));
+  }
+  return table.concat(out);
+}
+
+/** A new ascending id, e.g. newId("msg"). */
+export function newId(prefix: string): string {
+  let ms = math.floor(serverNow());
+  if (ms > lastMs) {
+    lastMs = ms;
+    counter = 0;
+  } else {
+    ms = lastMs;
+  }
+  counter++;
+  if (counter >= 4096) {
+    // 4095 ids in one millisecond: borrow the next one, as the value would otherwise wrap.
+    lastMs = ms + 1;
+    ms = lastMs;
+    counter = 1;
+  }
+  const value = (ms * 4096 + counter) % TWO_48;
+  const hi = math.floor(value / TWO_24);
+  const lo = value % TWO_24;
+  return prefix + "_" + string.format("%06x%06x", hi, lo) + randomBase62(14);
+}

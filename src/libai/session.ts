@@ -1,0 +1,59 @@
+// Which session a prompt goes to: an explicit option, then opencc.session_id, then this
+// computer's own conversation (found by its title, or made, and remembered in a setting).
+import type { Session } from "./api";
+import type { Client } from "./client";
+import { CONVERSATION_SETTING } from "./config";
+import { observeServerTime } from "./ids";
+
+export type SessionSource = "option" | "setting" | "computer";
+
+export interface ChosenSession {
+  id: string;
+  source: SessionSource;
+}
+
+/** The title of this computer's own conversation: it names the computer's id and label. */
+export function computerTitle(): string {
+  const label = os.getComputerLabel();
+  return `CC computer #${os.getComputerID()}` + (label !== undefined ? ` (${label})` : "");
+}
+
+export function rememberConversation(id: string | undefined): void {
+  if (settings === undefined) return;
+  if (id === undefined) settings.unset(CONVERSATION_SETTING);
+  else settings.set(CONVERSATION_SETTING, id);
+  settings.save();
+}
+
+/** Creates a session, and learns the server's clock from the time it stamps on it. */
+export function createSession(client: Client, title?: string, parentID?: string): Session {
+  const sentAt = os.epoch("utc");
+  const s = client.createSession(title, parentID);
+  observeServerTime(s.time.created, sentAt, os.epoch("utc"));
+  return s;
+}
+
+/** Finds this computer's conversation on the server by title, or makes one, and remembers it. */
+export function computerSession(client: Client, fresh: boolean): string {
+  if (!fresh) {
+    const remembered = settings !== undefined ? (settings.get(CONVERSATION_SETTING) as string | undefined) : undefined;
+    if (remembered !== undefined && remembered !== "") return remembered;
+    const prefix = `CC computer #${os.getComputerID()}`;
+    for (const s of client.sessions()) {
+      const rest = string.sub(s.title, prefix.length + 1);
+      if (string.sub(s.title, 1, prefix.length) === prefix && (rest === "" || string.sub(rest, 1, 1) === " ") && s.parentID === undefined) {
+        rememberConversation(s.id);
+        return s.id;
+      }
+    }
+  }
+  const id = createSession(client, computerTitle()).id;
+  rememberConversation(id);
+  return id;
+}
+
+export function chooseSession(client: Client, option: string | undefined, pinned: string, fresh: boolean): ChosenSession {
+  if (option !== undefined && option !== "") return { id: option, source: "option" };
+  if (pinned !== "") return { id: pinned, source: "setting" };
+  return { id: computerSession(client, fresh), source: "computer" };
+}

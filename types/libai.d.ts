@@ -1,4 +1,0 @@
-/** @noSelfInFile */
-declare module "libai" {
-  export function hello(name: string): string;
-}

@@ -1,0 +1,67 @@
+/** @noSelfInFile */
+import type { Agent, Health, Message, PermissionReply, PermissionRequest, PromptBody, Providers, QuestionRequest, Session, SessionStatus, ToastVariant, TuiControlRequest } from "./api";
+import { TextEncoding } from "./json";
+export interface ClientOptions {
+    url: string;
+    username?: string;
+    password?: string;
+    directory?: string;
+    /** How prompt text is read: "latin1" (typed on CC, the default) or "utf8". */
+    encoding?: TextEncoding;
+}
+export declare function base64(s: string): string;
+export declare class Client {
+    readonly url: string;
+    readonly directory?: string;
+    readonly encoding: TextEncoding;
+    private readonly authHeader?;
+    /** HTTP requests sent by this client (for measuring what a prompt costs). */
+    requests: number;
+    constructor(options: ClientOptions);
+    /** Sends one request; decodes a JSON reply, or fails with a line that says what to do. */
+    request<T>(method: string, path: string, body?: unknown, query?: {
+        [k: string]: string | number;
+    }, timeout?: number): T;
+    private sessionPath;
+    health(): Health;
+    /** Sessions of the project (opencc.directory when set), newest first. */
+    sessions(): Session[];
+    session(id: string): Session;
+    createSession(title?: string, parentID?: string): Session;
+    deleteSession(id: string): boolean;
+    abort(id: string): boolean;
+    /** The newest `limit` messages, oldest first (limit 0: all). */
+    messages(id: string, limit?: number): Message[];
+    message(id: string, messageID: string): Message;
+    /** Blocking prompt: answers when the reply is complete (CC cuts requests at 60 s). */
+    prompt(id: string, body: PromptBody, timeout?: number): Message;
+    promptAsync(id: string, body: PromptBody): void;
+    /** Busy (or retrying) sessions; idle ones are absent. */
+    status(): {
+        [sessionID: string]: SessionStatus;
+    };
+    agents(): Agent[];
+    providers(): Providers;
+    permissions(): PermissionRequest[];
+    replyPermission(requestID: string, reply: PermissionReply, message?: string): boolean;
+    questions(): QuestionRequest[];
+    /** answers: for each question, the labels chosen. */
+    replyQuestion(requestID: string, answers: string[][]): boolean;
+    rejectQuestion(requestID: string): boolean;
+    appendPrompt(text: string): boolean;
+    submitPrompt(): boolean;
+    clearPrompt(): boolean;
+    openHelp(): boolean;
+    openSessions(): boolean;
+    openThemes(): boolean;
+    openModels(): boolean;
+    executeCommand(command: string): boolean;
+    showToast(message: string, options?: {
+        title?: string;
+        duration?: number;
+        variant?: ToastVariant;
+    }): boolean;
+    /** Waits for the next request the TUI makes of a controller. */
+    controlNext(): TuiControlRequest;
+    controlResponse(body: unknown): boolean;
+}

@@ -1,0 +1,32 @@
+/** @noSelfInFile */
+export interface Config {
+    url: string;
+    username: string;
+    password: string;
+    sessionId: string;
+    agent: string;
+    model: string;
+    variant: string;
+    directory: string;
+    /** Seconds to wait for a whole reply. */
+    timeout: number;
+    /** Seconds between polls. */
+    pollInterval: number;
+}
+interface SettingDef {
+    key: keyof Config;
+    name: string;
+    description: string;
+    type: "string" | "number" | "boolean";
+    default: string | number | boolean;
+}
+export declare const SETTINGS: SettingDef[];
+/** Where ai remembers this computer's own conversation between runs. */
+export declare const CONVERSATION_SETTING = "opencc.conversation";
+/** settings.define for every opencc.* setting (once). */
+export declare function defineSettings(): void;
+/** Checks one value; returns it, or fails with a line naming the setting and the fix. */
+export declare function validate(key: keyof Config, value: unknown): string | number;
+/** The settings, with `overrides` (from a program or ai.client{...}) taking precedence. */
+export declare function readConfig(overrides?: Partial<Config>): Config;
+export {};

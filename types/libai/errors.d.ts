@@ -1,0 +1,23 @@
+/** @noSelfInFile */
+export type ErrorKind = "http_disabled" | "blocked" | "bad_url" | "unreachable" | "auth" | "session_gone" | "bad_setting" | "unknown_agent" | "unknown_model" | "timeout" | "terminated" | "idle" | "assistant" | "server" | "bad_response";
+export interface AiError {
+    kind: ErrorKind;
+    /** The one line to show a player. */
+    message: string;
+    /** HTTP status, when the error came with one. */
+    status?: number;
+    /** The server-side error name (NotFoundError, APIError, MessageAbortedError, ...). */
+    name?: string;
+}
+export declare function aiError(kind: ErrorKind, message: string, extra?: {
+    status?: number;
+    name?: string;
+}): AiError;
+/** Raise an AiError (error level 0, so no position is prepended). */
+export declare function fail(kind: ErrorKind, message: string, extra?: {
+    status?: number;
+    name?: string;
+}): never;
+export declare function isAiError(value: unknown): value is AiError;
+/** Anything caught from pcall, as an AiError (a plain Lua error becomes kind "server"). */
+export declare function toAiError(value: unknown): AiError;

@@ -1,0 +1,20 @@
+/** @noSelfInFile */
+export interface HttpReply {
+    status: number;
+    body: string;
+    headers: HttpHeaders;
+}
+export interface HttpRequest {
+    method: string;
+    url: string;
+    headers: HttpHeaders;
+    body?: string;
+    /** Seconds; CC: Tweaked stops any request after its own limit (60 s at most). */
+    timeout?: number;
+}
+/** Raised (as a plain string, like CC's own) when Ctrl+T arrives while a request is in flight. */
+export declare const TERMINATED = "Terminated";
+/** Sends a request and returns its status and body; transport failures raise an AiError. */
+export declare function send(req: HttpRequest): HttpReply;
+/** CC's own check of a URL against its http rules: undefined when allowed, else the reason. */
+export declare function checkUrl(url: string): string | undefined;

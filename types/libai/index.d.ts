@@ -1,0 +1,27 @@
+/** @noSelfInFile */
+import type { Reply } from "./reply";
+import { Client, ClientOptions } from "./client";
+import { readConfig } from "./config";
+import { AiError } from "./errors";
+import { newId } from "./ids";
+import { agentNames, modelNames } from "./catalog";
+import { PromptOptions } from "./prompt";
+import { fromCC, toCC } from "./text";
+import { DONE_EVENT, handle, run, submit, wait } from "./jobs";
+export declare const version = "0.1.0";
+/** Asks and waits: returns the reply's text and the reply, or nil, message, err. */
+export declare function ask(prompt: string, opts?: PromptOptions): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]>;
+export { submit, wait, run, handle, DONE_EVENT as doneEvent };
+/** A client for one server: every endpoint as a method (c:sessions(), c:abort(id), ...). */
+export declare function client(options?: Partial<ClientOptions>): Client;
+/** The opencc.* settings as read now (validated: a bad value raises its one-line error). */
+export declare function config(): ReturnType<typeof readConfig>;
+/** Names and descriptions of the settings, for help screens. */
+export declare const settingNames: string[];
+export { toCC, fromCC, newId, agentNames as agents, modelNames as models };
+/** This computer's own conversation (found or created on the server); fresh=true starts a new one. */
+export declare function conversation(c: Client, fresh?: boolean): string;
+/** Forget this computer's remembered conversation: the next prompt finds or makes one. */
+export declare function forgetConversation(): void;
+/** Runs fn and returns its results, or nil, message, err for an AiError (Ctrl+T still raises). */
+export declare function protect<T>(fn: () => T): LuaMultiReturn<[T] | [undefined, string, AiError]>;
