@@ -1,595 +1,564 @@
-
 local ____modules = {}
 local ____moduleCache = {}
 local ____originalRequire = require
 local function require(file, ...)
-    if ____moduleCache[file] then
-        return ____moduleCache[file].value
-    end
-    if ____modules[file] then
-        local module = ____modules[file]
-        local value = nil
-        if (select("#", ...) > 0) then value = module(...) else value = module(file) end
-        ____moduleCache[file] = { value = value }
-        return value
-    else
-        if ____originalRequire then
-            return ____originalRequire(file)
-        else
-            error("module '" .. file .. "' not found")
-        end
-    end
+if ____moduleCache[file] then
+return ____moduleCache[file].value
+end
+if ____modules[file] then
+local module = ____modules[file]
+local value = nil
+if (select("#", ...) > 0) then value = module(...) else value = module(file) end
+____moduleCache[file] = { value = value }
+return value
+else
+if ____originalRequire then
+return ____originalRequire(file)
+else
+error("module '" .. file .. "' not found")
+end
+end
 end
 ____modules = {
 ["lualib_bundle"] = function(...) 
 local function __TS__ArrayPush(self, ...)
-    local items = {...}
-    local len = #self
-    for i = 1, #items do
-        len = len + 1
-        self[len] = items[i]
-    end
-    return len
+local items = {...}
+local len = #self
+for i = 1, #items do
+len = len + 1
+self[len] = items[i]
 end
-
+return len
+end
 local function __TS__Class(self)
-    local c = {prototype = {}}
-    c.prototype.__index = c.prototype
-    c.prototype.constructor = c
-    return c
+local c = {prototype = {}}
+c.prototype.__index = c.prototype
+c.prototype.constructor = c
+return c
 end
-
 local function __TS__ArrayFind(self, predicate, thisArg)
-    for i = 1, #self do
-        local elem = self[i]
-        if predicate(thisArg, elem, i - 1, self) then
-            return elem
-        end
-    end
-    return nil
+for i = 1, #self do
+local elem = self[i]
+if predicate(thisArg, elem, i - 1, self) then
+return elem
 end
-
+end
+return nil
+end
 local function __TS__ObjectAssign(target, ...)
-    local sources = {...}
-    for i = 1, #sources do
-        local source = sources[i]
-        if type(source) == "table" then
-            for key in pairs(source) do
-                target[key] = source[key]
-            end
-        end
-    end
-    return target
+local sources = {...}
+for i = 1, #sources do
+local source = sources[i]
+if type(source) == "table" then
+for key in pairs(source) do
+target[key] = source[key]
 end
-
+end
+end
+return target
+end
 local function __TS__New(target, ...)
-    local instance = setmetatable({}, target.prototype)
-    instance:____constructor(...)
-    return instance
+local instance = setmetatable({}, target.prototype)
+instance:____constructor(...)
+return instance
 end
-
 local __TS__Unpack = table.unpack or unpack
-
 local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
-    if fromIndex == nil then
-        fromIndex = 0
-    end
-    local len = #self
-    if len == 0 then
-        return -1
-    end
-    if fromIndex >= len then
-        return -1
-    end
-    if fromIndex < 0 then
-        fromIndex = len + fromIndex
-        if fromIndex < 0 then
-            fromIndex = 0
-        end
-    end
-    for i = fromIndex + 1, len do
-        if self[i] == searchElement then
-            return i - 1
-        end
-    end
-    return -1
+if fromIndex == nil then
+fromIndex = 0
 end
-
+local len = #self
+if len == 0 then
+return -1
+end
+if fromIndex >= len then
+return -1
+end
+if fromIndex < 0 then
+fromIndex = len + fromIndex
+if fromIndex < 0 then
+fromIndex = 0
+end
+end
+for i = fromIndex + 1, len do
+if self[i] == searchElement then
+return i - 1
+end
+end
+return -1
+end
 local function __TS__CountVarargs(...)
-    return select("#", ...)
+return select("#", ...)
 end
-
 local function __TS__ArraySplice(self, ...)
-    local args = {...}
-    local len = #self
-    local actualArgumentCount = __TS__CountVarargs(...)
-    local start = args[1]
-    local deleteCount = args[2]
-    if start < 0 then
-        start = len + start
-        if start < 0 then
-            start = 0
-        end
-    elseif start > len then
-        start = len
-    end
-    local itemCount = actualArgumentCount - 2
-    if itemCount < 0 then
-        itemCount = 0
-    end
-    local actualDeleteCount
-    if actualArgumentCount == 0 then
-        actualDeleteCount = 0
-    elseif actualArgumentCount == 1 then
-        actualDeleteCount = len - start
-    else
-        actualDeleteCount = deleteCount or 0
-        if actualDeleteCount < 0 then
-            actualDeleteCount = 0
-        end
-        if actualDeleteCount > len - start then
-            actualDeleteCount = len - start
-        end
-    end
-    local out = {}
-    for k = 1, actualDeleteCount do
-        local from = start + k
-        if self[from] ~= nil then
-            out[k] = self[from]
-        end
-    end
-    if itemCount < actualDeleteCount then
-        for k = start + 1, len - actualDeleteCount do
-            local from = k + actualDeleteCount
-            local to = k + itemCount
-            if self[from] then
-                self[to] = self[from]
-            else
-                self[to] = nil
-            end
-        end
-        for k = len - actualDeleteCount + itemCount + 1, len do
-            self[k] = nil
-        end
-    elseif itemCount > actualDeleteCount then
-        for k = len - actualDeleteCount, start + 1, -1 do
-            local from = k + actualDeleteCount
-            local to = k + itemCount
-            if self[from] then
-                self[to] = self[from]
-            else
-                self[to] = nil
-            end
-        end
-    end
-    local j = start + 1
-    for i = 3, actualArgumentCount do
-        self[j] = args[i]
-        j = j + 1
-    end
-    for k = #self, len - actualDeleteCount + itemCount + 1, -1 do
-        self[k] = nil
-    end
-    return out
+local args = {...}
+local len = #self
+local actualArgumentCount = __TS__CountVarargs(...)
+local start = args[1]
+local deleteCount = args[2]
+if start < 0 then
+start = len + start
+if start < 0 then
+start = 0
 end
-
+elseif start > len then
+start = len
+end
+local itemCount = actualArgumentCount - 2
+if itemCount < 0 then
+itemCount = 0
+end
+local actualDeleteCount
+if actualArgumentCount == 0 then
+actualDeleteCount = 0
+elseif actualArgumentCount == 1 then
+actualDeleteCount = len - start
+else
+actualDeleteCount = deleteCount or 0
+if actualDeleteCount < 0 then
+actualDeleteCount = 0
+end
+if actualDeleteCount > len - start then
+actualDeleteCount = len - start
+end
+end
+local out = {}
+for k = 1, actualDeleteCount do
+local from = start + k
+if self[from] ~= nil then
+out[k] = self[from]
+end
+end
+if itemCount < actualDeleteCount then
+for k = start + 1, len - actualDeleteCount do
+local from = k + actualDeleteCount
+local to = k + itemCount
+if self[from] then
+self[to] = self[from]
+else
+self[to] = nil
+end
+end
+for k = len - actualDeleteCount + itemCount + 1, len do
+self[k] = nil
+end
+elseif itemCount > actualDeleteCount then
+for k = len - actualDeleteCount, start + 1, -1 do
+local from = k + actualDeleteCount
+local to = k + itemCount
+if self[from] then
+self[to] = self[from]
+else
+self[to] = nil
+end
+end
+end
+local j = start + 1
+for i = 3, actualArgumentCount do
+self[j] = args[i]
+j = j + 1
+end
+for k = #self, len - actualDeleteCount + itemCount + 1, -1 do
+self[k] = nil
+end
+return out
+end
 local function __TS__ArrayMap(self, callbackfn, thisArg)
-    local result = {}
-    for i = 1, #self do
-        result[i] = callbackfn(thisArg, self[i], i - 1, self)
-    end
-    return result
+local result = {}
+for i = 1, #self do
+result[i] = callbackfn(thisArg, self[i], i - 1, self)
 end
-
+return result
+end
 return {
-  __TS__ArrayPush = __TS__ArrayPush,
-  __TS__Class = __TS__Class,
-  __TS__ArrayFind = __TS__ArrayFind,
-  __TS__ObjectAssign = __TS__ObjectAssign,
-  __TS__New = __TS__New,
-  __TS__Unpack = __TS__Unpack,
-  __TS__ArrayIndexOf = __TS__ArrayIndexOf,
-  __TS__ArraySplice = __TS__ArraySplice,
-  __TS__ArrayMap = __TS__ArrayMap
+__TS__ArrayPush = __TS__ArrayPush,
+__TS__Class = __TS__Class,
+__TS__ArrayFind = __TS__ArrayFind,
+__TS__ObjectAssign = __TS__ObjectAssign,
+__TS__New = __TS__New,
+__TS__Unpack = __TS__Unpack,
+__TS__ArrayIndexOf = __TS__ArrayIndexOf,
+__TS__ArraySplice = __TS__ArraySplice,
+__TS__ArrayMap = __TS__ArrayMap
 }
- end,
+end,
 ["api"] = function(...) 
 local ____exports = {}
 return ____exports
- end,
+end,
 ["errors"] = function(...) 
 local ____exports = {}
 local errorMeta = {__tostring = function(self)
-    return self.message
+return self.message
 end}
 function ____exports.aiError(kind, message, extra)
-    local e = {kind = kind, message = message, status = extra and extra.status, name = extra and extra.name}
-    return setmetatable(e, errorMeta)
+local e = {kind = kind, message = message, status = extra and extra.status, name = extra and extra.name}
+return setmetatable(e, errorMeta)
 end
---- Raise an AiError (error level 0, so no position is prepended).
 function ____exports.fail(kind, message, extra)
-    error(
-        ____exports.aiError(kind, message, extra),
-        0
-    )
+error(
+____exports.aiError(kind, message, extra),
+0
+)
 end
 function ____exports.isAiError(value)
-    return type(value) == "table" and getmetatable(value) == errorMeta
+return type(value) == "table" and getmetatable(value) == errorMeta
 end
---- Anything caught from pcall, as an AiError (a plain Lua error becomes kind "server").
 function ____exports.toAiError(value)
-    if ____exports.isAiError(value) then
-        return value
-    end
-    if value == "Terminated" then
-        return ____exports.aiError("terminated", "Terminated")
-    end
-    return ____exports.aiError(
-        "server",
-        tostring(value)
-    )
+if ____exports.isAiError(value) then
+return value
+end
+if value == "Terminated" then
+return ____exports.aiError("terminated", "Terminated")
+end
+return ____exports.aiError(
+"server",
+tostring(value)
+)
 end
 return ____exports
- end,
+end,
 ["http"] = function(...) 
 local ____exports = {}
 local ____errors = require("errors")
 local fail = ____errors.fail
---- Raised (as a plain string, like CC's own) when Ctrl+T arrives while a request is in flight.
 ____exports.TERMINATED = "Terminated"
 local busyUrls = {}
 local URL_FREE_EVENT = "opencc_http_free"
 local waitingForUrl = 0
 local function hostOf(url)
-    local host = string.match(url, "^%a+://([^/?#]+)")
-    return host or url
+local host = string.match(url, "^%a+://([^/?#]+)")
+return host or url
 end
 local function mapFailure(url, reason)
-    if reason == "Domain not permitted" then
-        fail(
-            "blocked",
-            ("CC refused to connect to " .. hostOf(url)) .. " (\"Domain not permitted\"). Private and local addresses are blocked by default: allow this host in the [[http.rules]] of the server's computercraft-server.toml, or use a public address."
-        )
-    end
-    if (string.find(reason, "[Tt]imed? ?out")) ~= nil then
-        fail(
-            "timeout",
-            ((("The server at " .. hostOf(url)) .. " did not answer in time (") .. reason) .. ")."
-        )
-    end
-    if reason == "URL malformed" or reason == "URL not http" or (string.find(reason, "protocol")) ~= nil then
-        fail("bad_url", ((("\"" .. url) .. "\" is not a valid http(s) URL (") .. reason) .. "): check opencc.server_url.")
-    end
-    fail(
-        "unreachable",
-        ((("Could not reach the opencode server at " .. hostOf(url)) .. " (") .. reason) .. "). Is `opencode serve` running there, and is opencc.server_url right?"
-    )
+if reason == "Domain not permitted" then
+fail(
+"blocked",
+("CC refused to connect to " .. hostOf(url)) .. " (\"Domain not permitted\"). Private and local addresses are blocked by default: allow this host in the [[http.rules]] of the server's computercraft-server.toml, or use a public address."
+)
+end
+if (string.find(reason, "[Tt]imed? ?out")) ~= nil then
+fail(
+"timeout",
+((("The server at " .. hostOf(url)) .. " did not answer in time (") .. reason) .. ")."
+)
+end
+if reason == "URL malformed" or reason == "URL not http" or (string.find(reason, "protocol")) ~= nil then
+fail("bad_url", ((("\"" .. url) .. "\" is not a valid http(s) URL (") .. reason) .. "): check opencc.server_url.")
+end
+fail(
+"unreachable",
+((("Could not reach the opencode server at " .. hostOf(url)) .. " (") .. reason) .. "). Is `opencode serve` running there, and is opencc.server_url right?"
+)
 end
 local function readHandle(handle)
-    local status = handle:getResponseCode()
-    local body = handle:readAll() or ""
-    local headers = handle:getResponseHeaders()
-    handle:close()
-    return {status = status, body = body, headers = headers}
+local status = handle:getResponseCode()
+local body = handle:readAll() or ""
+local headers = handle:getResponseHeaders()
+handle:close()
+return {status = status, body = body, headers = headers}
 end
---- Waits for the http event answering `url`. Uses pullEventRaw so that Ctrl+T can be seen and
--- handled (the caller aborts the generation); other events are ignored here. A program that
--- needs its own events runs ask() beside its loop with parallel, where each gets every event.
 local function waitForResponse(url)
-    while true do
-        local event, eventUrl, a, b = os.pullEventRaw()
-        if event == "terminate" then
-            error(____exports.TERMINATED, 0)
-        end
-        if event == "http_success" and eventUrl == url then
-            return readHandle(a)
-        end
-        if event == "http_failure" and eventUrl == url then
-            local handle = b
-            if handle ~= nil then
-                return readHandle(handle)
-            end
-            return mapFailure(
-                url,
-                tostring(a)
-            )
-        end
-    end
+while true do
+local event, eventUrl, a, b = os.pullEventRaw()
+if event == "terminate" then
+error(____exports.TERMINATED, 0)
 end
---- Sends a request and returns its status and body; transport failures raise an AiError.
+if event == "http_success" and eventUrl == url then
+return readHandle(a)
+end
+if event == "http_failure" and eventUrl == url then
+local handle = b
+if handle ~= nil then
+return readHandle(handle)
+end
+return mapFailure(
+url,
+tostring(a)
+)
+end
+end
+end
 function ____exports.send(req)
-    if http == nil then
-        fail("http_disabled", "The http API is disabled on this computer: enable it in the server's computercraft-server.toml (http.enabled = true).")
-    end
-    while busyUrls[req.url] do
-        waitingForUrl = waitingForUrl + 1
-        local event = os.pullEventRaw(URL_FREE_EVENT)
-        waitingForUrl = waitingForUrl - 1
-        if event == "terminate" then
-            error(____exports.TERMINATED, 0)
-        end
-    end
-    busyUrls[req.url] = true
-    local ok, result = pcall(function()
-        local accepted, why = http.request({
-            url = req.url,
-            method = req.method,
-            headers = req.headers,
-            body = req.body,
-            timeout = req.timeout
-        })
-        if accepted == false then
-            mapFailure(req.url, why or "refused")
-        end
-        return waitForResponse(req.url)
-    end)
-    busyUrls[req.url] = nil
-    if waitingForUrl > 0 then
-        os.queueEvent(URL_FREE_EVENT, req.url)
-    end
-    if not ok then
-        error(result, 0)
-    end
-    return result
+if http == nil then
+fail("http_disabled", "The http API is disabled on this computer: enable it in the server's computercraft-server.toml (http.enabled = true).")
 end
---- CC's own check of a URL against its http rules: undefined when allowed, else the reason.
+while busyUrls[req.url] do
+waitingForUrl = waitingForUrl + 1
+local event = os.pullEventRaw(URL_FREE_EVENT)
+waitingForUrl = waitingForUrl - 1
+if event == "terminate" then
+error(____exports.TERMINATED, 0)
+end
+end
+busyUrls[req.url] = true
+local ok, result = pcall(function()
+local accepted, why = http.request({
+url = req.url,
+method = req.method,
+headers = req.headers,
+body = req.body,
+timeout = req.timeout
+})
+if accepted == false then
+mapFailure(req.url, why or "refused")
+end
+return waitForResponse(req.url)
+end)
+busyUrls[req.url] = nil
+if waitingForUrl > 0 then
+os.queueEvent(URL_FREE_EVENT, req.url)
+end
+if not ok then
+error(result, 0)
+end
+return result
+end
 function ____exports.checkUrl(url)
-    if http == nil then
-        return "http is disabled"
-    end
-    local check = http.checkURL
-    local ok, reason = check(url)
-    local ____ok_0
-    if ok then
-        ____ok_0 = nil
-    else
-        ____ok_0 = reason or "not allowed"
-    end
-    return ____ok_0
+if http == nil then
+return "http is disabled"
+end
+local check = http.checkURL
+local ok, reason = check(url)
+local ____ok_0
+if ok then
+____ok_0 = nil
+else
+____ok_0 = reason or "not allowed"
+end
+return ____ok_0
 end
 return ____exports
- end,
+end,
 ["ids"] = function(...) 
 local ____exports = {}
 local BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 local TWO_24 = 16777216
 local TWO_48 = TWO_24 * TWO_24
---- Server time minus local time, in ms; 0 until the server has told us its time.
 local offsetMs = 0
---- How the offset was learnt: a Date header is only good to the second, a created time better.
 local offsetPrecise = false
 local lastMs = 0
 local counter = 0
 local function localNow()
-    return os.epoch("utc")
+return os.epoch("utc")
 end
---- The server's clock as best we know it.
 function ____exports.serverNow()
-    return localNow() + offsetMs
+return localNow() + offsetMs
 end
 function ____exports.clockOffset()
-    return offsetMs
+return offsetMs
 end
---- Learn the offset from a time the server stamped between `sentAt` and `receivedAt` (local ms),
--- e.g. the time.created of a session it just made.
 function ____exports.observeServerTime(serverMs, sentAt, receivedAt)
-    offsetMs = serverMs - (sentAt + receivedAt) / 2
-    offsetPrecise = true
+offsetMs = serverMs - (sentAt + receivedAt) / 2
+offsetPrecise = true
 end
 local MONTHS = {
-    Jan = 1,
-    Feb = 2,
-    Mar = 3,
-    Apr = 4,
-    May = 5,
-    Jun = 6,
-    Jul = 7,
-    Aug = 8,
-    Sep = 9,
-    Oct = 10,
-    Nov = 11,
-    Dec = 12
+Jan = 1,
+Feb = 2,
+Mar = 3,
+Apr = 4,
+May = 5,
+Jun = 6,
+Jul = 7,
+Aug = 8,
+Sep = 9,
+Oct = 10,
+Nov = 11,
+Dec = 12
 }
---- Days from 1970-01-01 to a civil date (proleptic Gregorian).
 local function daysFromCivil(y, m, d)
-    if m <= 2 then
-        y = y - 1
-    end
-    local era = math.floor(y / 400)
-    local yoe = y - era * 400
-    local mp = (m + 9) % 12
-    local doy = math.floor((153 * mp + 2) / 5) + d - 1
-    local doe = yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy
-    return era * 146097 + doe - 719468
+if m <= 2 then
+y = y - 1
 end
---- Parses an HTTP Date header ("Sun, 29 Nov 2026 08:30:00 GMT") to epoch ms.
+local era = math.floor(y / 400)
+local yoe = y - era * 400
+local mp = (m + 9) % 12
+local doy = math.floor((153 * mp + 2) / 5) + d - 1
+local doe = yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy
+return era * 146097 + doe - 719468
+end
 function ____exports.parseHttpDate(date)
-    local d, mon, y, hh, mm, ss = string.match(date, "(%d+) (%a+) (%d+) (%d+):(%d+):(%d+)")
-    if d == nil then
-        return nil
-    end
-    local month = MONTHS[mon]
-    if month == nil then
-        return nil
-    end
-    local days = daysFromCivil(
-        tonumber(y),
-        month,
-        tonumber(d)
-    )
-    return ((days * 24 + tonumber(hh)) * 60 + tonumber(mm)) * 60000 + tonumber(ss) * 1000
+local d, mon, y, hh, mm, ss = string.match(date, "(%d+) (%a+) (%d+) (%d+):(%d+):(%d+)")
+if d == nil then
+return nil
 end
---- Learn the offset from a response's Date header, unless a better estimate exists.
+local month = MONTHS[mon]
+if month == nil then
+return nil
+end
+local days = daysFromCivil(
+tonumber(y),
+month,
+tonumber(d)
+)
+return ((days * 24 + tonumber(hh)) * 60 + tonumber(mm)) * 60000 + tonumber(ss) * 1000
+end
 function ____exports.observeDateHeader(date, sentAt, receivedAt)
-    if offsetPrecise or date == nil then
-        return
-    end
-    local ms = ____exports.parseHttpDate(date)
-    if ms ~= nil then
-        offsetMs = ms + 500 - (sentAt + receivedAt) / 2
-    end
+if offsetPrecise or date == nil then
+return
 end
---- The ms part of an opencode id (ascending ids only).
+local ms = ____exports.parseHttpDate(date)
+if ms ~= nil then
+offsetMs = ms + 500 - (sentAt + receivedAt) / 2
+end
+end
 function ____exports.idTime(id)
-    local hex = string.match(id, "^%a+_(%x%x%x%x%x%x%x%x%x%x%x%x)")
-    if hex == nil then
-        return nil
-    end
-    local value = tonumber(
-        string.sub(hex, 1, 6),
-        16
-    ) * TWO_24 + tonumber(
-        string.sub(hex, 7, 12),
-        16
-    )
-    return math.floor(value / 4096)
+local hex = string.match(id, "^%a+_(%x%x%x%x%x%x%x%x%x%x%x%x)")
+if hex == nil then
+return nil
 end
---- Ids we make must sort after every id the server has shown us.
+local value = tonumber(
+string.sub(hex, 1, 6),
+16
+) * TWO_24 + tonumber(
+string.sub(hex, 7, 12),
+16
+)
+return math.floor(value / 4096)
+end
 function ____exports.observeId(id)
-    local ms = ____exports.idTime(id)
-    if ms ~= nil and ms > lastMs then
-        lastMs = ms
-        counter = 4095
-    end
+local ms = ____exports.idTime(id)
+if ms ~= nil and ms > lastMs then
+lastMs = ms
+counter = 4095
+end
 end
 local function randomBase62(n)
-    local out = {}
-    do
-        local i = 0
-        while i < n do
-            local k = math.random(1, 62)
-            out[#out + 1] = string.sub(BASE62, k, k)
-            i = i + 1
-        end
-    end
-    return table.concat(out)
+local out = {}
+do
+local i = 0
+while i < n do
+local k = math.random(1, 62)
+out[#out + 1] = string.sub(BASE62, k, k)
+i = i + 1
 end
---- A new ascending id, e.g. newId("msg").
+end
+return table.concat(out)
+end
 function ____exports.newId(prefix)
-    local ms = math.floor(____exports.serverNow())
-    if ms > lastMs then
-        lastMs = ms
-        counter = 0
-    else
-        ms = lastMs
-    end
-    counter = counter + 1
-    if counter >= 4096 then
-        lastMs = ms + 1
-        ms = lastMs
-        counter = 1
-    end
-    local value = (ms * 4096 + counter) % TWO_48
-    local hi = math.floor(value / TWO_24)
-    local lo = value % TWO_24
-    return ((prefix .. "_") .. string.format("%06x%06x", hi, lo)) .. randomBase62(14)
+local ms = math.floor(____exports.serverNow())
+if ms > lastMs then
+lastMs = ms
+counter = 0
+else
+ms = lastMs
+end
+counter = counter + 1
+if counter >= 4096 then
+lastMs = ms + 1
+ms = lastMs
+counter = 1
+end
+local value = (ms * 4096 + counter) % TWO_48
+local hi = math.floor(value / TWO_24)
+local lo = value % TWO_24
+return ((prefix .. "_") .. string.format("%06x%06x", hi, lo)) .. randomBase62(14)
 end
 return ____exports
- end,
+end,
 ["json"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local ____exports = {}
 local escapes = {
-    ["\""] = "\\\"",
-    ["\\"] = "\\\\",
-    ["\n"] = "\\n",
-    ["\r"] = "\\r",
-    ["\t"] = "\\t",
-    ["\b"] = "\\b",
-    ["\f"] = "\\f"
+["\""] = "\\\"",
+["\\"] = "\\\\",
+["\n"] = "\\n",
+["\r"] = "\\r",
+["\t"] = "\\t",
+["\b"] = "\\b",
+["\f"] = "\\f"
 }
 local latin1Special = ((("[%c\"\\" .. string.char(128)) .. "-") .. string.char(255)) .. "]"
 local function encodeString(s, encoding)
-    local pattern = encoding == "latin1" and latin1Special or "[%c\"\\]"
-    local out = string.gsub(
-        s,
-        pattern,
-        function(ch)
-            local known = escapes[ch]
-            if known ~= nil then
-                return known
-            end
-            return string.format(
-                "\\u%04x",
-                string.byte(ch)
-            )
-        end
-    )
-    return ("\"" .. out) .. "\""
+local pattern = encoding == "latin1" and latin1Special or "[%c\"\\]"
+local out = string.gsub(
+s,
+pattern,
+function(ch)
+local known = escapes[ch]
+if known ~= nil then
+return known
+end
+return string.format(
+"\\u%04x",
+string.byte(ch)
+)
+end
+)
+return ("\"" .. out) .. "\""
 end
 local function encodeValue(v, encoding, parts)
-    local t = type(v)
-    if t == "string" then
-        parts[#parts + 1] = encodeString(v, encoding)
-    elseif t == "number" then
-        local n = v
-        parts[#parts + 1] = n == math.floor(n) and math.abs(n) < 2 ^ 53 and string.format("%d", n) or tostring(n)
-    elseif t == "boolean" then
-        parts[#parts + 1] = v and "true" or "false"
-    elseif t == "nil" then
-        parts[#parts + 1] = "null"
-    elseif t == "table" then
-        local tbl = v
-        if tbl[1] ~= nil then
-            parts[#parts + 1] = "["
-            local arr = v
-            do
-                local i = 0
-                while i < #arr do
-                    if i > 0 then
-                        parts[#parts + 1] = ","
-                    end
-                    encodeValue(arr[i + 1], encoding, parts)
-                    i = i + 1
-                end
-            end
-            parts[#parts + 1] = "]"
-        else
-            parts[#parts + 1] = "{"
-            local first = true
-            for k, item in pairs(tbl) do
-                if not first then
-                    parts[#parts + 1] = ","
-                end
-                first = false
-                __TS__ArrayPush(
-                    parts,
-                    encodeString(
-                        tostring(k),
-                        encoding
-                    ),
-                    ":"
-                )
-                encodeValue(item, encoding, parts)
-            end
-            parts[#parts + 1] = "}"
-        end
-    else
-        error(("cannot encode a " .. t) .. " as JSON", 0)
-    end
+local t = type(v)
+if t == "string" then
+parts[#parts + 1] = encodeString(v, encoding)
+elseif t == "number" then
+local n = v
+parts[#parts + 1] = n == math.floor(n) and math.abs(n) < 2 ^ 53 and string.format("%d", n) or tostring(n)
+elseif t == "boolean" then
+parts[#parts + 1] = v and "true" or "false"
+elseif t == "nil" then
+parts[#parts + 1] = "null"
+elseif t == "table" then
+local tbl = v
+if tbl[1] ~= nil then
+parts[#parts + 1] = "["
+local arr = v
+do
+local i = 0
+while i < #arr do
+if i > 0 then
+parts[#parts + 1] = ","
+end
+encodeValue(arr[i + 1], encoding, parts)
+i = i + 1
+end
+end
+parts[#parts + 1] = "]"
+else
+parts[#parts + 1] = "{"
+local first = true
+for k, item in pairs(tbl) do
+if not first then
+parts[#parts + 1] = ","
+end
+first = false
+__TS__ArrayPush(
+parts,
+encodeString(
+tostring(k),
+encoding
+),
+":"
+)
+encodeValue(item, encoding, parts)
+end
+parts[#parts + 1] = "}"
+end
+else
+error(("cannot encode a " .. t) .. " as JSON", 0)
+end
 end
 function ____exports.encodeJSON(v, encoding)
-    if encoding == nil then
-        encoding = "latin1"
-    end
-    local parts = {}
-    encodeValue(v, encoding, parts)
-    return table.concat(parts)
+if encoding == nil then
+encoding = "latin1"
 end
---- Decodes a server reply; undefined when the text is not JSON. JSON null becomes nil.
+local parts = {}
+encodeValue(v, encoding, parts)
+return table.concat(parts)
+end
 function ____exports.decodeJSON(body)
-    local ok, value = pcall(textutils.unserialiseJSON, body)
-    local ____ok_0
-    if ok then
-        ____ok_0 = value
-    else
-        ____ok_0 = nil
-    end
-    return ____ok_0
+local ok, value = pcall(textutils.unserialiseJSON, body)
+local ____ok_0
+if ok then
+____ok_0 = value
+else
+____ok_0 = nil
+end
+return ____ok_0
 end
 return ____exports
- end,
+end,
 ["client"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
@@ -605,273 +574,272 @@ local decodeJSON = ____json.decodeJSON
 local encodeJSON = ____json.encodeJSON
 local B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 function ____exports.base64(s)
-    local out = {}
-    do
-        local i = 1
-        while i <= #s do
-            local a, b, c = string.byte(s, i, i + 2)
-            local n = a * 65536 + (b or 0) * 256 + (c or 0)
-            local chars = {
-                math.floor(n / 262144),
-                math.floor(n / 4096) % 64,
-                math.floor(n / 64) % 64,
-                n % 64
-            }
-            do
-                local k = 0
-                while k < 4 do
-                    local pad = k == 2 and b == nil or k == 3 and c == nil
-                    out[#out + 1] = pad and "=" or string.sub(B64, chars[k + 1] + 1, chars[k + 1] + 1)
-                    k = k + 1
-                end
-            end
-            i = i + 3
-        end
-    end
-    return table.concat(out)
+local out = {}
+do
+local i = 1
+while i <= #s do
+local a, b, c = string.byte(s, i, i + 2)
+local n = a * 65536 + (b or 0) * 256 + (c or 0)
+local chars = {
+math.floor(n / 262144),
+math.floor(n / 4096) % 64,
+math.floor(n / 64) % 64,
+n % 64
+}
+do
+local k = 0
+while k < 4 do
+local pad = k == 2 and b == nil or k == 3 and c == nil
+out[#out + 1] = pad and "=" or string.sub(B64, chars[k + 1] + 1, chars[k + 1] + 1)
+k = k + 1
+end
+end
+i = i + 3
+end
+end
+return table.concat(out)
 end
 local function urlEncode(s)
-    local out = string.gsub(
-        s,
-        "[^%w%-%._~/]",
-        function(ch) return string.format(
-            "%%%02X",
-            string.byte(ch)
-        ) end
-    )
-    return out
+local out = string.gsub(
+s,
+"[^%w%-%._~/]",
+function(ch) return string.format(
+"%%%02X",
+string.byte(ch)
+) end
+)
+return out
 end
---- The server's words from an error body: {name, data: {message}} or {error: ...} or plain text.
 local function serverMessage(body)
-    local decoded = decodeJSON(body)
-    if type(decoded) == "table" then
-        local ____decoded_name_2 = decoded.name
-        local ____opt_0 = decoded.data
-        return ____decoded_name_2, ____opt_0 and ____opt_0.message or decoded.message
-    end
-    local firstLine = string.match(body, "^%s*([^\r\n]+)")
-    return nil, firstLine ~= nil and string.sub(firstLine, 1, 200) or nil
+local decoded = decodeJSON(body)
+if type(decoded) == "table" then
+local ____decoded_name_2 = decoded.name
+local ____opt_0 = decoded.data
+return ____decoded_name_2, ____opt_0 and ____opt_0.message or decoded.message
+end
+local firstLine = string.match(body, "^%s*([^\r\n]+)")
+return nil, firstLine ~= nil and string.sub(firstLine, 1, 200) or nil
 end
 ____exports.Client = __TS__Class()
 local Client = ____exports.Client
 Client.name = "Client"
 function Client.prototype.____constructor(self, options)
-    self.requests = 0
-    self.url = options.url
-    local ____temp_3
-    if options.directory ~= "" then
-        ____temp_3 = options.directory
-    else
-        ____temp_3 = nil
-    end
-    self.directory = ____temp_3
-    self.encoding = options.encoding or "latin1"
-    if options.password ~= nil and options.password ~= "" then
-        self.authHeader = "Basic " .. ____exports.base64(((options.username or "opencode") .. ":") .. options.password)
-    end
+self.requests = 0
+self.url = options.url
+local ____temp_3
+if options.directory ~= "" then
+____temp_3 = options.directory
+else
+____temp_3 = nil
+end
+self.directory = ____temp_3
+self.encoding = options.encoding or "latin1"
+if options.password ~= nil and options.password ~= "" then
+self.authHeader = "Basic " .. ____exports.base64(((options.username or "opencode") .. ":") .. options.password)
+end
 end
 function Client.prototype.request(self, method, path, body, query, timeout)
-    local params = {}
-    if self.directory ~= nil then
-        params[#params + 1] = "directory=" .. urlEncode(self.directory)
-    end
-    if query ~= nil then
-        for k, v in pairs(query) do
-            params[#params + 1] = (tostring(k) .. "=") .. urlEncode(tostring(v))
-        end
-    end
-    local url = (self.url .. path) .. (#params > 0 and "?" .. table.concat(params, "&") or "")
-    local headers = {Accept = "application/json"}
-    if body ~= nil then
-        headers["Content-Type"] = "application/json"
-    end
-    if self.authHeader ~= nil then
-        headers.Authorization = self.authHeader
-    end
-    local sentAt = os.epoch("utc")
-    self.requests = self.requests + 1
-    local reply = send({
-        method = method,
-        url = url,
-        headers = headers,
-        body = body ~= nil and encodeJSON(body, self.encoding) or nil,
-        timeout = timeout
-    })
-    observeDateHeader(
-        reply.headers.Date or reply.headers.date,
-        sentAt,
-        os.epoch("utc")
-    )
-    if reply.status == 401 or reply.status == 403 then
-        fail(
-            "auth",
-            ("The opencode server refused the credentials (" .. tostring(reply.status)) .. "): set opencc.password to the server's OPENCODE_SERVER_PASSWORD (and opencc.username if it is not \"opencode\").",
-            {status = reply.status}
-        )
-    end
-    if reply.status >= 400 then
-        local name, message = serverMessage(reply.body)
-        local what = message or "HTTP " .. tostring(reply.status)
-        if reply.status == 404 and name == "NotFoundError" then
-            fail("session_gone", what, {status = 404, name = name})
-        end
-        fail(
-            "server",
-            ((((((("The opencode server answered " .. method) .. " ") .. path) .. " with ") .. tostring(reply.status)) .. ": ") .. (name ~= nil and name .. ": " or "")) .. what,
-            {status = reply.status, name = name}
-        )
-    end
-    if reply.body == "" or reply.status == 204 then
-        return nil
-    end
-    local decoded = decodeJSON(reply.body)
-    if decoded == nil then
-        local html = string.find(reply.body, "^%s*<")
-        fail("bad_response", html ~= nil and ((self.url .. " answered ") .. path) .. " with a web page, not JSON: is opencc.server_url an opencode server, and is it new enough for this endpoint?" or ((self.url .. " answered ") .. path) .. " with something that is not JSON.")
-    end
-    return decoded
+local params = {}
+if self.directory ~= nil then
+params[#params + 1] = "directory=" .. urlEncode(self.directory)
+end
+if query ~= nil then
+for k, v in pairs(query) do
+params[#params + 1] = (tostring(k) .. "=") .. urlEncode(tostring(v))
+end
+end
+local url = (self.url .. path) .. (#params > 0 and "?" .. table.concat(params, "&") or "")
+local headers = {Accept = "application/json"}
+if body ~= nil then
+headers["Content-Type"] = "application/json"
+end
+if self.authHeader ~= nil then
+headers.Authorization = self.authHeader
+end
+local sentAt = os.epoch("utc")
+self.requests = self.requests + 1
+local reply = send({
+method = method,
+url = url,
+headers = headers,
+body = body ~= nil and encodeJSON(body, self.encoding) or nil,
+timeout = timeout
+})
+observeDateHeader(
+reply.headers.Date or reply.headers.date,
+sentAt,
+os.epoch("utc")
+)
+if reply.status == 401 or reply.status == 403 then
+fail(
+"auth",
+("The opencode server refused the credentials (" .. tostring(reply.status)) .. "): set opencc.password to the server's OPENCODE_SERVER_PASSWORD (and opencc.username if it is not \"opencode\").",
+{status = reply.status}
+)
+end
+if reply.status >= 400 then
+local name, message = serverMessage(reply.body)
+local what = message or "HTTP " .. tostring(reply.status)
+if reply.status == 404 and name == "NotFoundError" then
+fail("session_gone", what, {status = 404, name = name})
+end
+fail(
+"server",
+((((((("The opencode server answered " .. method) .. " ") .. path) .. " with ") .. tostring(reply.status)) .. ": ") .. (name ~= nil and name .. ": " or "")) .. what,
+{status = reply.status, name = name}
+)
+end
+if reply.body == "" or reply.status == 204 then
+return nil
+end
+local decoded = decodeJSON(reply.body)
+if decoded == nil then
+local html = string.find(reply.body, "^%s*<")
+fail("bad_response", html ~= nil and ((self.url .. " answered ") .. path) .. " with a web page, not JSON: is opencc.server_url an opencode server, and is it new enough for this endpoint?" or ((self.url .. " answered ") .. path) .. " with something that is not JSON.")
+end
+return decoded
 end
 function Client.prototype.sessionPath(self, id, rest)
-    if rest == nil then
-        rest = ""
-    end
-    return ("/session/" .. urlEncode(id)) .. rest
+if rest == nil then
+rest = ""
+end
+return ("/session/" .. urlEncode(id)) .. rest
 end
 function Client.prototype.health(self)
-    return self:request("GET", "/global/health")
+return self:request("GET", "/global/health")
 end
 function Client.prototype.sessions(self)
-    local list = self:request("GET", "/session")
-    table.sort(
-        list,
-        function(a, b) return a.time.updated > b.time.updated end
-    )
-    return list
+local list = self:request("GET", "/session")
+table.sort(
+list,
+function(a, b) return a.time.updated > b.time.updated end
+)
+return list
 end
 function Client.prototype.session(self, id)
-    return self:request(
-        "GET",
-        self:sessionPath(id)
-    )
+return self:request(
+"GET",
+self:sessionPath(id)
+)
 end
 function Client.prototype.createSession(self, title, parentID)
-    return self:request("POST", "/session", {title = title, parentID = parentID})
+return self:request("POST", "/session", {title = title, parentID = parentID})
 end
 function Client.prototype.deleteSession(self, id)
-    return self:request(
-        "DELETE",
-        self:sessionPath(id)
-    )
+return self:request(
+"DELETE",
+self:sessionPath(id)
+)
 end
 function Client.prototype.abort(self, id)
-    return self:request(
-        "POST",
-        self:sessionPath(id, "/abort")
-    )
+return self:request(
+"POST",
+self:sessionPath(id, "/abort")
+)
 end
 function Client.prototype.messages(self, id, limit)
-    return self:request(
-        "GET",
-        self:sessionPath(id, "/message"),
-        nil,
-        limit ~= nil and ({limit = limit}) or nil
-    )
+return self:request(
+"GET",
+self:sessionPath(id, "/message"),
+nil,
+limit ~= nil and ({limit = limit}) or nil
+)
 end
 function Client.prototype.message(self, id, messageID)
-    return self:request(
-        "GET",
-        self:sessionPath(
-            id,
-            "/message/" .. urlEncode(messageID)
-        )
-    )
+return self:request(
+"GET",
+self:sessionPath(
+id,
+"/message/" .. urlEncode(messageID)
+)
+)
 end
 function Client.prototype.prompt(self, id, body, timeout)
-    return self:request(
-        "POST",
-        self:sessionPath(id, "/message"),
-        body,
-        nil,
-        timeout
-    )
+return self:request(
+"POST",
+self:sessionPath(id, "/message"),
+body,
+nil,
+timeout
+)
 end
 function Client.prototype.promptAsync(self, id, body)
-    self:request(
-        "POST",
-        self:sessionPath(id, "/prompt_async"),
-        body
-    )
+self:request(
+"POST",
+self:sessionPath(id, "/prompt_async"),
+body
+)
 end
 function Client.prototype.status(self)
-    return self:request("GET", "/session/status")
+return self:request("GET", "/session/status")
 end
 function Client.prototype.agents(self)
-    return self:request("GET", "/agent")
+return self:request("GET", "/agent")
 end
 function Client.prototype.providers(self)
-    return self:request("GET", "/config/providers")
+return self:request("GET", "/config/providers")
 end
 function Client.prototype.permissions(self)
-    return self:request("GET", "/permission")
+return self:request("GET", "/permission")
 end
 function Client.prototype.replyPermission(self, requestID, reply, message)
-    return self:request(
-        "POST",
-        ("/permission/" .. urlEncode(requestID)) .. "/reply",
-        {reply = reply, message = message}
-    )
+return self:request(
+"POST",
+("/permission/" .. urlEncode(requestID)) .. "/reply",
+{reply = reply, message = message}
+)
 end
 function Client.prototype.questions(self)
-    return self:request("GET", "/question")
+return self:request("GET", "/question")
 end
 function Client.prototype.replyQuestion(self, requestID, answers)
-    return self:request(
-        "POST",
-        ("/question/" .. urlEncode(requestID)) .. "/reply",
-        {answers = answers}
-    )
+return self:request(
+"POST",
+("/question/" .. urlEncode(requestID)) .. "/reply",
+{answers = answers}
+)
 end
 function Client.prototype.rejectQuestion(self, requestID)
-    return self:request(
-        "POST",
-        ("/question/" .. urlEncode(requestID)) .. "/reject"
-    )
+return self:request(
+"POST",
+("/question/" .. urlEncode(requestID)) .. "/reject"
+)
 end
 function Client.prototype.appendPrompt(self, text)
-    return self:request("POST", "/tui/append-prompt", {text = text})
+return self:request("POST", "/tui/append-prompt", {text = text})
 end
 function Client.prototype.submitPrompt(self)
-    return self:request("POST", "/tui/submit-prompt")
+return self:request("POST", "/tui/submit-prompt")
 end
 function Client.prototype.clearPrompt(self)
-    return self:request("POST", "/tui/clear-prompt")
+return self:request("POST", "/tui/clear-prompt")
 end
 function Client.prototype.openHelp(self)
-    return self:request("POST", "/tui/open-help")
+return self:request("POST", "/tui/open-help")
 end
 function Client.prototype.openSessions(self)
-    return self:request("POST", "/tui/open-sessions")
+return self:request("POST", "/tui/open-sessions")
 end
 function Client.prototype.openThemes(self)
-    return self:request("POST", "/tui/open-themes")
+return self:request("POST", "/tui/open-themes")
 end
 function Client.prototype.openModels(self)
-    return self:request("POST", "/tui/open-models")
+return self:request("POST", "/tui/open-models")
 end
 function Client.prototype.executeCommand(self, command)
-    return self:request("POST", "/tui/execute-command", {command = command})
+return self:request("POST", "/tui/execute-command", {command = command})
 end
 function Client.prototype.showToast(self, message, options)
-    return self:request("POST", "/tui/show-toast", {message = message, title = options and options.title, duration = options and options.duration, variant = options and options.variant or "info"})
+return self:request("POST", "/tui/show-toast", {message = message, title = options and options.title, duration = options and options.duration, variant = options and options.variant or "info"})
 end
 function Client.prototype.controlNext(self)
-    return self:request("GET", "/tui/control/next")
+return self:request("GET", "/tui/control/next")
 end
 function Client.prototype.controlResponse(self, body)
-    return self:request("POST", "/tui/control/response", body)
+return self:request("POST", "/tui/control/response", body)
 end
 return ____exports
- end,
+end,
 ["catalog"] = function(...) 
 local ____exports = {}
 local ____errors = require("errors")
@@ -880,101 +848,98 @@ local TTL_MS = 60000
 local agentCache = {}
 local providerCache = {}
 local function cacheKey(client)
-    return (client.url .. "|") .. (client.directory or "")
+return (client.url .. "|") .. (client.directory or "")
 end
 local function cached(cache, client, load)
-    local key = cacheKey(client)
-    local hit = cache[key]
-    local now = os.epoch("utc")
-    if hit ~= nil and now - hit.at < TTL_MS then
-        return hit.value
-    end
-    local value = load()
-    cache[key] = {at = now, value = value}
-    return value
+local key = cacheKey(client)
+local hit = cache[key]
+local now = os.epoch("utc")
+if hit ~= nil and now - hit.at < TTL_MS then
+return hit.value
+end
+local value = load()
+cache[key] = {at = now, value = value}
+return value
 end
 function ____exports.listAgents(client)
-    return cached(
-        agentCache,
-        client,
-        function() return client:agents() end
-    )
+return cached(
+agentCache,
+client,
+function() return client:agents() end
+)
 end
 function ____exports.listProviders(client)
-    return cached(
-        providerCache,
-        client,
-        function() return client:providers() end
-    )
+return cached(
+providerCache,
+client,
+function() return client:providers() end
+)
 end
---- Names of the agents a player can pick (primary ones, not hidden).
 function ____exports.agentNames(client)
-    local names = {}
-    for ____, a in ipairs(____exports.listAgents(client)) do
-        if a.mode ~= "subagent" and a.hidden ~= true then
-            names[#names + 1] = a.name
-        end
-    end
-    table.sort(names)
-    return names
+local names = {}
+for ____, a in ipairs(____exports.listAgents(client)) do
+if a.mode ~= "subagent" and a.hidden ~= true then
+names[#names + 1] = a.name
 end
---- Every model as "provider/model".
+end
+table.sort(names)
+return names
+end
 function ____exports.modelNames(client)
-    local names = {}
-    for ____, p in ipairs(____exports.listProviders(client).providers) do
-        for id in pairs(p.models) do
-            names[#names + 1] = (p.id .. "/") .. tostring(id)
-        end
-    end
-    table.sort(names)
-    return names
+local names = {}
+for ____, p in ipairs(____exports.listProviders(client).providers) do
+for id in pairs(p.models) do
+names[#names + 1] = (p.id .. "/") .. tostring(id)
+end
+end
+table.sort(names)
+return names
 end
 function ____exports.checkAgent(client, name)
-    for ____, a in ipairs(____exports.listAgents(client)) do
-        if a.name == name then
-            return
-        end
-    end
-    fail(
-        "unknown_agent",
-        (("Agent not found: \"" .. name) .. "\". Available agents: ") .. table.concat(
-            ____exports.agentNames(client),
-            ", "
-        )
-    )
+for ____, a in ipairs(____exports.listAgents(client)) do
+if a.name == name then
+return
 end
---- "provider/model" -> ModelRef, checked against the server's providers.
+end
+fail(
+"unknown_agent",
+(("Agent not found: \"" .. name) .. "\". Available agents: ") .. table.concat(
+____exports.agentNames(client),
+", "
+)
+)
+end
 function ____exports.checkModel(client, model)
-    local providerID, modelID = string.match(model, "^([^/]+)/(.+)$")
-    if providerID == nil or modelID == nil then
-        return fail("unknown_model", ("\"" .. model) .. "\" is not provider/model.")
-    end
-    local providers = ____exports.listProviders(client).providers
-    local ids = {}
-    for ____, p in ipairs(providers) do
-        ids[#ids + 1] = p.id
-        if p.id == providerID then
-            if p.models[modelID] ~= nil then
-                return {providerID = providerID, modelID = modelID}
-            end
-            local models = {}
-            for id in pairs(p.models) do
-                models[#models + 1] = id
-            end
-            table.sort(models)
-            return fail(
-                "unknown_model",
-                (((("Model not found: " .. model) .. ". Models of ") .. providerID) .. ": ") .. table.concat(models, ", ")
-            )
-        end
-    end
-    return fail(
-        "unknown_model",
-        (("Provider not found: " .. providerID) .. ". Available providers: ") .. table.concat(ids, ", ")
-    )
+local providerID, modelID = string.match(model, "^([^/]+)/(.+)$")
+if providerID == nil or modelID == nil then
+return fail("unknown_model", ("\"" .. model) .. "\" is not provider/model.")
+end
+local providers = ____exports.listProviders(client).providers
+local ids = {}
+for ____, p in ipairs(providers) do
+ids[#ids + 1] = p.id
+if p.id == providerID then
+if p.models[modelID] ~= nil then
+return {providerID = providerID, modelID = modelID}
+end
+local models = {}
+for id in pairs(p.models) do
+models[#models + 1] = id
+end
+table.sort(models)
+return fail(
+"unknown_model",
+(((("Model not found: " .. model) .. ". Models of ") .. providerID) .. ": ") .. table.concat(models, ", ")
+)
+end
+end
+return fail(
+"unknown_model",
+(("Provider not found: " .. providerID) .. ". Available providers: ") .. table.concat(ids, ", ")
+)
 end
 return ____exports
- end,
+end,
 ["config"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__ArrayFind = ____lualib.__TS__ArrayFind
@@ -982,331 +947,324 @@ local ____exports = {}
 local ____errors = require("errors")
 local fail = ____errors.fail
 ____exports.SETTINGS = {
-    {
-        key = "url",
-        name = "opencc.server_url",
-        type = "string",
-        default = "http://127.0.0.1:4096",
-        description = "URL of the opencode server (opencode serve), e.g. http://host:4096"
-    },
-    {
-        key = "username",
-        name = "opencc.username",
-        type = "string",
-        default = "opencode",
-        description = "Basic Auth user name for the opencode server"
-    },
-    {
-        key = "password",
-        name = "opencc.password",
-        type = "string",
-        default = "",
-        description = "Basic Auth password (OPENCODE_SERVER_PASSWORD of the server); empty for none"
-    },
-    {
-        key = "sessionId",
-        name = "opencc.session_id",
-        type = "string",
-        default = "",
-        description = "Pin one opencode session (ses_...); empty: this computer's own conversation"
-    },
-    {
-        key = "agent",
-        name = "opencc.agent",
-        type = "string",
-        default = "",
-        description = "Agent that answers (e.g. build, plan); empty: the server's default"
-    },
-    {
-        key = "model",
-        name = "opencc.model",
-        type = "string",
-        default = "",
-        description = "Model as provider/model; empty: the agent's or server's default"
-    },
-    {
-        key = "variant",
-        name = "opencc.variant",
-        type = "string",
-        default = "",
-        description = "Model variant (e.g. high); empty: default"
-    },
-    {
-        key = "directory",
-        name = "opencc.directory",
-        type = "string",
-        default = "",
-        description = "Project directory on the server to scope every request to; empty: the server's own"
-    },
-    {
-        key = "timeout",
-        name = "opencc.timeout",
-        type = "number",
-        default = 300,
-        description = "Seconds to wait for a reply before stopping the generation"
-    },
-    {
-        key = "pollInterval",
-        name = "opencc.poll_interval",
-        type = "number",
-        default = 0.5,
-        description = "Seconds between checks for the reply"
-    }
+{
+key = "url",
+name = "opencc.server_url",
+type = "string",
+default = "http://127.0.0.1:4096",
+description = "URL of the opencode server (opencode serve), e.g. http://host:4096"
+},
+{
+key = "username",
+name = "opencc.username",
+type = "string",
+default = "opencode",
+description = "Basic Auth user name for the opencode server"
+},
+{
+key = "password",
+name = "opencc.password",
+type = "string",
+default = "",
+description = "Basic Auth password (OPENCODE_SERVER_PASSWORD of the server); empty for none"
+},
+{
+key = "sessionId",
+name = "opencc.session_id",
+type = "string",
+default = "",
+description = "Pin one opencode session (ses_...); empty: this computer's own conversation"
+},
+{
+key = "agent",
+name = "opencc.agent",
+type = "string",
+default = "",
+description = "Agent that answers (e.g. build, plan); empty: the server's default"
+},
+{
+key = "model",
+name = "opencc.model",
+type = "string",
+default = "",
+description = "Model as provider/model; empty: the agent's or server's default"
+},
+{
+key = "variant",
+name = "opencc.variant",
+type = "string",
+default = "",
+description = "Model variant (e.g. high); empty: default"
+},
+{
+key = "directory",
+name = "opencc.directory",
+type = "string",
+default = "",
+description = "Project directory on the server to scope every request to; empty: the server's own"
+},
+{
+key = "timeout",
+name = "opencc.timeout",
+type = "number",
+default = 300,
+description = "Seconds to wait for a reply before stopping the generation"
+},
+{
+key = "pollInterval",
+name = "opencc.poll_interval",
+type = "number",
+default = 0.5,
+description = "Seconds between checks for the reply"
 }
---- Where ai remembers this computer's own conversation between runs.
+}
 ____exports.CONVERSATION_SETTING = "opencc.conversation"
 local defined = false
---- settings.define for every opencc.* setting (once).
 function ____exports.defineSettings()
-    if defined or settings == nil then
-        return
-    end
-    defined = true
-    for ____, s in ipairs(____exports.SETTINGS) do
-        settings.define(s.name, {description = s.description, type = s.type, default = s.default})
-    end
-    settings.define(____exports.CONVERSATION_SETTING, {description = "This computer's own opencode session, remembered by ai (ai --new starts another)", type = "string", default = ""})
+if defined or settings == nil then
+return
+end
+defined = true
+for ____, s in ipairs(____exports.SETTINGS) do
+settings.define(s.name, {description = s.description, type = s.type, default = s.default})
+end
+settings.define(____exports.CONVERSATION_SETTING, {description = "This computer's own opencode session, remembered by ai (ai --new starts another)", type = "string", default = ""})
 end
 local function badSetting(name, why, fix)
-    return fail("bad_setting", (((name .. " ") .. why) .. ": ") .. fix)
+return fail("bad_setting", (((name .. " ") .. why) .. ": ") .. fix)
 end
---- Checks one value; returns it, or fails with a line naming the setting and the fix.
 function ____exports.validate(key, value)
-    local def = __TS__ArrayFind(
-        ____exports.SETTINGS,
-        function(____, s) return s.key == key end
-    )
-    if value == nil then
-        value = def.default
-    end
-    if type(value) ~= def.type then
-        badSetting(
-            def.name,
-            (("must be a " .. def.type) .. ", not ") .. tostring(value),
-            ((("set " .. def.name) .. " <") .. def.type) .. ">"
-        )
-    end
-    if key == "url" then
-        local url = value
-        if (string.find(url, "^https?://[^/%s]+")) == nil then
-            badSetting(def.name, ("\"" .. url) .. "\" is not an http(s) URL", "set opencc.server_url http://host:4096")
-        end
-    elseif key == "model" then
-        local model = value
-        if model ~= "" and (string.find(model, "^[^/]+/.+$")) == nil then
-            badSetting(def.name, ("\"" .. model) .. "\" has no provider", "set opencc.model provider/model (e.g. anthropic/claude-sonnet-4)")
-        end
-    elseif key == "timeout" or key == "pollInterval" then
-        local n = value
-        if n <= 0 then
-            badSetting(
-                def.name,
-                "must be a positive number of seconds, not " .. tostring(n),
-                (("set " .. def.name) .. " ") .. tostring(def.default)
-            )
-        end
-    elseif key == "sessionId" then
-        local id = value
-        if id ~= "" and (string.find(id, "^ses_")) == nil then
-            badSetting(def.name, ("\"" .. id) .. "\" is not a session id (ses_...)", "ai --sessions lists them")
-        end
-    end
-    return value
+local def = __TS__ArrayFind(
+____exports.SETTINGS,
+function(____, s) return s.key == key end
+)
+if value == nil then
+value = def.default
 end
---- The settings, with `overrides` (from a program or ai.client{...}) taking precedence.
+if type(value) ~= def.type then
+badSetting(
+def.name,
+(("must be a " .. def.type) .. ", not ") .. tostring(value),
+((("set " .. def.name) .. " <") .. def.type) .. ">"
+)
+end
+if key == "url" then
+local url = value
+if (string.find(url, "^https?://[^/%s]+")) == nil then
+badSetting(def.name, ("\"" .. url) .. "\" is not an http(s) URL", "set opencc.server_url http://host:4096")
+end
+elseif key == "model" then
+local model = value
+if model ~= "" and (string.find(model, "^[^/]+/.+$")) == nil then
+badSetting(def.name, ("\"" .. model) .. "\" has no provider", "set opencc.model provider/model (e.g. anthropic/claude-sonnet-4)")
+end
+elseif key == "timeout" or key == "pollInterval" then
+local n = value
+if n <= 0 then
+badSetting(
+def.name,
+"must be a positive number of seconds, not " .. tostring(n),
+(("set " .. def.name) .. " ") .. tostring(def.default)
+)
+end
+elseif key == "sessionId" then
+local id = value
+if id ~= "" and (string.find(id, "^ses_")) == nil then
+badSetting(def.name, ("\"" .. id) .. "\" is not a session id (ses_...)", "ai --sessions lists them")
+end
+end
+return value
+end
 function ____exports.readConfig(overrides)
-    ____exports.defineSettings()
-    local cfg = {}
-    for ____, s in ipairs(____exports.SETTINGS) do
-        local given = overrides and overrides[s.key]
-        local ____temp_3
-        if given ~= nil then
-            ____temp_3 = given
-        else
-            local ____temp_2
-            if settings ~= nil then
-                ____temp_2 = settings.get(s.name)
-            else
-                ____temp_2 = nil
-            end
-            ____temp_3 = ____temp_2
-        end
-        local raw = ____temp_3
-        cfg[s.key] = ____exports.validate(s.key, raw)
-    end
-    local config = cfg
-    local ____temp_4 = {string.gsub(config.url, "/+$", "")}
-    config.url = ____temp_4[1]
-    return config
+____exports.defineSettings()
+local cfg = {}
+for ____, s in ipairs(____exports.SETTINGS) do
+local given = overrides and overrides[s.key]
+local ____temp_3
+if given ~= nil then
+____temp_3 = given
+else
+local ____temp_2
+if settings ~= nil then
+____temp_2 = settings.get(s.name)
+else
+____temp_2 = nil
+end
+____temp_3 = ____temp_2
+end
+local raw = ____temp_3
+cfg[s.key] = ____exports.validate(s.key, raw)
+end
+local config = cfg
+local ____temp_4 = {string.gsub(config.url, "/+$", "")}
+config.url = ____temp_4[1]
+return config
 end
 return ____exports
- end,
+end,
 ["text"] = function(...) 
 local ____exports = {}
 local NEAREST = {
-    [8216] = "'",
-    [8217] = "'",
-    [8218] = ",",
-    [8219] = "'",
-    [8242] = "'",
-    [8220] = "\"",
-    [8221] = "\"",
-    [8222] = "\"",
-    [8223] = "\"",
-    [8243] = "\"",
-    [171] = string.char(171),
-    [187] = string.char(187),
-    [8208] = "-",
-    [8209] = "-",
-    [8210] = "-",
-    [8211] = "-",
-    [8212] = "-",
-    [8213] = "-",
-    [8722] = "-",
-    [8230] = "...",
-    [8226] = "",
-    [9679] = "",
-    [8729] = "",
-    [9702] = "o",
-    [9642] = "",
-    [8594] = "",
-    [8592] = "",
-    [8593] = "",
-    [8595] = "",
-    [8658] = "=>",
-    [8596] = "<->",
-    [9654] = "",
-    [9658] = "",
-    [9664] = "",
-    [9668] = "",
-    [9650] = "",
-    [9660] = "",
-    [9472] = "-",
-    [9473] = "-",
-    [9474] = "|",
-    [9475] = "|",
-    [9484] = "+",
-    [9488] = "+",
-    [9492] = "+",
-    [9496] = "+",
-    [9500] = "+",
-    [9508] = "+",
-    [9516] = "+",
-    [9524] = "+",
-    [9532] = "+",
-    [9552] = "=",
-    [9553] = "|",
-    [9556] = "+",
-    [9559] = "+",
-    [9562] = "+",
-    [9565] = "+",
-    [10003] = "v",
-    [10004] = "v",
-    [10007] = "x",
-    [10008] = "x",
-    [9733] = "*",
-    [9734] = "*",
-    [8804] = "<=",
-    [8805] = ">=",
-    [8800] = "!=",
-    [8776] = "~",
-    [160] = " ",
-    [8194] = " ",
-    [8195] = " ",
-    [8201] = " ",
-    [8203] = "",
-    [65279] = "",
-    [8482] = "TM",
-    [8364] = "EUR",
-    [9834] = "\r",
-    [9835] = "",
-    [9786] = "",
-    [9829] = "",
-    [9830] = "",
-    [9827] = "",
-    [9824] = "",
-    [183] = string.char(183)
+[8216] = "'",
+[8217] = "'",
+[8218] = ",",
+[8219] = "'",
+[8242] = "'",
+[8220] = "\"",
+[8221] = "\"",
+[8222] = "\"",
+[8223] = "\"",
+[8243] = "\"",
+[171] = string.char(171),
+[187] = string.char(187),
+[8208] = "-",
+[8209] = "-",
+[8210] = "-",
+[8211] = "-",
+[8212] = "-",
+[8213] = "-",
+[8722] = "-",
+[8230] = "...",
+[8226] = "",
+[9679] = "",
+[8729] = "",
+[9702] = "o",
+[9642] = "",
+[8594] = "",
+[8592] = "",
+[8593] = "",
+[8595] = "",
+[8658] = "=>",
+[8596] = "<->",
+[9654] = "",
+[9658] = "",
+[9664] = "",
+[9668] = "",
+[9650] = "",
+[9660] = "",
+[9472] = "-",
+[9473] = "-",
+[9474] = "|",
+[9475] = "|",
+[9484] = "+",
+[9488] = "+",
+[9492] = "+",
+[9496] = "+",
+[9500] = "+",
+[9508] = "+",
+[9516] = "+",
+[9524] = "+",
+[9532] = "+",
+[9552] = "=",
+[9553] = "|",
+[9556] = "+",
+[9559] = "+",
+[9562] = "+",
+[9565] = "+",
+[10003] = "v",
+[10004] = "v",
+[10007] = "x",
+[10008] = "x",
+[9733] = "*",
+[9734] = "*",
+[8804] = "<=",
+[8805] = ">=",
+[8800] = "!=",
+[8776] = "~",
+[160] = " ",
+[8194] = " ",
+[8195] = " ",
+[8201] = " ",
+[8203] = "",
+[65279] = "",
+[8482] = "TM",
+[8364] = "EUR",
+[9834] = "\r",
+[9835] = "",
+[9786] = "",
+[9829] = "",
+[9830] = "",
+[9827] = "",
+[9824] = "",
+[183] = string.char(183)
 }
 local HIGH_BYTE = ((("[" .. string.char(128)) .. "-") .. string.char(255)) .. "]"
---- Decodes one UTF-8 sequence starting at byte i: code point and its length (bad bytes: -1, 1).
 local function decodeAt(s, i)
-    local c = string.byte(s, i)
-    if c < 128 then
-        return c, 1
-    end
-    local len
-    local cp
-    if c >= 194 and c <= 223 then
-        len, cp = 2, c - 192
-    elseif c >= 224 and c <= 239 then
-        len, cp = 3, c - 224
-    elseif c >= 240 and c <= 244 then
-        len, cp = 4, c - 240
-    else
-        return -1, 1
-    end
-    do
-        local k = 1
-        while k < len do
-            local cc = string.byte(s, i + k)
-            if cc == nil or cc < 128 or cc > 191 then
-                return -1, 1
-            end
-            cp = cp * 64 + (cc - 128)
-            k = k + 1
-        end
-    end
-    return cp, len
+local c = string.byte(s, i)
+if c < 128 then
+return c, 1
 end
---- UTF-8 to what a CC terminal can show: ISO-8859-1 kept, near glyphs for the rest, else "?".
+local len
+local cp
+if c >= 194 and c <= 223 then
+len, cp = 2, c - 192
+elseif c >= 224 and c <= 239 then
+len, cp = 3, c - 224
+elseif c >= 240 and c <= 244 then
+len, cp = 4, c - 240
+else
+return -1, 1
+end
+do
+local k = 1
+while k < len do
+local cc = string.byte(s, i + k)
+if cc == nil or cc < 128 or cc > 191 then
+return -1, 1
+end
+cp = cp * 64 + (cc - 128)
+k = k + 1
+end
+end
+return cp, len
+end
 function ____exports.toCC(s)
-    if (string.find(s, HIGH_BYTE)) == nil then
-        return s
-    end
-    local out = {}
-    local i = 1
-    local n = #s
-    while i <= n do
-        local cp, len = decodeAt(s, i)
-        if cp < 0 then
-            out[#out + 1] = "?"
-        elseif cp < 128 then
-            out[#out + 1] = string.char(cp)
-        else
-            local near = NEAREST[cp]
-            if near ~= nil then
-                out[#out + 1] = near
-            elseif cp >= 160 and cp <= 255 then
-                out[#out + 1] = string.char(cp)
-            elseif cp >= 127995 and cp <= 127999 then
-                out[#out + 1] = ""
-            elseif cp == 65039 or cp == 8205 then
-                out[#out + 1] = ""
-            else
-                out[#out + 1] = "?"
-            end
-        end
-        i = i + len
-    end
-    return table.concat(out)
+if (string.find(s, HIGH_BYTE)) == nil then
+return s
 end
---- ISO-8859-1 (typed on a CC computer) to UTF-8.
+local out = {}
+local i = 1
+local n = #s
+while i <= n do
+local cp, len = decodeAt(s, i)
+if cp < 0 then
+out[#out + 1] = "?"
+elseif cp < 128 then
+out[#out + 1] = string.char(cp)
+else
+local near = NEAREST[cp]
+if near ~= nil then
+out[#out + 1] = near
+elseif cp >= 160 and cp <= 255 then
+out[#out + 1] = string.char(cp)
+elseif cp >= 127995 and cp <= 127999 then
+out[#out + 1] = ""
+elseif cp == 65039 or cp == 8205 then
+out[#out + 1] = ""
+else
+out[#out + 1] = "?"
+end
+end
+i = i + len
+end
+return table.concat(out)
+end
 function ____exports.fromCC(s)
-    local out = string.gsub(
-        s,
-        HIGH_BYTE,
-        function(ch)
-            local c = string.byte(ch)
-            return string.char(
-                192 + math.floor(c / 64),
-                128 + c % 64
-            )
-        end
-    )
-    return out
+local out = string.gsub(
+s,
+HIGH_BYTE,
+function(ch)
+local c = string.byte(ch)
+return string.char(
+192 + math.floor(c / 64),
+128 + c % 64
+)
+end
+)
+return out
 end
 return ____exports
- end,
+end,
 ["reply"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
@@ -1321,326 +1279,322 @@ local observeId = ____ids.observeId
 local ____text = require("text")
 local toCC = ____text.toCC
 local FIRST_LIMIT = 10
---- Waits `seconds` on a timer, raising TERMINATED on Ctrl+T (sleep() would lose that event).
 function ____exports.pause(seconds)
-    local timer = os.startTimer(seconds)
-    while true do
-        local event, id = os.pullEventRaw()
-        if event == "terminate" then
-            os.cancelTimer(timer)
-            error(TERMINATED, 0)
-        end
-        if event == "timer" and id == timer then
-            return
-        end
-    end
+local timer = os.startTimer(seconds)
+while true do
+local event, id = os.pullEventRaw()
+if event == "terminate" then
+os.cancelTimer(timer)
+error(TERMINATED, 0)
+end
+if event == "timer" and id == timer then
+return
+end
+end
 end
 local function describePermission(req)
-    return req.permission .. (#req.patterns > 0 and " " .. table.concat(req.patterns, " ") or "")
+return req.permission .. (#req.patterns > 0 and " " .. table.concat(req.patterns, " ") or "")
 end
 local function textOf(answers, raw)
-    local pieces = {}
-    for ____, m in ipairs(answers) do
-        for ____, p in ipairs(m.parts) do
-            if p.type == "text" and p.synthetic ~= true and p.text ~= nil and p.text ~= "" then
-                pieces[#pieces + 1] = p.text
-            end
-        end
-    end
-    local text = table.concat(pieces, "\n\n")
-    return raw and text or toCC(text)
+local pieces = {}
+for ____, m in ipairs(answers) do
+for ____, p in ipairs(m.parts) do
+if p.type == "text" and p.synthetic ~= true and p.text ~= nil and p.text ~= "" then
+pieces[#pieces + 1] = p.text
+end
+end
+end
+local text = table.concat(pieces, "\n\n")
+return raw and text or toCC(text)
 end
 local function toolOf(p, raw)
-    local state = p.state
-    local title = state.title ~= nil and (raw and state.title or toCC(state.title)) or nil
-    return {
-        tool = p.tool or "tool",
-        status = state.status,
-        title = title,
-        input = state.input,
-        error = state.error
-    }
+local state = p.state
+local title = state.title ~= nil and (raw and state.title or toCC(state.title)) or nil
+return {
+tool = p.tool or "tool",
+status = state.status,
+title = title,
+input = state.input,
+error = state.error
+}
 end
 ____exports.ReplyWaiter = __TS__Class()
 local ReplyWaiter = ____exports.ReplyWaiter
 ReplyWaiter.name = "ReplyWaiter"
 function ReplyWaiter.prototype.____constructor(self, client, opts)
-    self.client = client
-    self.opts = opts
-    self.answers = {}
-    self.text = ""
-    self.toolStatus = {}
-    self.tools = {}
-    self.rejected = {}
-    self.handled = {}
-    self.limit = FIRST_LIMIT
-    self.sawUserMessage = false
-    self.idleChecks = 0
-    self.lastRequestCheck = 0
-    self.lastStatusCheck = 0
-    self.lastProgress = os.epoch("utc")
+self.client = client
+self.opts = opts
+self.answers = {}
+self.text = ""
+self.toolStatus = {}
+self.tools = {}
+self.rejected = {}
+self.handled = {}
+self.limit = FIRST_LIMIT
+self.sawUserMessage = false
+self.idleChecks = 0
+self.lastRequestCheck = 0
+self.lastStatusCheck = 0
+self.lastProgress = os.epoch("utc")
 end
 function ReplyWaiter.prototype.wait(self)
-    while true do
-        local done = self:poll()
-        if done ~= nil then
-            return done
-        end
-        if os.epoch("utc") > self.opts.deadline then
-            fail("timeout", "timeout")
-        end
-        if os.epoch("utc") - self.lastProgress > self.opts.pollInterval * 1000 * 1.5 then
-            self:checkStall()
-        end
-        ____exports.pause(self.opts.pollInterval)
-    end
+while true do
+local done = self:poll()
+if done ~= nil then
+return done
+end
+if os.epoch("utc") > self.opts.deadline then
+fail("timeout", "timeout")
+end
+if os.epoch("utc") - self.lastProgress > self.opts.pollInterval * 1000 * 1.5 then
+self:checkStall()
+end
+____exports.pause(self.opts.pollInterval)
+end
 end
 function ReplyWaiter.prototype.poll(self)
-    local o = self.opts
-    local list = self.client:messages(o.sessionID, self.limit)
-    local oldestAfterU = #list > 0
-    for ____, m in ipairs(list) do
-        observeId(m.info.id)
-        if m.info.id == o.messageID then
-            self.sawUserMessage = true
-        end
-        if m.info.id <= o.messageID then
-            oldestAfterU = false
-        end
-        if m.info.role == "assistant" and m.info.parentID == o.messageID then
-            self.answers[m.info.id] = m
-        end
-    end
-    local ordered = {}
-    for ____, m in pairs(self.answers) do
-        ordered[#ordered + 1] = m
-    end
-    table.sort(
-        ordered,
-        function(a, b) return a.info.id < b.info.id end
-    )
-    if #ordered == 0 and oldestAfterU and #list >= self.limit then
-        self.limit = self.limit * 2
-    end
-    self:report(ordered)
-    local last = ordered[#ordered]
-    if last == nil then
-        return nil
-    end
-    local err = last.info.error
-    if err ~= nil then
-        local ____opt_0 = err.data
-        local message = ____opt_0 and ____opt_0.message
-        fail(
-            "assistant",
-            err.name .. (message ~= nil and message ~= "" and ": " .. (o.raw and message or toCC(message)) or ""),
-            {name = err.name}
-        )
-    end
-    if last.info.time.completed ~= nil and last.info.finish ~= "tool-calls" then
-        return {
-            text = self.text,
-            sessionID = o.sessionID,
-            messageID = o.messageID,
-            messages = ordered,
-            tools = self.tools,
-            rejected = self.rejected,
-            agent = last.info.agent,
-            model = last.info.providerID ~= nil and (last.info.providerID .. "/") .. tostring(last.info.modelID) or nil
-        }
-    end
-    return nil
+local o = self.opts
+local list = self.client:messages(o.sessionID, self.limit)
+local oldestAfterU = #list > 0
+for ____, m in ipairs(list) do
+observeId(m.info.id)
+if m.info.id == o.messageID then
+self.sawUserMessage = true
+end
+if m.info.id <= o.messageID then
+oldestAfterU = false
+end
+if m.info.role == "assistant" and m.info.parentID == o.messageID then
+self.answers[m.info.id] = m
+end
+end
+local ordered = {}
+for ____, m in pairs(self.answers) do
+ordered[#ordered + 1] = m
+end
+table.sort(
+ordered,
+function(a, b) return a.info.id < b.info.id end
+)
+if #ordered == 0 and oldestAfterU and #list >= self.limit then
+self.limit = self.limit * 2
+end
+self:report(ordered)
+local last = ordered[#ordered]
+if last == nil then
+return nil
+end
+local err = last.info.error
+if err ~= nil then
+local ____opt_0 = err.data
+local message = ____opt_0 and ____opt_0.message
+fail(
+"assistant",
+err.name .. (message ~= nil and message ~= "" and ": " .. (o.raw and message or toCC(message)) or ""),
+{name = err.name}
+)
+end
+if last.info.time.completed ~= nil and last.info.finish ~= "tool-calls" then
+return {
+text = self.text,
+sessionID = o.sessionID,
+messageID = o.messageID,
+messages = ordered,
+tools = self.tools,
+rejected = self.rejected,
+agent = last.info.agent,
+model = last.info.providerID ~= nil and (last.info.providerID .. "/") .. tostring(last.info.modelID) or nil
+}
+end
+return nil
 end
 function ReplyWaiter.prototype.report(self, ordered)
-    local o = self.opts
-    for ____, m in ipairs(ordered) do
-        for ____, p in ipairs(m.parts) do
-            if p.type == "tool" and p.state ~= nil then
-                local before = self.toolStatus[p.id]
-                local now = p.state.status
-                local started = now == "running" and before == nil
-                local ended = (now == "completed" or now == "error") and before ~= now
-                if before ~= now then
-                    self.toolStatus[p.id] = now
-                    self.lastProgress = os.epoch("utc")
-                    self.idleChecks = 0
-                end
-                if ended then
-                    local ____self_tools_2 = self.tools
-                    ____self_tools_2[#____self_tools_2 + 1] = toolOf(p, o.raw == true)
-                end
-                if (started or ended) and o.onTool ~= nil then
-                    if ended and before == nil then
-                        o:onTool(__TS__ObjectAssign(
-                            {},
-                            toolOf(p, o.raw == true),
-                            {status = "running"}
-                        ))
-                    end
-                    o:onTool(toolOf(p, o.raw == true))
-                end
-            end
-        end
-    end
-    local text = textOf(ordered, o.raw == true)
-    if text ~= self.text then
-        local grew = string.sub(text, 1, #self.text) == self.text
-        local delta = grew and string.sub(text, #self.text + 1) or text
-        self.text = text
-        self.lastProgress = os.epoch("utc")
-        self.idleChecks = 0
-        if o.onText ~= nil then
-            o:onText(delta, text)
-        end
-    end
+local o = self.opts
+for ____, m in ipairs(ordered) do
+for ____, p in ipairs(m.parts) do
+if p.type == "tool" and p.state ~= nil then
+local before = self.toolStatus[p.id]
+local now = p.state.status
+local started = now == "running" and before == nil
+local ended = (now == "completed" or now == "error") and before ~= now
+if before ~= now then
+self.toolStatus[p.id] = now
+self.lastProgress = os.epoch("utc")
+self.idleChecks = 0
+end
+if ended then
+local ____self_tools_2 = self.tools
+____self_tools_2[#____self_tools_2 + 1] = toolOf(p, o.raw == true)
+end
+if (started or ended) and o.onTool ~= nil then
+if ended and before == nil then
+o:onTool(__TS__ObjectAssign(
+{},
+toolOf(p, o.raw == true),
+{status = "running"}
+))
+end
+o:onTool(toolOf(p, o.raw == true))
+end
+end
+end
+end
+local text = textOf(ordered, o.raw == true)
+if text ~= self.text then
+local grew = string.sub(text, 1, #self.text) == self.text
+local delta = grew and string.sub(text, #self.text + 1) or text
+self.text = text
+self.lastProgress = os.epoch("utc")
+self.idleChecks = 0
+if o.onText ~= nil then
+o:onText(delta, text)
+end
+end
 end
 function ReplyWaiter.prototype.checkStall(self)
-    local now = os.epoch("utc")
-    local o = self.opts
-    if now - self.lastRequestCheck >= 1000 then
-        self.lastRequestCheck = now
-        for ____, req in ipairs(self.client:permissions()) do
-            if req.sessionID == o.sessionID and not self.handled[req.id] then
-                self:answerPermission(req)
-            end
-        end
-        for ____, q in ipairs(self.client:questions()) do
-            if q.sessionID == o.sessionID and not self.handled[q.id] then
-                self:answerQuestion(q)
-            end
-        end
-    end
-    if now - self.lastStatusCheck >= 2000 then
-        self.lastStatusCheck = now
-        local status = self.client:status()[o.sessionID]
-        if status == nil or status.type == "idle" then
-            self.idleChecks = self.idleChecks + 1
-            if self.idleChecks >= 2 then
-                if not self.sawUserMessage then
-                    fail("idle", "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.")
-                end
-                fail("idle", "The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.")
-            end
-        else
-            self.idleChecks = 0
-            if status.type == "retry" and o.onStatus ~= nil then
-                o:onStatus((("retrying (attempt " .. tostring(status.attempt)) .. "): ") .. (o.raw and status.message or toCC(status.message)))
-            end
-        end
-    end
+local now = os.epoch("utc")
+local o = self.opts
+if now - self.lastRequestCheck >= 1000 then
+self.lastRequestCheck = now
+for ____, req in ipairs(self.client:permissions()) do
+if req.sessionID == o.sessionID and not self.handled[req.id] then
+self:answerPermission(req)
+end
+end
+for ____, q in ipairs(self.client:questions()) do
+if q.sessionID == o.sessionID and not self.handled[q.id] then
+self:answerQuestion(q)
+end
+end
+end
+if now - self.lastStatusCheck >= 2000 then
+self.lastStatusCheck = now
+local status = self.client:status()[o.sessionID]
+if status == nil or status.type == "idle" then
+self.idleChecks = self.idleChecks + 1
+if self.idleChecks >= 2 then
+if not self.sawUserMessage then
+fail("idle", "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.")
+end
+fail("idle", "The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.")
+end
+else
+self.idleChecks = 0
+if status.type == "retry" and o.onStatus ~= nil then
+o:onStatus((("retrying (attempt " .. tostring(status.attempt)) .. "): ") .. (o.raw and status.message or toCC(status.message)))
+end
+end
+end
 end
 function ReplyWaiter.prototype.answerPermission(self, req)
-    self.handled[req.id] = true
-    local reply = "reject"
-    if self.opts.onPermission ~= nil then
-        local answer = self.opts:onPermission(req)
-        reply = answer == true and "once" or ((answer == false or answer == nil) and "reject" or answer)
-    else
-        local ____self_rejected_3 = self.rejected
-        ____self_rejected_3[#____self_rejected_3 + 1] = ("permission " .. describePermission(req)) .. " (no onPermission handler)"
-    end
-    self.client:replyPermission(req.id, reply)
-    self.lastProgress = os.epoch("utc")
+self.handled[req.id] = true
+local reply = "reject"
+if self.opts.onPermission ~= nil then
+local answer = self.opts:onPermission(req)
+reply = answer == true and "once" or ((answer == false or answer == nil) and "reject" or answer)
+else
+local ____self_rejected_3 = self.rejected
+____self_rejected_3[#____self_rejected_3 + 1] = ("permission " .. describePermission(req)) .. " (no onPermission handler)"
+end
+self.client:replyPermission(req.id, reply)
+self.lastProgress = os.epoch("utc")
 end
 function ReplyWaiter.prototype.answerQuestion(self, q)
-    self.handled[q.id] = true
-    local ____temp_4
-    if self.opts.onQuestion ~= nil then
-        ____temp_4 = self.opts:onQuestion(q)
-    else
-        ____temp_4 = nil
-    end
-    local answers = ____temp_4
-    if answers ~= nil then
-        self.client:replyQuestion(q.id, answers)
-    else
-        if self.opts.onQuestion == nil then
-            local ____self_rejected_7 = self.rejected
-            local ____opt_5 = q.questions[1]
-            ____self_rejected_7[#____self_rejected_7 + 1] = ("question \"" .. (____opt_5 and ____opt_5.question or "?")) .. "\" (no onQuestion handler)"
-        end
-        self.client:rejectQuestion(q.id)
-    end
-    self.lastProgress = os.epoch("utc")
+self.handled[q.id] = true
+local ____temp_4
+if self.opts.onQuestion ~= nil then
+____temp_4 = self.opts:onQuestion(q)
+else
+____temp_4 = nil
+end
+local answers = ____temp_4
+if answers ~= nil then
+self.client:replyQuestion(q.id, answers)
+else
+if self.opts.onQuestion == nil then
+local ____self_rejected_7 = self.rejected
+local ____opt_5 = q.questions[1]
+____self_rejected_7[#____self_rejected_7 + 1] = ("question \"" .. (____opt_5 and ____opt_5.question or "?")) .. "\" (no onQuestion handler)"
+end
+self.client:rejectQuestion(q.id)
+end
+self.lastProgress = os.epoch("utc")
 end
 return ____exports
- end,
+end,
 ["session"] = function(...) 
 local ____exports = {}
 local ____config = require("config")
 local CONVERSATION_SETTING = ____config.CONVERSATION_SETTING
 local ____ids = require("ids")
 local observeServerTime = ____ids.observeServerTime
---- The title of this computer's own conversation: it names the computer's id and label.
 function ____exports.computerTitle()
-    local label = os.getComputerLabel()
-    return ("CC computer #" .. tostring(os.getComputerID())) .. (label ~= nil and (" (" .. tostring(label)) .. ")" or "")
+local label = os.getComputerLabel()
+return ("CC computer #" .. tostring(os.getComputerID())) .. (label ~= nil and (" (" .. tostring(label)) .. ")" or "")
 end
 function ____exports.rememberConversation(id)
-    if settings == nil then
-        return
-    end
-    if id == nil then
-        settings.unset(CONVERSATION_SETTING)
-    else
-        settings.set(CONVERSATION_SETTING, id)
-    end
-    settings.save()
+if settings == nil then
+return
 end
---- Creates a session, and learns the server's clock from the time it stamps on it.
+if id == nil then
+settings.unset(CONVERSATION_SETTING)
+else
+settings.set(CONVERSATION_SETTING, id)
+end
+settings.save()
+end
 function ____exports.createSession(client, title, parentID)
-    local sentAt = os.epoch("utc")
-    local s = client:createSession(title, parentID)
-    observeServerTime(
-        s.time.created,
-        sentAt,
-        os.epoch("utc")
-    )
-    return s
+local sentAt = os.epoch("utc")
+local s = client:createSession(title, parentID)
+observeServerTime(
+s.time.created,
+sentAt,
+os.epoch("utc")
+)
+return s
 end
---- Finds this computer's conversation on the server by title, or makes one, and remembers it.
 function ____exports.computerSession(client, fresh)
-    if not fresh then
-        local ____temp_0
-        if settings ~= nil then
-            ____temp_0 = settings.get(CONVERSATION_SETTING)
-        else
-            ____temp_0 = nil
-        end
-        local remembered = ____temp_0
-        if remembered ~= nil and remembered ~= "" then
-            return remembered
-        end
-        local prefix = "CC computer #" .. tostring(os.getComputerID())
-        for ____, s in ipairs(client:sessions()) do
-            local rest = string.sub(s.title, #prefix + 1)
-            if string.sub(s.title, 1, #prefix) == prefix and (rest == "" or string.sub(rest, 1, 1) == " ") and s.parentID == nil then
-                ____exports.rememberConversation(s.id)
-                return s.id
-            end
-        end
-    end
-    local id = ____exports.createSession(
-        client,
-        ____exports.computerTitle()
-    ).id
-    ____exports.rememberConversation(id)
-    return id
+if not fresh then
+local ____temp_0
+if settings ~= nil then
+____temp_0 = settings.get(CONVERSATION_SETTING)
+else
+____temp_0 = nil
+end
+local remembered = ____temp_0
+if remembered ~= nil and remembered ~= "" then
+return remembered
+end
+local prefix = "CC computer #" .. tostring(os.getComputerID())
+for ____, s in ipairs(client:sessions()) do
+local rest = string.sub(s.title, #prefix + 1)
+if string.sub(s.title, 1, #prefix) == prefix and (rest == "" or string.sub(rest, 1, 1) == " ") and s.parentID == nil then
+____exports.rememberConversation(s.id)
+return s.id
+end
+end
+end
+local id = ____exports.createSession(
+client,
+____exports.computerTitle()
+).id
+____exports.rememberConversation(id)
+return id
 end
 function ____exports.chooseSession(client, option, pinned, fresh)
-    if option ~= nil and option ~= "" then
-        return {id = option, source = "option"}
-    end
-    if pinned ~= "" then
-        return {id = pinned, source = "setting"}
-    end
-    return {
-        id = ____exports.computerSession(client, fresh),
-        source = "computer"
-    }
+if option ~= nil and option ~= "" then
+return {id = option, source = "option"}
+end
+if pinned ~= "" then
+return {id = pinned, source = "setting"}
+end
+return {
+id = ____exports.computerSession(client, fresh),
+source = "computer"
+}
 end
 return ____exports
- end,
+end,
 ["prompt"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__New = ____lualib.__TS__New
@@ -1665,130 +1619,126 @@ local ReplyWaiter = ____reply.ReplyWaiter
 local ____session = require("session")
 local chooseSession = ____session.chooseSession
 local computerSession = ____session.computerSession
---- CC stops any http request after at most 60 s; a little less leaves room to fall back.
 local BLOCKING_TIMEOUT = 58
 function ____exports.clientFromConfig(cfg, utf8)
-    return __TS__New(Client, {
-        url = cfg.url,
-        username = cfg.username,
-        password = cfg.password,
-        directory = cfg.directory,
-        encoding = utf8 and "utf8" or "latin1"
-    })
+return __TS__New(Client, {
+url = cfg.url,
+username = cfg.username,
+password = cfg.password,
+directory = cfg.directory,
+encoding = utf8 and "utf8" or "latin1"
+})
 end
 local function sessionGoneLine(chosen)
-    if chosen.source == "setting" then
-        return ("Session " .. chosen.id) .. " in opencc.session_id no longer exists on the server: pick another (ai --sessions) and set opencc.session_id to it, or set it to \"\" to use this computer's own conversation."
-    end
-    return ("Session " .. chosen.id) .. " not found on the server (deleted, or the server's data was wiped)."
+if chosen.source == "setting" then
+return ("Session " .. chosen.id) .. " in opencc.session_id no longer exists on the server: pick another (ai --sessions) and set opencc.session_id to it, or set it to \"\" to use this computer's own conversation."
 end
---- Sends the prompt; on a remembered conversation that has gone, makes a new one, once.
+return ("Session " .. chosen.id) .. " not found on the server (deleted, or the server's data was wiped)."
+end
 local function sendPrompt(client, chosen, body, sync)
-    local function attempt(id)
-        if not sync then
-            return client:promptAsync(id, body)
-        end
-        local ok, err = pcall(function() return client:prompt(id, body, BLOCKING_TIMEOUT) end)
-        if not ok and (err == TERMINATED or toAiError(err).kind ~= "timeout") then
-            error(err, 0)
-        end
-    end
-    local ok, err = pcall(attempt, chosen.id)
-    if ok then
-        return chosen
-    end
-    if err == TERMINATED then
-        error(err, 0)
-    end
-    local e = toAiError(err)
-    if e.kind ~= "session_gone" then
-        error(e, 0)
-    end
-    if chosen.source ~= "computer" then
-        fail(
-            "session_gone",
-            sessionGoneLine(chosen),
-            {status = 404}
-        )
-    end
-    local fresh = {
-        id = computerSession(client, true),
-        source = "computer"
-    }
-    attempt(fresh.id)
-    return fresh
+local function attempt(id)
+if not sync then
+return client:promptAsync(id, body)
 end
---- Runs one prompt to its reply. Raises an AiError on failure, and "Terminated" (after aborting
--- the generation on the server) on Ctrl+T.
+local ok, err = pcall(function() return client:prompt(id, body, BLOCKING_TIMEOUT) end)
+if not ok and (err == TERMINATED or toAiError(err).kind ~= "timeout") then
+error(err, 0)
+end
+end
+local ok, err = pcall(attempt, chosen.id)
+if ok then
+return chosen
+end
+if err == TERMINATED then
+error(err, 0)
+end
+local e = toAiError(err)
+if e.kind ~= "session_gone" then
+error(e, 0)
+end
+if chosen.source ~= "computer" then
+fail(
+"session_gone",
+sessionGoneLine(chosen),
+{status = 404}
+)
+end
+local fresh = {
+id = computerSession(client, true),
+source = "computer"
+}
+attempt(fresh.id)
+return fresh
+end
 function ____exports.runPrompt(prompt, opts)
-    local cfg = readConfig()
-    local client = opts.client or ____exports.clientFromConfig(cfg, opts.utf8)
-    local timeout = opts.timeout or cfg.timeout
-    local deadline = os.epoch("utc") + timeout * 1000
-    local agent = opts.agent or (cfg.agent ~= "" and cfg.agent or nil)
-    local modelName = opts.model or (cfg.model ~= "" and cfg.model or nil)
-    if agent ~= nil then
-        checkAgent(client, agent)
-    end
-    local model
-    if modelName ~= nil then
-        model = checkModel(client, modelName)
-    end
-    local variant = opts.variant or (cfg.variant ~= "" and cfg.variant or nil)
-    local chosen = chooseSession(client, opts.session, cfg.sessionId, opts.newSession == true)
-    local body = {
-        messageID = newId("msg"),
-        parts = {{type = "text", text = prompt}},
-        agent = agent,
-        model = model,
-        variant = variant,
-        system = opts.system
-    }
-    local started = false
-    local ok, result = pcall(function()
-        started = true
-        chosen = sendPrompt(client, chosen, body, opts.sync == true)
-        local waiter = __TS__New(
-            ReplyWaiter,
-            client,
-            __TS__ObjectAssign({}, opts, {
-                sessionID = chosen.id,
-                messageID = body.messageID,
-                deadline = deadline,
-                pollInterval = cfg.pollInterval,
-                raw = opts.raw
-            })
-        )
-        return waiter:wait()
-    end)
-    if ok then
-        return result
-    end
-    local err = result == TERMINATED and TERMINATED or toAiError(result)
-    if started and (err == TERMINATED or err.kind == "timeout") then
-        pcall(function() return client:abort(chosen.id) end)
-    end
-    if err == TERMINATED then
-        error(TERMINATED, 0)
-    end
-    local e = err
-    if e.kind == "timeout" and e.message == "timeout" then
-        fail(
-            "timeout",
-            ("No complete reply within " .. tostring(timeout)) .. " s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks."
-        )
-    end
-    if e.kind == "session_gone" and (string.find(e.message, "^Session ")) == nil then
-        fail(
-            "session_gone",
-            sessionGoneLine(chosen),
-            {status = 404}
-        )
-    end
-    error(e, 0)
+local cfg = readConfig()
+local client = opts.client or ____exports.clientFromConfig(cfg, opts.utf8)
+local timeout = opts.timeout or cfg.timeout
+local deadline = os.epoch("utc") + timeout * 1000
+local agent = opts.agent or (cfg.agent ~= "" and cfg.agent or nil)
+local modelName = opts.model or (cfg.model ~= "" and cfg.model or nil)
+if agent ~= nil then
+checkAgent(client, agent)
+end
+local model
+if modelName ~= nil then
+model = checkModel(client, modelName)
+end
+local variant = opts.variant or (cfg.variant ~= "" and cfg.variant or nil)
+local chosen = chooseSession(client, opts.session, cfg.sessionId, opts.newSession == true)
+local body = {
+messageID = newId("msg"),
+parts = {{type = "text", text = prompt}},
+agent = agent,
+model = model,
+variant = variant,
+system = opts.system
+}
+local started = false
+local ok, result = pcall(function()
+started = true
+chosen = sendPrompt(client, chosen, body, opts.sync == true)
+local waiter = __TS__New(
+ReplyWaiter,
+client,
+__TS__ObjectAssign({}, opts, {
+sessionID = chosen.id,
+messageID = body.messageID,
+deadline = deadline,
+pollInterval = cfg.pollInterval,
+raw = opts.raw
+})
+)
+return waiter:wait()
+end)
+if ok then
+return result
+end
+local err = result == TERMINATED and TERMINATED or toAiError(result)
+if started and (err == TERMINATED or err.kind == "timeout") then
+pcall(function() return client:abort(chosen.id) end)
+end
+if err == TERMINATED then
+error(TERMINATED, 0)
+end
+local e = err
+if e.kind == "timeout" and e.message == "timeout" then
+fail(
+"timeout",
+("No complete reply within " .. tostring(timeout)) .. " s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks."
+)
+end
+if e.kind == "session_gone" and (string.find(e.message, "^Session ")) == nil then
+fail(
+"session_gone",
+sessionGoneLine(chosen),
+{status = 404}
+)
+end
+error(e, 0)
 end
 return ____exports
- end,
+end,
 ["jobs"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__Unpack = ____lualib.__TS__Unpack
@@ -1801,107 +1751,101 @@ local ____http = require("http")
 local TERMINATED = ____http.TERMINATED
 local ____prompt = require("prompt")
 local runPrompt = ____prompt.runPrompt
---- The event a job queues when it ends: ("ai_done", jobId, ok).
 ____exports.DONE_EVENT = "ai_done"
 local nextJobId = 1
 local running = {}
 local function finish(r, ok, value)
-    local job = r.job
-    if ok then
-        local reply = value
-        job.status = "done"
-        job.reply = reply
-        job.text = reply.text
-    else
-        local err = value == TERMINATED and toAiError("Terminated") or toAiError(value)
-        job.status = "failed"
-        job.err = err
-        job.error = err.message
-    end
-    os.queueEvent(____exports.DONE_EVENT, job.id, ok)
+local job = r.job
+if ok then
+local reply = value
+job.status = "done"
+job.reply = reply
+job.text = reply.text
+else
+local err = value == TERMINATED and toAiError("Terminated") or toAiError(value)
+job.status = "failed"
+job.err = err
+job.error = err.message
+end
+os.queueEvent(____exports.DONE_EVENT, job.id, ok)
 end
 local function resume(r, args)
-    local ok, value = coroutine.resume(
-        r.co,
-        __TS__Unpack(args)
-    )
-    if coroutine.status(r.co) == "dead" then
-        local i = __TS__ArrayIndexOf(running, r)
-        if i >= 0 then
-            __TS__ArraySplice(running, i, 1)
-        end
-        finish(r, ok, value)
-    else
-        r.filter = value
-    end
+local ok, value = coroutine.resume(
+r.co,
+__TS__Unpack(args)
+)
+if coroutine.status(r.co) == "dead" then
+local i = __TS__ArrayIndexOf(running, r)
+if i >= 0 then
+__TS__ArraySplice(running, i, 1)
+end
+finish(r, ok, value)
+else
+r.filter = value
+end
 end
 function ____exports.submit(prompt, opts)
-    if opts == nil then
-        opts = {}
-    end
-    local ____nextJobId_0 = nextJobId
-    nextJobId = ____nextJobId_0 + 1
-    local job = {id = ____nextJobId_0, status = "running", prompt = prompt}
-    local r = {
-        job = job,
-        co = coroutine.create(function() return runPrompt(prompt, opts) end)
-    }
-    running[#running + 1] = r
-    resume(r, {})
-    return job
+if opts == nil then
+opts = {}
 end
---- Hands one event (as os.pullEventRaw returned it) to every job waiting for it.
+local ____nextJobId_0 = nextJobId
+nextJobId = ____nextJobId_0 + 1
+local job = {id = ____nextJobId_0, status = "running", prompt = prompt}
+local r = {
+job = job,
+co = coroutine.create(function() return runPrompt(prompt, opts) end)
+}
+running[#running + 1] = r
+resume(r, {})
+return job
+end
 function ____exports.handle(...)
-    local event = {...}
-    local name = event[1]
-    for ____, r in ipairs({__TS__Unpack(running)}) do
-        if r.filter == nil or r.filter == name or name == "terminate" then
-            resume(r, event)
-        end
-    end
+local event = {...}
+local name = event[1]
+for ____, r in ipairs({__TS__Unpack(running)}) do
+if r.filter == nil or r.filter == name or name == "terminate" then
+resume(r, event)
 end
---- Hands events to the jobs until `until()` holds. Ctrl+T is passed on (each job aborts its
--- generation on the server), and once those aborts are through, raises "Terminated".
+end
+end
 local function pump(____until)
-    local terminated = false
-    while not ____until() and not (terminated and #running == 0) do
-        do
-            local __continue16
-            repeat
-                local event = {os.pullEventRaw()}
-                if event[1] == "terminate" then
-                    if terminated then
-                        __continue16 = true
-                        break
-                    end
-                    terminated = true
-                end
-                ____exports.handle(__TS__Unpack(event))
-                __continue16 = true
-            until true
-            if not __continue16 then
-                break
-            end
-        end
-    end
-    if terminated then
-        error("Terminated", 0)
-    end
+local terminated = false
+while not ____until() and not (terminated and #running == 0) do
+do
+local __continue16
+repeat
+local event = {os.pullEventRaw()}
+if event[1] == "terminate" then
+if terminated then
+__continue16 = true
+break
 end
---- Waits for a job; returns its text and reply, or nil, message, err. Ctrl+T raises "Terminated".
+terminated = true
+end
+____exports.handle(__TS__Unpack(event))
+__continue16 = true
+until true
+if not __continue16 then
+break
+end
+end
+end
+if terminated then
+error("Terminated", 0)
+end
+end
 function ____exports.wait(job)
-    pump(function() return job.status ~= "running" end)
-    if job.status == "done" then
-        return job.text, job.reply
-    end
-    return nil, job.error, job.err
+pump(function() return job.status ~= "running" end)
+if job.status == "done" then
+return job.text, job.reply
 end
---- Drives every job, forever: run it beside a program's own loop with parallel.waitForAny.
+return nil, job.error, job.err
+end
 function ____exports.run()
-    pump(function() return false end)
+pump(function() return false end)
 end
 return ____exports
- end,
+end,
 ["index"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
@@ -1940,77 +1884,70 @@ local submit = ____jobs.submit
 local wait = ____jobs.wait
 ____exports.version = "0.1.0"
 defineSettings()
---- Asks and waits: returns the reply's text and the reply, or nil, message, err.
 function ____exports.ask(prompt, opts)
-    if opts == nil then
-        opts = {}
-    end
-    local ok, result = pcall(runPrompt, prompt, opts)
-    if ok then
-        return result.text, result
-    end
-    if result == TERMINATED then
-        error("Terminated", 0)
-    end
-    local err = toAiError(result)
-    return nil, err.message, err
+if opts == nil then
+opts = {}
+end
+local ok, result = pcall(runPrompt, prompt, opts)
+if ok then
+return result.text, result
+end
+if result == TERMINATED then
+error("Terminated", 0)
+end
+local err = toAiError(result)
+return nil, err.message, err
 end
 ____exports.submit = submit
 ____exports.wait = wait
 ____exports.run = run
 ____exports.handle = handle
 ____exports.doneEvent = DONE_EVENT
---- A client for one server: every endpoint as a method (c:sessions(), c:abort(id), ...).
 function ____exports.client(options)
-    local ____readConfig_1 = readConfig
-    local ____temp_0
-    if options == nil then
-        ____temp_0 = nil
-    else
-        ____temp_0 = {url = options.url, username = options.username, password = options.password, directory = options.directory}
-    end
-    local cfg = ____readConfig_1(____temp_0)
-    return options == nil and clientFromConfig(cfg) or __TS__New(
-        Client,
-        __TS__ObjectAssign({}, cfg, {encoding = options.encoding})
-    )
+local ____readConfig_1 = readConfig
+local ____temp_0
+if options == nil then
+____temp_0 = nil
+else
+____temp_0 = {url = options.url, username = options.username, password = options.password, directory = options.directory}
 end
---- The opencc.* settings as read now (validated: a bad value raises its one-line error).
+local cfg = ____readConfig_1(____temp_0)
+return options == nil and clientFromConfig(cfg) or __TS__New(
+Client,
+__TS__ObjectAssign({}, cfg, {encoding = options.encoding})
+)
+end
 function ____exports.config()
-    return readConfig()
+return readConfig()
 end
---- Names and descriptions of the settings, for help screens.
 ____exports.settingNames = __TS__ArrayMap(
-    SETTINGS,
-    function(____, s) return s.name end
+SETTINGS,
+function(____, s) return s.name end
 )
 ____exports.toCC = toCC
 ____exports.fromCC = fromCC
 ____exports.newId = newId
 ____exports.agents = agentNames
 ____exports.models = modelNames
---- This computer's own conversation (found or created on the server); fresh=true starts a new one.
 function ____exports.conversation(c, fresh)
-    return computerSession(c, fresh == true)
+return computerSession(c, fresh == true)
 end
---- Forget this computer's remembered conversation: the next prompt finds or makes one.
 function ____exports.forgetConversation()
-    rememberConversation(nil)
+rememberConversation(nil)
 end
---- Runs fn and returns its results, or nil, message, err for an AiError (Ctrl+T still raises).
 function ____exports.protect(fn)
-    local ok, result = pcall(fn)
-    if ok then
-        return result
-    end
-    if result == TERMINATED or result == "Terminated" then
-        error("Terminated", 0)
-    end
-    local err = toAiError(result)
-    return nil, err.message, err
+local ok, result = pcall(fn)
+if ok then
+return result
+end
+if result == TERMINATED or result == "Terminated" then
+error("Terminated", 0)
+end
+local err = toAiError(result)
+return nil, err.message, err
 end
 return ____exports
- end,
+end,
 }
 local ____entry = require("index", ...)
 return ____entry
