@@ -27,6 +27,14 @@ export function ask(prompt: string, opts: PromptOptions = {}): LuaMultiReturn<[s
 
 export { submit, wait, run, handle, DONE_EVENT as doneEvent };
 
+/**
+ * Waits for the answer to a message already sent (by another client, or c:promptAsync): returns
+ * its text and reply, or nil, message, err. Ctrl+T aborts the generation and raises "Terminated".
+ */
+export function waitFor(sessionID: string, messageID: string, opts: PromptOptions = {}): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
+  return ask("", { ...opts, session: sessionID, existingMessage: messageID });
+}
+
 /** A client for one server: every endpoint as a method (c:sessions(), c:abort(id), ...). */
 export function client(options?: Partial<ClientOptions>): Client {
   const cfg = readConfig(options === undefined ? undefined : {

@@ -32,6 +32,8 @@ export interface PromptOptions extends WaitCallbacks {
   utf8?: boolean;
   /** A client to use instead of one made from the settings. */
   client?: Client;
+  /** @internal Wait for this already-sent message instead of sending the prompt (ai.waitFor). */
+  existingMessage?: string;
 }
 
 /** CC stops any http request after at most 60 s; a little less leaves room to fall back. */
@@ -93,7 +95,7 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
 
   let chosen = chooseSession(client, opts.session, cfg.sessionId, opts.newSession === true);
   const body: PromptBody = {
-    messageID: newId("msg"),
+    messageID: opts.existingMessage ?? newId("msg"),
     parts: [{ type: "text", text: prompt }],
     agent,
     model,
@@ -105,7 +107,7 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
   const [ok, result] = pcall(() => {
     // From here the server may be generating: Ctrl+T or a timeout must abort it.
     started = true;
-    chosen = sendPrompt(client, chosen, body, opts.sync === true);
+    if (opts.existingMessage === undefined) chosen = sendPrompt(client, chosen, body, opts.sync === true);
     const waiter = new ReplyWaiter(client, {
       ...opts,
       sessionID: chosen.id,

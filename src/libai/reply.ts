@@ -22,15 +22,15 @@ export interface ToolActivity {
 
 export interface WaitCallbacks {
   /** Text as it grows: the new piece, and the whole text so far. */
-  onText?: (delta: string, text: string) => void;
+  onText?: (this: void, delta: string, text: string) => void;
   /** A tool call started or finished. */
-  onTool?: (tool: ToolActivity) => void;
+  onTool?: (this: void, tool: ToolActivity) => void;
   /** A permission request: answer "once", "always" or "reject" (or true/false). */
-  onPermission?: (req: PermissionRequest) => PermissionReply | boolean | undefined;
+  onPermission?: (this: void, req: PermissionRequest) => PermissionReply | boolean | undefined;
   /** A question from the agent: for each question, the labels chosen; undefined rejects it. */
-  onQuestion?: (req: QuestionRequest) => string[][] | undefined;
+  onQuestion?: (this: void, req: QuestionRequest) => string[][] | undefined;
   /** Server-side status worth showing, such as a retry after a provider error. */
-  onStatus?: (status: string) => void;
+  onStatus?: (this: void, status: string) => void;
 }
 
 export interface WaitOptions extends WaitCallbacks {
@@ -101,6 +101,7 @@ export class ReplyWaiter {
   private readonly tools: ToolActivity[] = [];
   private readonly rejected: string[] = [];
   private readonly handled = new LuaTable<string, boolean>();
+  private ordered: Message[] = [];
   private limit = FIRST_LIMIT;
   private sawUserMessage = false;
   private idleChecks = 0;
@@ -117,7 +118,10 @@ export class ReplyWaiter {
       if (done !== undefined) return done;
       // The caller words the timeout: it knows the setting, and aborts the generation.
       if (os.epoch("utc") > this.opts.deadline) fail("timeout", "timeout");
-      if (os.epoch("utc") - this.lastProgress > this.opts.pollInterval * 1000 * 1.5) this.checkStall();
+      if (os.epoch("utc") - this.lastProgress > this.opts.pollInterval * 1000 * 1.5) {
+        const stopped = this.checkStall();
+        if (stopped !== undefined) return stopped;
+      }
       pause(this.opts.pollInterval);
     }
   }
@@ -136,6 +140,7 @@ export class ReplyWaiter {
     const ordered: Message[] = [];
     for (const [, m] of pairs(this.answers)) ordered.push(m);
     table.sort(ordered, (a, b) => a.info.id < b.info.id);
+    this.ordered = ordered;
     if (ordered.length === 0 && oldestAfterU && list.length >= this.limit) {
       // U is older than the window and its answer is not in it: look further back next time.
       this.limit = this.limit * 2;
@@ -148,19 +153,23 @@ export class ReplyWaiter {
       const message = err.data?.message;
       fail("assistant", err.name + (message !== undefined && message !== "" ? ": " + (o.raw ? message : toCC(message)) : ""), { name: err.name });
     }
-    if (last.info.time.completed !== undefined && last.info.finish !== "tool-calls") {
-      return {
-        text: this.text,
-        sessionID: o.sessionID,
-        messageID: o.messageID,
-        messages: ordered,
-        tools: this.tools,
-        rejected: this.rejected,
-        agent: last.info.agent,
-        model: last.info.providerID !== undefined ? last.info.providerID + "/" + last.info.modelID : undefined,
-      };
-    }
+    if (last.info.time.completed !== undefined && last.info.finish !== "tool-calls") return this.complete();
     return undefined;
+  }
+
+  private complete(): Reply {
+    const ordered = this.ordered;
+    const last = ordered[ordered.length - 1];
+    return {
+      text: this.text,
+      sessionID: this.opts.sessionID,
+      messageID: this.opts.messageID,
+      messages: ordered,
+      tools: this.tools,
+      rejected: this.rejected,
+      agent: last.info.agent,
+      model: last.info.providerID !== undefined ? last.info.providerID + "/" + last.info.modelID : undefined,
+    };
   }
 
   /** Calls onText and onTool for what changed since the last poll. */
@@ -202,7 +211,7 @@ export class ReplyWaiter {
    * Nothing moved for a while: look for a permission request or question waiting for us, and
    * notice a session that went idle without answering (an unknown model, a dropped prompt).
    */
-  private checkStall(): void {
+  private checkStall(): Reply | undefined {
     const now = os.epoch("utc");
     const o = this.opts;
     if (now - this.lastRequestCheck >= 1000) {
@@ -221,6 +230,9 @@ export class ReplyWaiter {
         this.idleChecks++;
         // Twice idle with a poll between them that still found no complete answer.
         if (this.idleChecks >= 2) {
+          // The agent stopped after a tool step (e.g. its permission was rejected): that is the reply.
+          const last = this.ordered[this.ordered.length - 1];
+          if (last !== undefined && last.info.time.completed !== undefined) return this.complete();
           if (!this.sawUserMessage) {
             fail("idle", "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.");
           }
@@ -233,6 +245,7 @@ export class ReplyWaiter {
         }
       }
     }
+    return undefined;
   }
 
   private answerPermission(req: PermissionRequest): void {

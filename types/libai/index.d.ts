@@ -12,6 +12,11 @@ export declare const version = "0.1.0";
 /** Asks and waits: returns the reply's text and the reply, or nil, message, err. */
 export declare function ask(prompt: string, opts?: PromptOptions): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]>;
 export { submit, wait, run, handle, DONE_EVENT as doneEvent };
+/**
+ * Waits for the answer to a message already sent (by another client, or c:promptAsync): returns
+ * its text and reply, or nil, message, err. Ctrl+T aborts the generation and raises "Terminated".
+ */
+export declare function waitFor(sessionID: string, messageID: string, opts?: PromptOptions): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]>;
 /** A client for one server: every endpoint as a method (c:sessions(), c:abort(id), ...). */
 export declare function client(options?: Partial<ClientOptions>): Client;
 /** The opencc.* settings as read now (validated: a bad value raises its one-line error). */

@@ -14,15 +14,15 @@ export interface ToolActivity {
 }
 export interface WaitCallbacks {
     /** Text as it grows: the new piece, and the whole text so far. */
-    onText?: (delta: string, text: string) => void;
+    onText?: (this: void, delta: string, text: string) => void;
     /** A tool call started or finished. */
-    onTool?: (tool: ToolActivity) => void;
+    onTool?: (this: void, tool: ToolActivity) => void;
     /** A permission request: answer "once", "always" or "reject" (or true/false). */
-    onPermission?: (req: PermissionRequest) => PermissionReply | boolean | undefined;
+    onPermission?: (this: void, req: PermissionRequest) => PermissionReply | boolean | undefined;
     /** A question from the agent: for each question, the labels chosen; undefined rejects it. */
-    onQuestion?: (req: QuestionRequest) => string[][] | undefined;
+    onQuestion?: (this: void, req: QuestionRequest) => string[][] | undefined;
     /** Server-side status worth showing, such as a retry after a provider error. */
-    onStatus?: (status: string) => void;
+    onStatus?: (this: void, status: string) => void;
 }
 export interface WaitOptions extends WaitCallbacks {
     sessionID: string;
@@ -58,6 +58,7 @@ export declare class ReplyWaiter {
     private readonly tools;
     private readonly rejected;
     private readonly handled;
+    private ordered;
     private limit;
     private sawUserMessage;
     private idleChecks;
@@ -69,6 +70,7 @@ export declare class ReplyWaiter {
     wait(): Reply;
     /** One poll: returns the reply when it is complete. */
     poll(): Reply | undefined;
+    private complete;
     /** Calls onText and onTool for what changed since the last poll. */
     private report;
     /**
