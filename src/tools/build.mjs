@@ -1,7 +1,7 @@
 // Builds build/libai.lua (bundled library) and build/ai.lua (the program), then checks
 // that both exist, are not empty and load: TSTL can leave an empty bundle and exit 0.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -45,7 +45,15 @@ for (const name of ["libai.lua", "ai.lua"]) {
 
 const lua = ["lua5.1", "lua5.2", "lua"].find((l) => spawnSync(l, ["-v"]).status === 0);
 if (!lua) fail("no Lua interpreter to check the outputs with: run `apt-get install lua5.1` (see README)");
+
+// The installer is hand-written Lua; the help page comes from src/ai/help.ts via the bundle.
+copyFileSync(join(root, "src", "install", "install.lua"), join(root, "build", "install.lua"));
+const page = spawnSync(lua, [join(root, "src", "install", "helppage.lua"), join(root, "build")], { encoding: "utf8" });
+if (page.status !== 0) fail(`could not write build/ai.txt:\n${page.stdout}${page.stderr}`);
+for (const name of ["install.lua", "ai.txt"]) {
+  if (!existsSync(join(root, "build", name)) || statSync(join(root, "build", name)).size === 0) fail(`build/${name} is missing or empty`);
+}
 const check = spawnSync(lua, [join(root, "src", "tools", "check-build.lua"), join(root, "build")], { encoding: "utf8" });
 if (check.status !== 0) fail(`the outputs do not load under ${lua}:\n${check.stdout}${check.stderr}`);
-const sizes = ["libai.lua", "ai.lua"].map((n) => `${n} ${statSync(join(root, "build", n)).size} bytes`);
+const sizes = ["libai.lua", "ai.lua", "install.lua", "ai.txt"].map((n) => `${n} ${statSync(join(root, "build", n)).size} bytes`);
 console.log(`built ${sizes.join(", ")}`);

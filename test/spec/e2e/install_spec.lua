@@ -1,0 +1,134 @@
+-- The installer (build/install.lua, from src/install/install.lua) in a ccenv computer, fetching
+-- from a local static server that serves build/: files, startup file, completion, help page,
+-- an update that keeps .settings, and one clear line for each kind of failure.
+package.path = "test/?.lua;test/?/init.lua;" .. package.path
+local ccenv = require("ccenv")
+local socket = require("socket")
+
+local function readHost(p)
+  local f = io.open(p, "rb")
+  if not f then return nil end
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
+-- The served folder: build/ as players get it. Until the build makes build/install.lua and
+-- build/ai.txt itself, they are made here from src/install/ the same way.
+local function servedDir()
+  local d = os.tmpname()
+  os.remove(d)
+  assert(os.execute("mkdir -p " .. d) ~= false)
+  for _, n in ipairs({ "libai.lua", "ai.lua" }) do
+    assert(os.execute("cp build/" .. n .. " " .. d .. "/"))
+  end
+  if readHost("build/install.lua") then os.execute("cp build/install.lua " .. d .. "/")
+  else os.execute("cp src/install/install.lua " .. d .. "/") end
+  if readHost("build/ai.txt") then os.execute("cp build/ai.txt " .. d .. "/")
+  else os.execute("cp build/ai.lua " .. d .. "/ai.lua && lua src/install/helppage.lua " .. d) end
+  return d
+end
+
+local function startServer(dir)
+  local out = os.tmpname()
+  os.execute("node test/servers/static.mjs " .. dir .. " > " .. out .. " 2>&1 & echo $! > " .. out .. ".pid")
+  local pid = tonumber(readHost(out .. ".pid"):match("%d+"))
+  local port
+  local giveUp = socket.gettime() + 10
+  while not port and socket.gettime() < giveUp do
+    port = tonumber((readHost(out) or ""):match("PORT (%d+)"))
+    if not port then socket.sleep(0.02) end
+  end
+  assert(port, "static server did not start: " .. (readHost(out) or ""))
+  return { port = port, stop = function()
+    os.execute("kill " .. pid .. " 2>/dev/null")
+    os.remove(out)
+    os.remove(out .. ".pid")
+  end }
+end
+
+describe("install.lua", function()
+  local dir, server, base, pc
+  setup(function()
+    dir = servedDir()
+    server = startServer(dir)
+    base = "http://127.0.0.1:" .. server.port .. "/"
+  end)
+  teardown(function()
+    if server then server.stop() end
+    if dir then os.execute("rm -rf " .. dir) end
+  end)
+  before_each(function()
+    pc = ccenv.new({})
+    pc:writeFile("install.lua", readHost(dir .. "/install.lua"))
+  end)
+  after_each(function() pc:destroy() end)
+
+  it("installs ai, libai, the help page and a startup file that registers completion", function()
+    local r = pc:run("install.lua", "/", base)
+    assert.is_true(r.ok, r.error)
+    assert.are.equal(readHost("build/ai.lua"), pc:readFile("/ai.lua"))
+    assert.are.equal(readHost("build/libai.lua"), pc:readFile("/libai.lua"))
+    assert.are.equal(readHost(dir .. "/ai.txt"), pc:readFile("/help/ai.txt"))
+    assert.truthy(pc:readFile("/help/ai.txt"):find("opencc.server_url", 1, true))
+    assert.truthy(pc:exists("/startup/opencc.lua"))
+    local text = pc:screenText()
+    assert.truthy(text:find("Installing opencc in /", 1, true), text)
+    assert.truthy(text:find("Done.", 1, true), text)
+    -- the startup file ran: the help page is found, and Tab completes ai's flags
+    assert.are.equal("help/ai.txt", pc.env.help.lookup("ai"))
+    local info = pc.env.shell.getCompletionInfo()["ai.lua"]
+    assert.truthy(info, "no completion function for ai.lua")
+    local ok, res = pc:call(function() return info.fnComplete(pc.env.shell, 1, "--ver", { "ai" }) end)
+    assert.is_true(ok, res)
+    assert.are.same({ "sion " }, res)
+  end)
+
+  it("installs into a folder of the player's choice", function()
+    local r = pc:run("install.lua", "programs/opencc", base)
+    assert.is_true(r.ok, r.error)
+    assert.truthy(pc:exists("/programs/opencc/ai.lua"))
+    assert.truthy(pc:exists("/programs/opencc/libai.lua"))
+    assert.are.equal("programs/opencc/help/ai.txt", pc.env.help.lookup("ai"))
+    assert.truthy(pc.env.shell.getCompletionInfo()["programs/opencc/ai.lua"])
+  end)
+
+  it("updates an existing install and keeps the settings", function()
+    pc:writeFile("/ai.lua", "print('old')")
+    pc:writeFile("/.settings", '{ [ "opencc.server_url" ] = "http://example:4096", }')
+    local before = pc:readFile("/.settings")
+    local r = pc:run("install.lua", "/", base)
+    assert.is_true(r.ok, r.error)
+    assert.truthy(pc:screenText():find("Updating opencc", 1, true))
+    assert.are.equal(readHost("build/ai.lua"), pc:readFile("/ai.lua"))
+    assert.are.equal(before, pc:readFile("/.settings"))
+  end)
+
+  it("fails with one line when a file is missing (404), leaving the old install", function()
+    pc:writeFile("/ai.lua", "print('old')")
+    local r = pc:run("install.lua", "/", base .. "nowhere/")
+    assert.is_false(r.ok)
+    local text = pc:screenText():gsub("\n", " ")
+    assert.truthy(text:find("Install failed: " .. base .. "nowhere/libai.lua: HTTP 404", 1, true), text)
+    assert.are.equal("print('old')", pc:readFile("/ai.lua"))
+  end)
+
+  it("fails with one line when http is disabled", function()
+    pc:destroy()
+    pc = ccenv.new({ http = false })
+    pc:writeFile("install.lua", readHost(dir .. "/install.lua"))
+    local r = pc:run("install.lua", "/", base)
+    assert.is_false(r.ok)
+    assert.truthy(pc:screenText():find("Install failed: the http API is disabled", 1, true), pc:screenText())
+  end)
+
+  it("fails with one line naming the fix when the address is blocked", function()
+    pc:destroy()
+    pc = ccenv.new({ denyPrivate = true })
+    pc:writeFile("install.lua", readHost(dir .. "/install.lua"))
+    local r = pc:run("install.lua", "/", base)
+    assert.is_false(r.ok)
+    local text = pc:screenText():gsub("\n", " ")
+    assert.truthy(text:find("Domain not permitted: allow the host in [[http.rules]]", 1, true), text)
+  end)
+end)
