@@ -244,9 +244,9 @@ export class Client {
     });
   }
 
-  /** Waits for the next request the TUI makes of a controller. */
-  controlNext(): TuiControlRequest {
-    return this.request<TuiControlRequest>("GET", "/tui/control/next");
+  /** Waits (up to `timeout` seconds) for the next request the TUI makes of a controller. */
+  controlNext(timeout?: number): TuiControlRequest {
+    return this.request<TuiControlRequest>("GET", "/tui/control/next", undefined, undefined, timeout);
   }
 
   controlResponse(body: unknown): boolean {

@@ -61,7 +61,7 @@ export declare class Client {
         duration?: number;
         variant?: ToastVariant;
     }): boolean;
-    /** Waits for the next request the TUI makes of a controller. */
-    controlNext(): TuiControlRequest;
+    /** Waits (up to `timeout` seconds) for the next request the TUI makes of a controller. */
+    controlNext(timeout?: number): TuiControlRequest;
     controlResponse(body: unknown): boolean;
 }
