@@ -19,11 +19,8 @@ local function quote(s)
     elseif c == "\\" then return "\\\\"
     elseif c == "\n" then return "\\\n"
     end
-    return "\\" .. c:byte()
-  end):gsub("(\\%d%d?)(%d)", function(a, b)
-    -- keep numeric escapes unambiguous when followed by a digit
-    local n = a:sub(2)
-    return "\\" .. string.rep("0", 3 - #n) .. n .. b
+    -- three digits, so a digit that follows cannot join the escape
+    return ("\\%03d"):format(c:byte())
   end) .. '"'
 end
 M.quote = quote

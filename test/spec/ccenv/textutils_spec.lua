@@ -17,6 +17,9 @@ describe("ccenv textutils", function()
     assert.has_error(function() tu.serialise({ t, t }) end, "Cannot serialize table with repeated entries")
     assert.has_error(function() tu.serialise(print) end, "Cannot serialize type function")
     assert.are.same({ a = { 1, 2 } }, tu.unserialise(tu.serialise({ a = { 1, 2 } })))
+    -- control characters followed by digits, and backslashes followed by digits, round-trip
+    local tricky = "x\26 6\0261\7" .. "\\1"
+    assert.are.equal(tricky, tu.unserialise(tu.serialise(tricky)))
   end)
 
   it("escapes JSON strings as CC does", function()
