@@ -26,6 +26,12 @@ export function clockOffset(): number {
   return offsetMs;
 }
 
+/** Whether the server has told us its time yet (by a Date header or a time it stamped). */
+let clockKnown = false;
+export function serverClockKnown(): boolean {
+  return clockKnown;
+}
+
 /**
  * Learn the offset from a time the server stamped between `sentAt` and `receivedAt` (local ms),
  * e.g. the time.created of a session it just made.
@@ -33,6 +39,7 @@ export function clockOffset(): number {
 export function observeServerTime(serverMs: number, sentAt: number, receivedAt: number): void {
   offsetMs = serverMs - (sentAt + receivedAt) / 2;
   offsetPrecise = true;
+  clockKnown = true;
 }
 
 const MONTHS: { [m: string]: number } = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
@@ -58,15 +65,33 @@ export function parseHttpDate(date: string): number | undefined {
   return ((days * 24 + tonumber(hh)!) * 60 + tonumber(mm)!) * 60000 + tonumber(ss)! * 1000;
 }
 
+// What the Date headers seen so far allow the offset to be: each narrows the range.
+let offsetLow = -math.huge;
+let offsetHigh = math.huge;
+
 /** Learn the offset from a response's Date header, unless a better estimate exists. */
 export function observeDateHeader(date: string | undefined, sentAt: number, receivedAt: number): void {
   if (offsetPrecise || date === undefined) return;
   const ms = parseHttpDate(date);
-  // The header is truncated to the second: the middle of that second is the best guess.
-  if (ms !== undefined) offsetMs = ms + 500 - (sentAt + receivedAt) / 2;
+  if (ms === undefined) return;
+  // The server's clock read [ms, ms + 1000) at some moment between sentAt and receivedAt.
+  const low = math.max(offsetLow, ms - receivedAt);
+  const high = math.min(offsetHigh, ms + 1000 - sentAt);
+  if (low > high) {
+    // The server's clock moved (or ours did): start again from this response alone.
+    [offsetLow, offsetHigh] = [ms - receivedAt, ms + 1000 - sentAt];
+  } else {
+    [offsetLow, offsetHigh] = [low, high];
+  }
+  // The low end: an id made now is then never ahead of the server's own clock, so the messages
+  // the server makes in answer always sort after it.
+  offsetMs = offsetLow;
+  clockKnown = true;
 }
 
-/** The ms part of an opencode id (ascending ids only). */
+const TWO_36 = 2 ** 36;
+
+/** The ms part of an opencode id (ascending ids only), modulo 2^36: the id keeps 48 bits of ms*4096. */
 export function idTime(id: string): number | undefined {
   const [hex] = string.match(id, "^%a+_(%x%x%x%x%x%x%x%x%x%x%x%x)");
   if (hex === undefined) return undefined;
@@ -76,8 +101,14 @@ export function idTime(id: string): number | undefined {
 
 /** Ids we make must sort after every id the server has shown us. */
 export function observeId(id: string): void {
-  const ms = idTime(id);
-  if (ms !== undefined && ms > lastMs) {
+  const wrapped = idTime(id);
+  if (wrapped === undefined) return;
+  // Put the id's time back in full, in the 2^36 ms window around our own idea of now.
+  const ref = math.max(lastMs, math.floor(serverNow()));
+  let ms = ref - (ref % TWO_36) + wrapped;
+  if (ms < ref - TWO_36 / 2) ms += TWO_36;
+  else if (ms > ref + TWO_36 / 2) ms -= TWO_36;
+  if (ms > lastMs) {
     lastMs = ms;
     counter = 4095; // the next id moves on to the following millisecond
   }

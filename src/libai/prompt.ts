@@ -6,7 +6,7 @@ import { Client } from "./client";
 import { Config, readConfig } from "./config";
 import { AiError, fail, toAiError } from "./errors";
 import { TERMINATED } from "./http";
-import { newId } from "./ids";
+import { newId, serverClockKnown } from "./ids";
 import { checkAgent, checkModel } from "./catalog";
 import { Reply, ReplyWaiter, WaitCallbacks } from "./reply";
 import { chooseSession, computerSession, ChosenSession } from "./session";
@@ -26,6 +26,8 @@ export interface PromptOptions extends WaitCallbacks {
   timeout?: number;
   /** Use the blocking endpoint (falls back to polling when CC's 60 s request limit cuts it). */
   sync?: boolean;
+  /** Seconds the blocking request may take before polling takes over (default 58, at most 60). */
+  syncTimeout?: number;
   /** Return the server's UTF-8 text instead of the CC charset. */
   raw?: boolean;
   /** The prompt is UTF-8 already (not typed on CC, e.g. from a chat bridge). */
@@ -57,12 +59,12 @@ function sessionGoneLine(chosen: ChosenSession): string {
 }
 
 /** Sends the prompt; on a remembered conversation that has gone, makes a new one, once. */
-function sendPrompt(client: Client, chosen: ChosenSession, body: PromptBody, sync: boolean): ChosenSession {
+function sendPrompt(client: Client, chosen: ChosenSession, body: PromptBody, sync: number | undefined): ChosenSession {
   const attempt = (id: string): void => {
-    if (!sync) return client.promptAsync(id, body);
+    if (sync === undefined) return client.promptAsync(id, body);
     // Blocking: when it returns, the reply is complete and one poll collects it with its tool
     // steps; when CC's request limit cuts it, it is still running, and polling finds it too.
-    const [ok, err] = pcall(() => client.prompt(id, body, BLOCKING_TIMEOUT));
+    const [ok, err] = pcall(() => client.prompt(id, body, sync));
     if (!ok && (err === TERMINATED || toAiError(err).kind !== "timeout")) throw err;
   };
   const [ok, err] = pcall(attempt, chosen.id);
@@ -94,6 +96,8 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
   const variant = opts.variant ?? (cfg.variant !== "" ? cfg.variant : undefined);
 
   let chosen = chooseSession(client, opts.session, cfg.sessionId, opts.newSession === true);
+  // The message id carries a time: learn the server's clock first (one cheap request, once).
+  if (!serverClockKnown()) client.health();
   const body: PromptBody = {
     messageID: opts.existingMessage ?? newId("msg"),
     parts: [{ type: "text", text: prompt }],
@@ -107,7 +111,8 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
   const [ok, result] = pcall(() => {
     // From here the server may be generating: Ctrl+T or a timeout must abort it.
     started = true;
-    if (opts.existingMessage === undefined) chosen = sendPrompt(client, chosen, body, opts.sync === true);
+    const sync = opts.sync === true ? math.min(opts.syncTimeout ?? BLOCKING_TIMEOUT, 60) : undefined;
+    if (opts.existingMessage === undefined) chosen = sendPrompt(client, chosen, body, sync);
     const waiter = new ReplyWaiter(client, {
       ...opts,
       sessionID: chosen.id,

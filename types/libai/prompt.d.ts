@@ -17,6 +17,8 @@ export interface PromptOptions extends WaitCallbacks {
     timeout?: number;
     /** Use the blocking endpoint (falls back to polling when CC's 60 s request limit cuts it). */
     sync?: boolean;
+    /** Seconds the blocking request may take before polling takes over (default 58, at most 60). */
+    syncTimeout?: number;
     /** Return the server's UTF-8 text instead of the CC charset. */
     raw?: boolean;
     /** The prompt is UTF-8 already (not typed on CC, e.g. from a chat bridge). */

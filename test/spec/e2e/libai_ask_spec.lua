@@ -185,4 +185,20 @@ describe("libai ask (e2e)", function()
     ]])
     assert.are.equal("sync works", out.text)
   end)
+
+  it("blocking mode falls back to polling for the same message when the request is cut", function()
+    -- CC stops any http request after its timeout (60 s at most); syncTimeout makes it short.
+    local token = H.token("sync")
+    local out = H.run(pc, [[
+      local ai = require("libai")
+      local text, reply = ai.ask("[delay:2500][reply:late but here] " .. ..., { sync = true, syncTimeout = 1 })
+      local msgs = ai.client():messages(reply.sessionID, 0)
+      local users = 0
+      for _, m in ipairs(msgs) do if m.info.role == "user" then users = users + 1 end end
+      return { text = text, users = users }
+    ]], token)
+    assert.are.equal("late but here", out.text)
+    assert.are.equal(1, out.users)
+    assert.are.equal(1, #servers.modelLog(token))
+  end)
 end)
