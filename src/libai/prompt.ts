@@ -120,6 +120,7 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
       deadline,
       pollInterval: cfg.pollInterval,
       raw: opts.raw,
+      answered: sync !== undefined || opts.existingMessage !== undefined,
     });
     return waiter.wait();
   });

@@ -41,6 +41,8 @@ export interface WaitOptions extends WaitCallbacks {
   pollInterval: number;
   /** Keep the server's UTF-8 instead of mapping text to the CC charset. */
   raw?: boolean;
+  /** The answer may be complete already (blocking prompt, or a message sent earlier). */
+  answered?: boolean;
 }
 
 export interface Reply {
@@ -113,6 +115,8 @@ export class ReplyWaiter {
 
   /** Polls until the reply is complete; raises an AiError, or TERMINATED on Ctrl+T. */
   wait(): Reply {
+    // A prompt just sent has no answer yet: the first poll waits one interval (one request saved).
+    if (!this.opts.answered) pause(this.opts.pollInterval);
     while (true) {
       const done = this.poll();
       if (done !== undefined) return done;

@@ -32,6 +32,8 @@ export interface WaitOptions extends WaitCallbacks {
     pollInterval: number;
     /** Keep the server's UTF-8 instead of mapping text to the CC charset. */
     raw?: boolean;
+    /** The answer may be complete already (blocking prompt, or a message sent earlier). */
+    answered?: boolean;
 }
 export interface Reply {
     /** The reply's text (CC charset unless raw). */
