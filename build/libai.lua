@@ -348,9 +348,14 @@ end
 function ____exports.clockOffset()
 return offsetMs
 end
+local clockKnown = false
+function ____exports.serverClockKnown()
+return clockKnown
+end
 function ____exports.observeServerTime(serverMs, sentAt, receivedAt)
 offsetMs = serverMs - (sentAt + receivedAt) / 2
 offsetPrecise = true
+clockKnown = true
 end
 local MONTHS = {
 Jan = 1,
@@ -393,15 +398,27 @@ tonumber(d)
 )
 return ((days * 24 + tonumber(hh)) * 60 + tonumber(mm)) * 60000 + tonumber(ss) * 1000
 end
+local offsetLow = -math.huge
+local offsetHigh = math.huge
 function ____exports.observeDateHeader(date, sentAt, receivedAt)
 if offsetPrecise or date == nil then
 return
 end
 local ms = ____exports.parseHttpDate(date)
-if ms ~= nil then
-offsetMs = ms + 500 - (sentAt + receivedAt) / 2
+if ms == nil then
+return
 end
+local low = math.max(offsetLow, ms - receivedAt)
+local high = math.min(offsetHigh, ms + 1000 - sentAt)
+if low > high then
+offsetLow, offsetHigh = ms - receivedAt, ms + 1000 - sentAt
+else
+offsetLow, offsetHigh = low, high
 end
+offsetMs = offsetLow
+clockKnown = true
+end
+local TWO_36 = 2 ^ 36
 function ____exports.idTime(id)
 local hex = string.match(id, "^%a+_(%x%x%x%x%x%x%x%x%x%x%x%x)")
 if hex == nil then
@@ -417,8 +434,21 @@ string.sub(hex, 7, 12),
 return math.floor(value / 4096)
 end
 function ____exports.observeId(id)
-local ms = ____exports.idTime(id)
-if ms ~= nil and ms > lastMs then
+local wrapped = ____exports.idTime(id)
+if wrapped == nil then
+return
+end
+local ref = math.max(
+lastMs,
+math.floor(____exports.serverNow())
+)
+local ms = ref - ref % TWO_36 + wrapped
+if ms < ref - TWO_36 / 2 then
+ms = ms + TWO_36
+elseif ms > ref + TWO_36 / 2 then
+ms = ms - TWO_36
+end
+if ms > lastMs then
 lastMs = ms
 counter = 4095
 end
@@ -832,8 +862,14 @@ end
 function Client.prototype.showToast(self, message, options)
 return self:request("POST", "/tui/show-toast", {message = message, title = options and options.title, duration = options and options.duration, variant = options and options.variant or "info"})
 end
-function Client.prototype.controlNext(self)
-return self:request("GET", "/tui/control/next")
+function Client.prototype.controlNext(self, timeout)
+return self:request(
+"GET",
+"/tui/control/next",
+nil,
+nil,
+timeout
+)
 end
 function Client.prototype.controlResponse(self, body)
 return self:request("POST", "/tui/control/response", body)
@@ -1330,6 +1366,7 @@ self.toolStatus = {}
 self.tools = {}
 self.rejected = {}
 self.handled = {}
+self.ordered = {}
 self.limit = FIRST_LIMIT
 self.sawUserMessage = false
 self.idleChecks = 0
@@ -1338,6 +1375,9 @@ self.lastStatusCheck = 0
 self.lastProgress = os.epoch("utc")
 end
 function ReplyWaiter.prototype.wait(self)
+if not self.opts.answered then
+____exports.pause(self.opts.pollInterval)
+end
 while true do
 local done = self:poll()
 if done ~= nil then
@@ -1347,7 +1387,10 @@ if os.epoch("utc") > self.opts.deadline then
 fail("timeout", "timeout")
 end
 if os.epoch("utc") - self.lastProgress > self.opts.pollInterval * 1000 * 1.5 then
-self:checkStall()
+local stopped = self:checkStall()
+if stopped ~= nil then
+return stopped
+end
 end
 ____exports.pause(self.opts.pollInterval)
 end
@@ -1376,6 +1419,7 @@ table.sort(
 ordered,
 function(a, b) return a.info.id < b.info.id end
 )
+self.ordered = ordered
 if #ordered == 0 and oldestAfterU and #list >= self.limit then
 self.limit = self.limit * 2
 end
@@ -1395,18 +1439,23 @@ err.name .. (message ~= nil and message ~= "" and ": " .. (o.raw and message or 
 )
 end
 if last.info.time.completed ~= nil and last.info.finish ~= "tool-calls" then
+return self:complete()
+end
+return nil
+end
+function ReplyWaiter.prototype.complete(self)
+local ordered = self.ordered
+local last = ordered[#ordered]
 return {
 text = self.text,
-sessionID = o.sessionID,
-messageID = o.messageID,
+sessionID = self.opts.sessionID,
+messageID = self.opts.messageID,
 messages = ordered,
 tools = self.tools,
 rejected = self.rejected,
 agent = last.info.agent,
 model = last.info.providerID ~= nil and (last.info.providerID .. "/") .. tostring(last.info.modelID) or nil
 }
-end
-return nil
 end
 function ReplyWaiter.prototype.report(self, ordered)
 local o = self.opts
@@ -1428,13 +1477,13 @@ ____self_tools_2[#____self_tools_2 + 1] = toolOf(p, o.raw == true)
 end
 if (started or ended) and o.onTool ~= nil then
 if ended and before == nil then
-o:onTool(__TS__ObjectAssign(
+o.onTool(__TS__ObjectAssign(
 {},
 toolOf(p, o.raw == true),
 {status = "running"}
 ))
 end
-o:onTool(toolOf(p, o.raw == true))
+o.onTool(toolOf(p, o.raw == true))
 end
 end
 end
@@ -1447,7 +1496,7 @@ self.text = text
 self.lastProgress = os.epoch("utc")
 self.idleChecks = 0
 if o.onText ~= nil then
-o:onText(delta, text)
+o.onText(delta, text)
 end
 end
 end
@@ -1473,6 +1522,10 @@ local status = self.client:status()[o.sessionID]
 if status == nil or status.type == "idle" then
 self.idleChecks = self.idleChecks + 1
 if self.idleChecks >= 2 then
+local last = self.ordered[#self.ordered]
+if last ~= nil and last.info.time.completed ~= nil then
+return self:complete()
+end
 if not self.sawUserMessage then
 fail("idle", "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.")
 end
@@ -1481,16 +1534,17 @@ end
 else
 self.idleChecks = 0
 if status.type == "retry" and o.onStatus ~= nil then
-o:onStatus((("retrying (attempt " .. tostring(status.attempt)) .. "): ") .. (o.raw and status.message or toCC(status.message)))
+o.onStatus((("retrying (attempt " .. tostring(status.attempt)) .. "): ") .. (o.raw and status.message or toCC(status.message)))
 end
 end
 end
+return nil
 end
 function ReplyWaiter.prototype.answerPermission(self, req)
 self.handled[req.id] = true
 local reply = "reject"
 if self.opts.onPermission ~= nil then
-local answer = self.opts:onPermission(req)
+local answer = self.opts.onPermission(req)
 reply = answer == true and "once" or ((answer == false or answer == nil) and "reject" or answer)
 else
 local ____self_rejected_3 = self.rejected
@@ -1503,7 +1557,7 @@ function ReplyWaiter.prototype.answerQuestion(self, q)
 self.handled[q.id] = true
 local ____temp_4
 if self.opts.onQuestion ~= nil then
-____temp_4 = self.opts:onQuestion(q)
+____temp_4 = self.opts.onQuestion(q)
 else
 ____temp_4 = nil
 end
@@ -1585,7 +1639,7 @@ function ____exports.chooseSession(client, option, pinned, fresh)
 if option ~= nil and option ~= "" then
 return {id = option, source = "option"}
 end
-if pinned ~= "" then
+if pinned ~= "" and not fresh then
 return {id = pinned, source = "setting"}
 end
 return {
@@ -1611,6 +1665,7 @@ local ____http = require("http")
 local TERMINATED = ____http.TERMINATED
 local ____ids = require("ids")
 local newId = ____ids.newId
+local serverClockKnown = ____ids.serverClockKnown
 local ____catalog = require("catalog")
 local checkAgent = ____catalog.checkAgent
 local checkModel = ____catalog.checkModel
@@ -1637,10 +1692,10 @@ return ("Session " .. chosen.id) .. " not found on the server (deleted, or the s
 end
 local function sendPrompt(client, chosen, body, sync)
 local function attempt(id)
-if not sync then
+if sync == nil then
 return client:promptAsync(id, body)
 end
-local ok, err = pcall(function() return client:prompt(id, body, BLOCKING_TIMEOUT) end)
+local ok, err = pcall(function() return client:prompt(id, body, sync) end)
 if not ok and (err == TERMINATED or toAiError(err).kind ~= "timeout") then
 error(err, 0)
 end
@@ -1686,8 +1741,11 @@ model = checkModel(client, modelName)
 end
 local variant = opts.variant or (cfg.variant ~= "" and cfg.variant or nil)
 local chosen = chooseSession(client, opts.session, cfg.sessionId, opts.newSession == true)
+if not serverClockKnown() then
+client:health()
+end
 local body = {
-messageID = newId("msg"),
+messageID = opts.existingMessage or newId("msg"),
 parts = {{type = "text", text = prompt}},
 agent = agent,
 model = model,
@@ -1697,7 +1755,10 @@ system = opts.system
 local started = false
 local ok, result = pcall(function()
 started = true
-chosen = sendPrompt(client, chosen, body, opts.sync == true)
+local sync = opts.sync == true and math.min(opts.syncTimeout or BLOCKING_TIMEOUT, 60) or nil
+if opts.existingMessage == nil then
+chosen = sendPrompt(client, chosen, body, sync)
+end
 local waiter = __TS__New(
 ReplyWaiter,
 client,
@@ -1706,7 +1767,8 @@ sessionID = chosen.id,
 messageID = body.messageID,
 deadline = deadline,
 pollInterval = cfg.pollInterval,
-raw = opts.raw
+raw = opts.raw,
+answered = sync ~= nil or opts.existingMessage ~= nil
 })
 )
 return waiter:wait()
@@ -1903,6 +1965,15 @@ ____exports.wait = wait
 ____exports.run = run
 ____exports.handle = handle
 ____exports.doneEvent = DONE_EVENT
+function ____exports.waitFor(sessionID, messageID, opts)
+if opts == nil then
+opts = {}
+end
+return ____exports.ask(
+"",
+__TS__ObjectAssign({}, opts, {session = sessionID, existingMessage = messageID})
+)
+end
 function ____exports.client(options)
 local ____readConfig_1 = readConfig
 local ____temp_0

@@ -14,6 +14,14 @@ import { DONE_EVENT, handle, run, submit, wait } from "./jobs";
 
 export const version = "0.1.0";
 
+// Types for TypeScript users (TSTL projects that import "libai").
+export type { Reply, ToolActivity, WaitCallbacks } from "./reply";
+export type { Agent, Health, Message, MessageInfo, Part, PermissionReply, PermissionRequest, QuestionRequest, Session, SessionStatus } from "./api";
+export type { AiError, ErrorKind } from "./errors";
+export type { Client, ClientOptions } from "./client";
+export type { PromptOptions } from "./prompt";
+export type { Job } from "./jobs";
+
 defineSettings();
 
 /** Asks and waits: returns the reply's text and the reply, or nil, message, err. */

@@ -14,7 +14,7 @@ import { chooseSession, computerSession, ChosenSession } from "./session";
 export interface PromptOptions extends WaitCallbacks {
   /** Session id; default opencc.session_id, then this computer's own conversation. */
   session?: string;
-  /** Start a new conversation for this computer (ignored when a session is given). */
+  /** Start a new conversation for this computer (even when opencc.session_id pins one; not when a session is given). */
   newSession?: boolean;
   agent?: string;
   /** "provider/model" */

@@ -52,8 +52,9 @@ export function computerSession(client: Client, fresh: boolean): string {
   return id;
 }
 
+/** An explicit session wins; asking for a fresh conversation also wins over a pinned one. */
 export function chooseSession(client: Client, option: string | undefined, pinned: string, fresh: boolean): ChosenSession {
   if (option !== undefined && option !== "") return { id: option, source: "option" };
-  if (pinned !== "") return { id: pinned, source: "setting" };
+  if (pinned !== "" && !fresh) return { id: pinned, source: "setting" };
   return { id: computerSession(client, fresh), source: "computer" };
 }

@@ -9,6 +9,12 @@ import { PromptOptions } from "./prompt";
 import { fromCC, toCC } from "./text";
 import { DONE_EVENT, handle, run, submit, wait } from "./jobs";
 export declare const version = "0.1.0";
+export type { Reply, ToolActivity, WaitCallbacks } from "./reply";
+export type { Agent, Health, Message, MessageInfo, Part, PermissionReply, PermissionRequest, QuestionRequest, Session, SessionStatus } from "./api";
+export type { AiError, ErrorKind } from "./errors";
+export type { Client, ClientOptions } from "./client";
+export type { PromptOptions } from "./prompt";
+export type { Job } from "./jobs";
 /** Asks and waits: returns the reply's text and the reply, or nil, message, err. */
 export declare function ask(prompt: string, opts?: PromptOptions): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]>;
 export { submit, wait, run, handle, DONE_EVENT as doneEvent };

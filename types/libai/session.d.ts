@@ -13,4 +13,5 @@ export declare function rememberConversation(id: string | undefined): void;
 export declare function createSession(client: Client, title?: string, parentID?: string): Session;
 /** Finds this computer's conversation on the server by title, or makes one, and remembers it. */
 export declare function computerSession(client: Client, fresh: boolean): string;
+/** An explicit session wins; asking for a fresh conversation also wins over a pinned one. */
 export declare function chooseSession(client: Client, option: string | undefined, pinned: string, fresh: boolean): ChosenSession;

@@ -1,0 +1,70 @@
+// ai --sessions (and /sessions in chat): id, age and title, newest first, fitted to the screen.
+import type { Session } from "libai";
+import { fit } from "./progress";
+
+/** The session ai would use now: -s, then opencc.session_id, then this computer's conversation. */
+export function currentSession(option?: string): string | undefined {
+  if (option !== undefined && option !== "") return option;
+  const pinned = settings.get("opencc.session_id") as string | undefined;
+  if (pinned !== undefined && pinned !== "") return pinned;
+  const mine = settings.get("opencc.conversation") as string | undefined;
+  return mine !== undefined && mine !== "" ? mine : undefined;
+}
+
+/** "now", "5m", "3h", "2d", "6w" */
+export function age(ms: number): string {
+  const s = math.max(0, math.floor((os.epoch("utc") - ms) / 1000));
+  if (s < 60) return "now";
+  if (s < 3600) return math.floor(s / 60) + "m";
+  if (s < 86400) return math.floor(s / 3600) + "h";
+  if (s < 86400 * 14) return math.floor(s / 86400) + "d";
+  return math.floor(s / 604800) + "w";
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + string.rep(" ", n - s.length);
+}
+
+/** Prints the list; `current` is marked. Returns the number of sessions. */
+export function printSessions(list: Session[], current: string | undefined): number {
+  const [w, h] = term.getSize();
+  const colour = term.isColour();
+  if (list.length === 0) {
+    print("No sessions yet: ask something (ai <prompt>) to start one.");
+    return 0;
+  }
+  // Sub-sessions (made by tools) are noise here.
+  const top: Session[] = [];
+  for (const s of list) if (s.parentID === undefined) top.push(s);
+  // Narrow screens (pocket computers): the id on its own line(s), whole (it is what -s takes).
+  const twoLines = w < 44;
+  const perSession = twoLines ? 1 + math.ceil(31 / w) : 1;
+  // Leave room for the shell prompt and a "more" line.
+  const room = math.max(1, math.floor((h - 2) / perSession));
+  const shown = math.min(top.length, top.length > room ? room - 1 : room);
+  const old = term.getTextColour();
+  for (let i = 0; i < math.max(shown, 1) && i < top.length; i++) {
+    const s = top[i];
+    const mark = s.id === current ? "*" : " ";
+    const title = s.title !== undefined && s.title !== "" ? s.title : "(untitled)";
+    if (colour) term.setTextColour(s.id === current ? colours.lime : colours.yellow);
+    if (twoLines) {
+      print(mark + s.id);
+      if (colour) term.setTextColour(old);
+      print(fit("  " + pad(age(s.time.updated), 4) + " " + title, w));
+    } else {
+      write(mark + s.id + " ");
+      if (colour) term.setTextColour(colours.lightGrey);
+      write(pad(age(s.time.updated), 4) + " ");
+      if (colour) term.setTextColour(old);
+      print(fit(title, w - s.id.length - 7));
+    }
+  }
+  if (colour) term.setTextColour(old);
+  if (top.length > shown) {
+    if (colour) term.setTextColour(colours.lightGrey);
+    print("(" + (top.length - shown) + " older not shown)");
+    if (colour) term.setTextColour(old);
+  }
+  return top.length;
+}
