@@ -1075,15 +1075,7 @@ print("Your prompt was kept: ai " .. prompt)
 term.setTextColour(old)
 end
 function ____exports.askOnce(o)
-local outcome = ask(o.text, {
-session = o.session,
-newSession = o.newSession,
-agent = o.agent,
-model = o.model,
-variant = o.variant,
-sync = o.sync,
-raw = o.raw
-})
+local outcome = ask(o.text, o)
 if outcome.ok then
 if not o.raw and not fs.exists(CACHE_FILE) then
 ____exports.updateCompletion()
@@ -1329,14 +1321,7 @@ end
 __continue36 = true
 break
 end
-local outcome = ask(text, {
-session = st.session,
-newSession = st.newSession,
-agent = st.agent,
-model = st.model,
-variant = st.variant,
-sync = st.sync
-})
+local outcome = ask(text, st)
 if outcome.cancelled == true then
 return
 end

@@ -5,7 +5,7 @@ import * as ai from "libai";
 import type { Options } from "./args";
 import { updateCompletion } from "./commands";
 import { completeChat } from "./complete";
-import { ask } from "./progress";
+import { ask, AskSettings } from "./progress";
 import { currentSession, printSessions } from "./sessions";
 
 const HELP = [
@@ -19,16 +19,12 @@ const HELP = [
   "/exit           leave (or Ctrl+T)",
 ];
 
-interface ChatState {
+/** What the next prompt is sent with (AskSettings), and the session the last reply came from. */
+interface ChatState extends AskSettings {
   /** Chosen with -s or /session; otherwise libai picks (opencc.session_id, then ours). */
   session?: string;
-  /** The session the last reply came from. */
   lastSession?: string;
   newSession: boolean;
-  agent?: string;
-  model?: string;
-  variant?: string;
-  sync: boolean;
 }
 
 function colourOr(c: number): void {
@@ -134,14 +130,7 @@ export function chat(o: Options): void {
       if (!command(text, st)) return;
       continue;
     }
-    const outcome = ask(text, {
-      session: st.session,
-      newSession: st.newSession,
-      agent: st.agent,
-      model: st.model,
-      variant: st.variant,
-      sync: st.sync,
-    });
+    const outcome = ask(text, st);
     if (outcome.cancelled === true) return; // Ctrl+T during a reply: aborted on the server; leave
     if (outcome.ok) {
       if (st.lastSession === undefined) updateCompletion();

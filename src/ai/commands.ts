@@ -31,15 +31,7 @@ export function keptPrompt(prompt: string): void {
 }
 
 export function askOnce(o: Options): boolean {
-  const outcome = ask(o.text, {
-    session: o.session,
-    newSession: o.newSession,
-    agent: o.agent,
-    model: o.model,
-    variant: o.variant,
-    sync: o.sync,
-    raw: o.raw,
-  });
+  const outcome = ask(o.text, o);
   if (outcome.ok) {
     if (!o.raw && !fs.exists(CACHE_FILE)) updateCompletion();
     return true;
