@@ -87,6 +87,18 @@ describe("ai <prompt>", function()
     end
   end)
 
+  it("says in one line which settings to fix when the password is wrong, without printing it", function()
+    local pc = computer({ password = "not-the-password" })
+    local r = pc:run("ai.lua", "hello")
+    assert.falsy(r.ok)
+    -- the line is word-wrapped on the 51-column screen: read it back as one line
+    local transcript = pc:transcript():gsub("\n", " ")
+    assert.truthy(has(transcript, "refused the credentials (401): set opencc.password to the server's OPENCODE_SERVER_PASSWORD"), transcript)
+    assert.falsy(has(transcript, "not-the-password"), transcript)
+    assert.falsy(has(transcript, servers.password), transcript)
+    assert.truthy(has(transcript, "Your prompt was kept: ai hello"), transcript)
+  end)
+
   it("shows the usage line for an unknown option", function()
     local pc = computer()
     local r = pc:run("ai.lua", "--bogus")
