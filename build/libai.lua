@@ -1315,6 +1315,7 @@ local observeId = ____ids.observeId
 local ____text = require("text")
 local toCC = ____text.toCC
 local FIRST_LIMIT = 10
+local ERROR_HINTS = {MessageAbortedError = " (the reply was stopped on the server)", ProviderAuthError = " (the server's model provider refused its credentials: fix its API key on the server)", MessageOutputLengthError = " (the reply reached the model's output limit: ask for less at once)", ContextOverflowError = " (the conversation is too long for the model: start a new one)"}
 function ____exports.pause(seconds)
 local timer = os.startTimer(seconds)
 while true do
@@ -1432,11 +1433,8 @@ local err = last.info.error
 if err ~= nil then
 local ____opt_0 = err.data
 local message = ____opt_0 and ____opt_0.message
-fail(
-"assistant",
-err.name .. (message ~= nil and message ~= "" and ": " .. (o.raw and message or toCC(message)) or ""),
-{name = err.name}
-)
+local said = message ~= nil and message ~= "" and ": " .. (o.raw and message or toCC(message)) or ""
+fail("assistant", (err.name .. said) .. (ERROR_HINTS[err.name] or ""), {name = err.name})
 end
 if last.info.time.completed ~= nil and last.info.finish ~= "tool-calls" then
 return self:complete()

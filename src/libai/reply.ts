@@ -62,6 +62,14 @@ export interface Reply {
 
 const FIRST_LIMIT = 10;
 
+/** What to do about the errors a model run can end with (the server gives only what happened). */
+const ERROR_HINTS: { [name: string]: string } = {
+  MessageAbortedError: " (the reply was stopped on the server)",
+  ProviderAuthError: " (the server's model provider refused its credentials: fix its API key on the server)",
+  MessageOutputLengthError: " (the reply reached the model's output limit: ask for less at once)",
+  ContextOverflowError: " (the conversation is too long for the model: start a new one)",
+};
+
 /** Waits `seconds` on a timer, raising TERMINATED on Ctrl+T (sleep() would lose that event). */
 export function pause(seconds: number): void {
   const timer = os.startTimer(seconds);
@@ -155,7 +163,8 @@ export class ReplyWaiter {
     const err = last.info.error;
     if (err !== undefined) {
       const message = err.data?.message;
-      fail("assistant", err.name + (message !== undefined && message !== "" ? ": " + (o.raw ? message : toCC(message)) : ""), { name: err.name });
+      const said = message !== undefined && message !== "" ? ": " + (o.raw ? message : toCC(message)) : "";
+      fail("assistant", err.name + said + (ERROR_HINTS[err.name] ?? ""), { name: err.name });
     }
     if (last.info.time.completed !== undefined && last.info.finish !== "tool-calls") return this.complete();
     return undefined;

@@ -66,6 +66,20 @@ describe("libai ask (e2e)", function()
     assert.truthy(out.msg:find("fake model error 400", 1, true))
   end)
 
+  it("says the reply was stopped when another client aborts the generation", function()
+    local session = servers.newSession()
+    pc:at(1.5, function() servers.call("POST", "/session/" .. session .. "/abort") end)
+    local out = H.run(pc, [[
+      local ai = require("libai")
+      local text, msg, err = ai.ask("[delay:6000] slow", { session = ... })
+      return { text = text, msg = msg, name = err and err.name }
+    ]], session)
+    assert.is_nil(out.text)
+    assert.are.equal("MessageAbortedError", out.name)
+    assert.truthy(out.msg:find("^MessageAbortedError"))
+    assert.truthy(out.msg:find("(the reply was stopped on the server)", 1, true))
+  end)
+
   it("names the valid agents when the agent is unknown, before sending anything", function()
     local out = H.run(pc, [[
       local ai = require("libai")
