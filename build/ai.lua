@@ -928,6 +928,9 @@ local fok, ferr = pcall(function() return printer:finish() end)
 if not fok and ferr == "Terminated" then
 return cancelled()
 end
+if result.ok and result.reply.text == "" then
+info("(The agent stopped without a reply.)", colours.lightGrey)
+end
 return result
 end
 return ____exports

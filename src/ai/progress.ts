@@ -249,5 +249,7 @@ export function ask(prompt: string, s: AskSettings): Outcome {
   }
   const [fok, ferr] = pcall(() => printer.finish());
   if (!fok && ferr === "Terminated") return cancelled();
+  // e.g. after a refused permission the agent ends on the tool step, with nothing to say
+  if (result.ok && result.reply!.text === "") info("(The agent stopped without a reply.)", colours.lightGrey);
   return result;
 }

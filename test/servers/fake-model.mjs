@@ -9,6 +9,8 @@
 //   [error:CODE]        HTTP CODE with an OpenAI-style error body (and retry-after-ms: 0, so
 //                       opencode's five retries of 408/409/429/5xx happen at once)
 //   [tool:bash:CMD]     first turn: a bash tool call; once the tool result is in: "Tool finished."
+//   [question:Q|A|B]    first turn: a question tool call (question Q, options A, B, ...); once
+//                       answered: "Answered. " + the first line of the tool's output
 //                       (with [echo] too: "Tool finished. " .. the first line of the output)
 //   [unicode]           non-ASCII text (quotes, dashes, emoji, box drawing)
 //   [markdown]          a fixed markdown document
@@ -81,6 +83,19 @@ export function plan(body) {
   if ((m = text.match(/\[delay:(\d+)\]/))) p.delay = Number(m[1]);
   if ((m = text.match(/\[slow:(\d+)\]/))) p.slow = Number(m[1]);
   if ((m = text.match(/\[error:(\d{3})\]/))) { p.error = Number(m[1]); return p; }
+  if ((m = text.match(/\[question:([^\]|]*)((?:\|[^\]|]*)+)\]/))) {
+    if (toolResult) {
+      const out = contentText(toolResult.content).split("\n").find((l) => l.trim() !== "");
+      p.reply = `Answered. ${out ? out.trim() : ""}`;
+    } else {
+      const options = m[2].split("|").slice(1).map((label) => ({ label, description: `pick ${label}` }));
+      p.toolCall = {
+        name: "question",
+        arguments: JSON.stringify({ questions: [{ question: m[1], header: "Question", options }] }),
+      };
+    }
+    return p;
+  }
   if ((m = text.match(/\[tool:(\w+):([^\]]*)\]/))) {
     if (toolResult) {
       const out = contentText(toolResult.content).split("\n").find((l) => l.trim() !== "");

@@ -191,6 +191,36 @@ describe("libai ask (e2e)", function()
     assert.truthy(out.text:find("Tool finished", 1, true))
   end)
 
+  it("passes a question to onQuestion and sends back the chosen labels", function()
+    local out = H.run(pc, [[
+      local ai = require("libai")
+      local asked, labels
+      local text, reply = ai.ask("[question:Which ore?|Iron|Osmium] go", {
+        onQuestion = function(req)
+          asked = req.questions[1].question
+          labels = req.questions[1].options[1].label .. "," .. req.questions[1].options[2].label
+          return { { "Osmium" } }
+        end,
+      })
+      return { text = text, asked = asked, labels = labels, rejected = #reply.rejected }
+    ]])
+    assert.are.equal("Which ore?", out.asked)
+    assert.are.equal("Iron,Osmium", out.labels)
+    assert.are.equal(0, out.rejected)
+    assert.truthy(out.text:find("^Answered%."), out.text)
+    assert.truthy(out.text:find("Osmium", 1, true), out.text)
+  end)
+
+  it("rejects a question when no onQuestion is given, and says so", function()
+    local out = H.run(pc, [[
+      local ai = require("libai")
+      local text, reply = ai.ask("[question:Which ore?|Iron|Osmium] go")
+      return { rejected = reply.rejected }
+    ]])
+    assert.are.equal(1, #out.rejected)
+    assert.are.equal('question "Which ore?" (no onQuestion handler)', out.rejected[1])
+  end)
+
   it("blocking mode (sync) returns the same reply", function()
     local out = H.run(pc, [[
       local ai = require("libai")
