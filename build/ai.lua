@@ -1353,9 +1353,6 @@ local ____exports = {}
 local ai = require("libai")
 local ____progress = require("progress")
 local fit = ____progress.fit
-local function privateRuleFix(host)
-return ((("CC blocks " .. host) .. ", a private address: in the world's serverconfig/computercraft-server.toml remove the [[http.rules]] entry with host = \"$private\" and action = \"deny\" (or put a rule with host = \"") .. host) .. "\" and action = \"allow\" above it), then restart the server."
-end
 local function hostOf(url)
 local host = string.match(url, "^%a+://([^/:?#]+)")
 return host or url
@@ -1400,17 +1397,13 @@ if cfg == nil then
 return failed(msg)
 end
 ok("settings are valid")
-if http == nil then
-return failed("The http API is disabled: set enabled = true under [http] in the world's serverconfig/computercraft-server.toml, then restart the server.")
+local allowed, why, err = ai.checkUrl(cfg.url)
+if allowed == nil and err.kind == "http_disabled" then
+return failed(why)
 end
 ok("http is enabled")
-local check = http.checkURL
-local allowed, reason = check(cfg.url)
-if not allowed then
-if reason == "Domain not permitted" then
-return failed(privateRuleFix(hostOf(cfg.url)))
-end
-return failed(((("CC refuses " .. cfg.url) .. " (") .. (reason or "not allowed")) .. "): check opencc.server_url (set opencc.server_url http://host:4096).")
+if allowed == nil then
+return failed(why)
 end
 ok("CC allows " .. hostOf(cfg.url))
 local c = ai.client()

@@ -220,8 +220,14 @@ return ____exports
 end,
 ["http"] = function(...) 
 local ____exports = {}
+local requireHttp
 local ____errors = require("errors")
 local fail = ____errors.fail
+function requireHttp()
+if http == nil then
+fail("http_disabled", "The http API is disabled: set enabled = true under [http] in the world's serverconfig/computercraft-server.toml, then restart the server.")
+end
+end
 ____exports.TERMINATED = "Terminated"
 local busyUrls = {}
 local URL_FREE_EVENT = "opencc_http_free"
@@ -232,9 +238,13 @@ return host or url
 end
 local function mapFailure(url, reason)
 if reason == "Domain not permitted" then
+local host = string.match(
+hostOf(url),
+"^%[?([^%]]-)%]?:?%d*$"
+)
 fail(
 "blocked",
-("CC refused to connect to " .. hostOf(url)) .. " (\"Domain not permitted\"). Private and local addresses are blocked by default: allow this host in the [[http.rules]] of the server's computercraft-server.toml, or use a public address."
+((("CC blocks " .. (host or hostOf(url))) .. " (\"Domain not permitted\"): CC: Tweaked denies private addresses by default. In the world's serverconfig/computercraft-server.toml, put a [[http.rules]] entry with host = \"") .. (host or hostOf(url))) .. "\" and action = \"allow\" above the one with host = \"$private\" and action = \"deny\" (or remove that one), then restart the server."
 )
 end
 if (string.find(reason, "[Tt]imed? ?out")) ~= nil then
@@ -280,9 +290,7 @@ end
 end
 end
 function ____exports.send(req)
-if http == nil then
-fail("http_disabled", "The http API is disabled on this computer: enable it in the server's computercraft-server.toml (http.enabled = true).")
-end
+requireHttp()
 while busyUrls[req.url] do
 waitingForUrl = waitingForUrl + 1
 local event = os.pullEventRaw(URL_FREE_EVENT)
@@ -314,19 +322,13 @@ error(result, 0)
 end
 return result
 end
-function ____exports.checkUrl(url)
-if http == nil then
-return "http is disabled"
-end
+function ____exports.checkAllowed(url)
+requireHttp()
 local check = http.checkURL
 local ok, reason = check(url)
-local ____ok_0
-if ok then
-____ok_0 = nil
-else
-____ok_0 = reason or "not allowed"
+if not ok then
+mapFailure(url, reason or "not allowed")
 end
-return ____ok_0
 end
 return ____exports
 end,
@@ -1921,6 +1923,7 @@ local SETTINGS = ____config.SETTINGS
 local ____errors = require("errors")
 local toAiError = ____errors.toAiError
 local ____http = require("http")
+local checkAllowed = ____http.checkAllowed
 local TERMINATED = ____http.TERMINATED
 local ____ids = require("ids")
 local newId = ____ids.newId
@@ -1942,6 +1945,17 @@ local handle = ____jobs.handle
 local run = ____jobs.run
 local submit = ____jobs.submit
 local wait = ____jobs.wait
+function ____exports.protect(fn)
+local ok, result = pcall(fn)
+if ok then
+return result
+end
+if result == TERMINATED or result == "Terminated" then
+error("Terminated", 0)
+end
+local err = toAiError(result)
+return nil, err.message, err
+end
 ____exports.version = "0.1.0"
 defineSettings()
 function ____exports.ask(prompt, opts)
@@ -1989,6 +2003,12 @@ end
 function ____exports.config()
 return readConfig()
 end
+function ____exports.checkUrl(url)
+return ____exports.protect(function()
+checkAllowed(url or readConfig().url)
+return true
+end)
+end
 ____exports.settingNames = __TS__ArrayMap(
 SETTINGS,
 function(____, s) return s.name end
@@ -2003,17 +2023,6 @@ return computerSession(c, fresh == true)
 end
 function ____exports.forgetConversation()
 rememberConversation(nil)
-end
-function ____exports.protect(fn)
-local ok, result = pcall(fn)
-if ok then
-return result
-end
-if result == TERMINATED or result == "Terminated" then
-error("Terminated", 0)
-end
-local err = toAiError(result)
-return nil, err.message, err
 end
 return ____exports
 end,

@@ -5,11 +5,6 @@ import * as ai from "libai";
 import type { Client } from "libai";
 import { fit } from "./progress";
 
-/** CC: Tweaked's default rule that blocks private addresses (doc/guides/local_ips.md). */
-function privateRuleFix(host: string): string {
-  return `CC blocks ${host}, a private address: in the world's serverconfig/computercraft-server.toml remove the [[http.rules]] entry with host = "$private" and action = "deny" (or put a rule with host = "${host}" and action = "allow" above it), then restart the server.`;
-}
-
 function hostOf(url: string): string {
   const [host] = string.match(url, "^%a+://([^/:?#]+)");
   return host ?? url;
@@ -52,19 +47,11 @@ export function doctor(o: DoctorOptions): boolean {
   if (cfg === undefined) return failed(msg as string);
   ok("settings are valid");
 
-  // 2. http
-  if (http === undefined) {
-    return failed("The http API is disabled: set enabled = true under [http] in the world's serverconfig/computercraft-server.toml, then restart the server.");
-  }
+  // 2. http, 3. CC's rules for the URL (libai words the fix for each)
+  const [allowed, why, err] = ai.checkUrl(cfg.url);
+  if (allowed === undefined && err.kind === "http_disabled") return failed(why);
   ok("http is enabled");
-
-  // 3. CC's rules for the URL
-  const check = http.checkURL as unknown as (this: void, url: string) => LuaMultiReturn<[boolean, string | undefined]>;
-  const [allowed, reason] = check(cfg.url);
-  if (!allowed) {
-    if (reason === "Domain not permitted") return failed(privateRuleFix(hostOf(cfg.url)));
-    return failed(`CC refuses ${cfg.url} (${reason ?? "not allowed"}): check opencc.server_url (set opencc.server_url http://host:4096).`);
-  }
+  if (allowed === undefined) return failed(why);
   ok("CC allows " + hostOf(cfg.url));
 
   // 4. health and version (may itself need the password: then step 5 says so)

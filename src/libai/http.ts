@@ -33,9 +33,10 @@ function hostOf(url: string): string {
 
 function mapFailure(url: string, reason: string): never {
   if (reason === "Domain not permitted") {
+    const [host] = string.match(hostOf(url), "^%[?([^%]]-)%]?:?%d*$");
     fail(
       "blocked",
-      `CC refused to connect to ${hostOf(url)} ("Domain not permitted"). Private and local addresses are blocked by default: allow this host in the [[http.rules]] of the server's computercraft-server.toml, or use a public address.`,
+      `CC blocks ${host ?? hostOf(url)} ("Domain not permitted"): CC: Tweaked denies private addresses by default. In the world's serverconfig/computercraft-server.toml, put a [[http.rules]] entry with host = "${host ?? hostOf(url)}" and action = "allow" above the one with host = "$private" and action = "deny" (or remove that one), then restart the server.`,
     );
   }
   if (string.find(reason, "[Tt]imed? ?out")[0] !== undefined) {
@@ -78,9 +79,7 @@ function waitForResponse(url: string): HttpReply {
 
 /** Sends a request and returns its status and body; transport failures raise an AiError. */
 export function send(req: HttpRequest): HttpReply {
-  if (http === undefined) {
-    fail("http_disabled", "The http API is disabled on this computer: enable it in the server's computercraft-server.toml (http.enabled = true).");
-  }
+  requireHttp();
   while (busyUrls.get(req.url)) {
     waitingForUrl++;
     const [event] = os.pullEventRaw(URL_FREE_EVENT);
@@ -105,11 +104,17 @@ export function send(req: HttpRequest): HttpReply {
   return result as HttpReply;
 }
 
-/** CC's own check of a URL against its http rules: undefined when allowed, else the reason. */
-export function checkUrl(url: string): string | undefined {
-  if (http === undefined) return "http is disabled";
+function requireHttp(): void {
+  if (http === undefined) {
+    fail("http_disabled", "The http API is disabled: set enabled = true under [http] in the world's serverconfig/computercraft-server.toml, then restart the server.");
+  }
+}
+
+/** CC's own check of a URL against its http rules, without a request: raises the AiError a request would. */
+export function checkAllowed(url: string): void {
+  requireHttp();
   // craftos-types says boolean; CC returns true, or false and the reason.
   const check = http.checkURL as unknown as (this: void, url: string) => LuaMultiReturn<[boolean, string | undefined]>;
   const [ok, reason] = check(url);
-  return ok ? undefined : reason ?? "not allowed";
+  if (!ok) mapFailure(url, reason ?? "not allowed");
 }

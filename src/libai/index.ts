@@ -4,7 +4,7 @@ import type { Reply } from "./reply";
 import { Client, ClientOptions } from "./client";
 import { defineSettings, readConfig, SETTINGS } from "./config";
 import { AiError, toAiError } from "./errors";
-import { TERMINATED } from "./http";
+import { checkAllowed, TERMINATED } from "./http";
 import { newId } from "./ids";
 import { agentNames, modelNames } from "./catalog";
 import { clientFromConfig, PromptOptions, runPrompt } from "./prompt";
@@ -57,6 +57,18 @@ export function client(options?: Partial<ClientOptions>): Client {
 /** The opencc.* settings as read now (validated: a bad value raises its one-line error). */
 export function config(): ReturnType<typeof readConfig> {
   return readConfig();
+}
+
+/**
+ * Whether CC lets this computer reach `url` (default: opencc.server_url), asked of CC's http rules
+ * without a request: true, or nil, the line saying what to change, and err (http_disabled,
+ * blocked or bad_url).
+ */
+export function checkUrl(url?: string): LuaMultiReturn<[true] | [undefined, string, AiError]> {
+  return protect(() => {
+    checkAllowed(url ?? readConfig().url);
+    return true as const;
+  });
 }
 
 /** Names and descriptions of the settings, for help screens. */

@@ -16,5 +16,5 @@ export interface HttpRequest {
 export declare const TERMINATED = "Terminated";
 /** Sends a request and returns its status and body; transport failures raise an AiError. */
 export declare function send(req: HttpRequest): HttpReply;
-/** CC's own check of a URL against its http rules: undefined when allowed, else the reason. */
-export declare function checkUrl(url: string): string | undefined;
+/** CC's own check of a URL against its http rules, without a request: raises the AiError a request would. */
+export declare function checkAllowed(url: string): void;

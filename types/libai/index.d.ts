@@ -27,6 +27,12 @@ export declare function waitFor(sessionID: string, messageID: string, opts?: Pro
 export declare function client(options?: Partial<ClientOptions>): Client;
 /** The opencc.* settings as read now (validated: a bad value raises its one-line error). */
 export declare function config(): ReturnType<typeof readConfig>;
+/**
+ * Whether CC lets this computer reach `url` (default: opencc.server_url), asked of CC's http rules
+ * without a request: true, or nil, the line saying what to change, and err (http_disabled,
+ * blocked or bad_url).
+ */
+export declare function checkUrl(url?: string): LuaMultiReturn<[true] | [undefined, string, AiError]>;
 /** Names and descriptions of the settings, for help screens. */
 export declare const settingNames: string[];
 export { toCC, fromCC, newId, agentNames as agents, modelNames as models };

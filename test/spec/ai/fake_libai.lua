@@ -71,6 +71,13 @@ function M.client()
   return setmetatable({}, { __index = function() return function() error("fake: no server", 0) end end })
 end
 function M.config() return {} end
+function M.checkUrl()
+  if not http then
+    local msg = "The http API is disabled: set enabled = true under [http] in the world's serverconfig/computercraft-server.toml, then restart the server."
+    return nil, msg, { kind = "http_disabled", message = msg }
+  end
+  return true
+end
 function M.agents() return { "build", "plan" } end
 function M.models() return { "fake/fake-model" } end
 function M.forgetConversation() end
