@@ -291,13 +291,8 @@ function ____exports.refreshCache(client)
 local ok, err = pcall(function()
 local c = client or ai.client()
 local cache = {agents = ai.agents(c)}
-local sessions = c:sessions()
-table.sort(
-sessions,
-function(x, y) return x.time.updated > y.time.updated end
-)
 local ids = {}
-for ____, s in ipairs(sessions) do
+for ____, s in ipairs(c:sessions()) do
 if #ids < 30 and s.parentID == nil then
 ids[#ids + 1] = s.id
 end
@@ -937,6 +932,7 @@ return ____exports
 end,
 ["sessions"] = function(...) 
 local ____exports = {}
+local ai = require("libai")
 local ____progress = require("progress")
 local fit = ____progress.fit
 function ____exports.currentSession(option)
@@ -998,7 +994,7 @@ local i = 0
 while i < math.max(shown, 1) and i < #top do
 local s = top[i + 1]
 local mark = s.id == current and "*" or " "
-local title = s.title ~= nil and s.title ~= "" and s.title or "(untitled)"
+local title = s.title ~= nil and s.title ~= "" and ai.toCC(s.title) or "(untitled)"
 if colour then
 term.setTextColour(s.id == current and colours.lime or colours.yellow)
 end

@@ -50,10 +50,8 @@ export function refreshCache(client?: Client): void {
   const [ok, err] = pcall(() => {
     const c = client ?? ai.client();
     const cache: Cache = { agents: ai.agents(c) };
-    const sessions = c.sessions();
-    table.sort(sessions, (x, y) => x.time.updated > y.time.updated);
     const ids: string[] = [];
-    for (const s of sessions) if (ids.length < 30 && s.parentID === undefined) ids.push(s.id);
+    for (const s of c.sessions()) if (ids.length < 30 && s.parentID === undefined) ids.push(s.id);
     cache.sessions = ids;
     const [mok, models] = pcall(ai.models, c);
     if (mok) cache.models = models;

@@ -1,4 +1,5 @@
 // ai --sessions (and /sessions in chat): id, age and title, newest first, fitted to the screen.
+import * as ai from "libai";
 import type { Session } from "libai";
 import { fit } from "./progress";
 
@@ -46,7 +47,7 @@ export function printSessions(list: Session[], current: string | undefined): num
   for (let i = 0; i < math.max(shown, 1) && i < top.length; i++) {
     const s = top[i];
     const mark = s.id === current ? "*" : " ";
-    const title = s.title !== undefined && s.title !== "" ? s.title : "(untitled)";
+    const title = s.title !== undefined && s.title !== "" ? ai.toCC(s.title) : "(untitled)";
     if (colour) term.setTextColour(s.id === current ? colours.lime : colours.yellow);
     if (twoLines) {
       print(mark + s.id);
