@@ -316,7 +316,7 @@ local function names(kind)
 local cache = readCache()
 if cache == nil and not fetched then
 fetched = true
-____exports.refreshCache()
+____exports.refreshCache(ai.client({timeout = 3}))
 cache = readCache()
 end
 return cache and cache[kind] or ({})

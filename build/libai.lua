@@ -666,6 +666,7 @@ ____temp_3 = nil
 end
 self.directory = ____temp_3
 self.encoding = options.encoding or "latin1"
+self.timeout = options.timeout
 if options.password ~= nil and options.password ~= "" then
 self.authHeader = "Basic " .. ____exports.base64(((options.username or "opencode") .. ":") .. options.password)
 end
@@ -695,7 +696,7 @@ method = method,
 url = url,
 headers = headers,
 body = body ~= nil and encodeJSON(body, self.encoding) or nil,
-timeout = timeout
+timeout = timeout or self.timeout
 })
 observeDateHeader(
 reply.headers.Date or reply.headers.date,
@@ -1995,10 +1996,17 @@ else
 ____temp_0 = {url = options.url, username = options.username, password = options.password, directory = options.directory}
 end
 local cfg = ____readConfig_1(____temp_0)
-return options == nil and clientFromConfig(cfg) or __TS__New(
-Client,
-__TS__ObjectAssign({}, cfg, {encoding = options.encoding})
-)
+if options == nil then
+return clientFromConfig(cfg)
+end
+return __TS__New(Client, {
+url = cfg.url,
+username = cfg.username,
+password = cfg.password,
+directory = cfg.directory,
+encoding = options.encoding,
+timeout = options.timeout
+})
 end
 function ____exports.config()
 return readConfig()

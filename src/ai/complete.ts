@@ -68,7 +68,8 @@ function names(kind: Kind): string[] {
   let cache = readCache();
   if (cache === undefined && !fetched) {
     fetched = true;
-    refreshCache();
+    // This runs inside the shell's read(): a server that does not answer must not hold it long.
+    refreshCache(ai.client({ timeout: 3 }));
     cache = readCache();
   }
   return cache?.[kind] ?? [];

@@ -16,6 +16,8 @@ export interface ClientOptions {
   directory?: string;
   /** How prompt text is read: "latin1" (typed on CC, the default) or "utf8". */
   encoding?: TextEncoding;
+  /** Seconds any one request may take (default: CC's own, 30). */
+  timeout?: number;
 }
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -53,6 +55,7 @@ export class Client {
   readonly url: string;
   readonly directory?: string;
   readonly encoding: TextEncoding;
+  readonly timeout?: number;
   private readonly authHeader?: string;
   /** HTTP requests sent by this client (for measuring what a prompt costs). */
   requests = 0;
@@ -61,6 +64,7 @@ export class Client {
     this.url = options.url;
     this.directory = options.directory !== "" ? options.directory : undefined;
     this.encoding = options.encoding ?? "latin1";
+    this.timeout = options.timeout;
     if (options.password !== undefined && options.password !== "") {
       this.authHeader = "Basic " + base64((options.username ?? "opencode") + ":" + options.password);
     }
@@ -85,7 +89,7 @@ export class Client {
       url,
       headers,
       body: body !== undefined ? encodeJSON(body, this.encoding) : undefined,
-      timeout,
+      timeout: timeout ?? this.timeout,
     });
     observeDateHeader(reply.headers["Date"] ?? reply.headers["date"], sentAt, os.epoch("utc"));
 

@@ -51,7 +51,16 @@ export function client(options?: Partial<ClientOptions>): Client {
     password: options.password,
     directory: options.directory,
   });
-  return options === undefined ? clientFromConfig(cfg) : new Client({ ...cfg, encoding: options.encoding });
+  if (options === undefined) return clientFromConfig(cfg);
+  // Named one by one: cfg.timeout is the reply timeout, not a request's.
+  return new Client({
+    url: cfg.url,
+    username: cfg.username,
+    password: cfg.password,
+    directory: cfg.directory,
+    encoding: options.encoding,
+    timeout: options.timeout,
+  });
 }
 
 /** The opencc.* settings as read now (validated: a bad value raises its one-line error). */

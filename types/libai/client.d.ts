@@ -8,12 +8,15 @@ export interface ClientOptions {
     directory?: string;
     /** How prompt text is read: "latin1" (typed on CC, the default) or "utf8". */
     encoding?: TextEncoding;
+    /** Seconds any one request may take (default: CC's own, 30). */
+    timeout?: number;
 }
 export declare function base64(s: string): string;
 export declare class Client {
     readonly url: string;
     readonly directory?: string;
     readonly encoding: TextEncoding;
+    readonly timeout?: number;
     private readonly authHeader?;
     /** HTTP requests sent by this client (for measuring what a prompt costs). */
     requests: number;

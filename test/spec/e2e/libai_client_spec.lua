@@ -130,10 +130,22 @@ describe("libai client endpoints (e2e)", function()
     assert.are.equal("timeout", out.kind)
   end)
 
+  it("applies a client's own request timeout to each request", function()
+    local out = H.run(pc, [[
+      local ai = require("libai")
+      local c = ai.client{ timeout = 1 }
+      local value, msg, err = ai.protect(function() return c:controlNext() end)
+      return { value = value, kind = err and err.kind, healthy = c:health().healthy }
+    ]])
+    assert.is_nil(out.value)
+    assert.are.equal("timeout", out.kind)
+    assert.is_true(out.healthy)
+  end)
+
   it("scopes every request to opencc.directory", function()
     local other = os.tmpname()
     os.remove(other)
-    assert(os.execute("mkdir -p " .. other) == 0 or true)
+    os.execute("mkdir -p " .. other)
     local out = H.run(pc, [[
       local ai = require("libai")
       local dir = ...
