@@ -764,10 +764,13 @@ return self:request(
 self:sessionPath(id)
 )
 end
-function Client.prototype.abort(self, id)
+function Client.prototype.abort(self, id, timeout)
 return self:request(
 "POST",
-self:sessionPath(id, "/abort")
+self:sessionPath(id, "/abort"),
+nil,
+nil,
+timeout
 )
 end
 function Client.prototype.messages(self, id, limit)
@@ -1676,6 +1679,7 @@ local ____session = require("session")
 local chooseSession = ____session.chooseSession
 local computerSession = ____session.computerSession
 local BLOCKING_TIMEOUT = 58
+local ABORT_TIMEOUT = 5
 function ____exports.clientFromConfig(cfg, utf8)
 return __TS__New(Client, {
 url = cfg.url,
@@ -1779,7 +1783,7 @@ return result
 end
 local err = result == TERMINATED and TERMINATED or toAiError(result)
 if started and (err == TERMINATED or err.kind == "timeout") then
-pcall(function() return client:abort(chosen.id) end)
+pcall(function() return client:abort(chosen.id, ABORT_TIMEOUT) end)
 end
 if err == TERMINATED then
 error(TERMINATED, 0)

@@ -150,8 +150,8 @@ export class Client {
     return this.request<boolean>("DELETE", this.sessionPath(id));
   }
 
-  abort(id: string): boolean {
-    return this.request<boolean>("POST", this.sessionPath(id, "/abort"));
+  abort(id: string, timeout?: number): boolean {
+    return this.request<boolean>("POST", this.sessionPath(id, "/abort"), undefined, undefined, timeout);
   }
 
   /** The newest `limit` messages, oldest first (limit 0: all). */

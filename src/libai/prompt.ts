@@ -40,6 +40,8 @@ export interface PromptOptions extends WaitCallbacks {
 
 /** CC stops any http request after at most 60 s; a little less leaves room to fall back. */
 const BLOCKING_TIMEOUT = 58;
+/** Seconds to wait for the server to confirm an abort. */
+const ABORT_TIMEOUT = 5;
 
 export function clientFromConfig(cfg: Config, utf8?: boolean): Client {
   return new Client({
@@ -129,7 +131,8 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
   const err = result === TERMINATED ? TERMINATED : toAiError(result);
   if (started && (err === TERMINATED || (err as AiError).kind === "timeout")) {
     // Stop the generation on the server too; a failure here must not hide the first error.
-    pcall(() => client.abort(chosen.id));
+    // A short wait: a player who pressed Ctrl+T is waiting (a second Ctrl+T skips it at once).
+    pcall(() => client.abort(chosen.id, ABORT_TIMEOUT));
   }
   if (err === TERMINATED) throw TERMINATED;
   const e = err as AiError;

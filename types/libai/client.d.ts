@@ -32,7 +32,7 @@ export declare class Client {
     session(id: string): Session;
     createSession(title?: string, parentID?: string): Session;
     deleteSession(id: string): boolean;
-    abort(id: string): boolean;
+    abort(id: string, timeout?: number): boolean;
     /** The newest `limit` messages, oldest first (limit 0: all). */
     messages(id: string, limit?: number): Message[];
     message(id: string, messageID: string): Message;
