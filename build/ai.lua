@@ -710,50 +710,32 @@ return c
 end
 end
 end
+local function firstString(t, keys)
+for ____, k in ipairs(keys) do
+if type(t[k]) == "string" then
+return t[k]
+end
+end
+return nil
+end
 local function describeTool(t)
 local what = t.title
 local input = t.input
 if (what == nil or what == "") and input ~= nil then
-local ____input_description_0 = input.description
-if ____input_description_0 == nil then
-____input_description_0 = input.command
-end
-local ____input_description_0_1 = ____input_description_0
-if ____input_description_0_1 == nil then
-____input_description_0_1 = input.filePath
-end
-local ____input_description_0_1_2 = ____input_description_0_1
-if ____input_description_0_1_2 == nil then
-____input_description_0_1_2 = input.pattern
-end
-local ____input_description_0_1_2_3 = ____input_description_0_1_2
-if ____input_description_0_1_2_3 == nil then
-____input_description_0_1_2_3 = input.url
-end
-local d = ____input_description_0_1_2_3
-if type(d) == "string" then
-what = d
-end
+what = firstString(input, {
+"description",
+"command",
+"filePath",
+"pattern",
+"url"
+})
 end
 return ("> " .. t.tool) .. (what ~= nil and what ~= "" and ": " .. what or "")
 end
 local function describePermission(req)
-local md = req.metadata
-local ____md_command_4 = md.command
-if ____md_command_4 == nil then
-____md_command_4 = md.description
-end
-local ____md_command_4_5 = ____md_command_4
-if ____md_command_4_5 == nil then
-____md_command_4_5 = md.filepath
-end
-local ____md_command_4_5_6 = ____md_command_4_5
-if ____md_command_4_5_6 == nil then
-____md_command_4_5_6 = md.filePath
-end
-local detail = ____md_command_4_5_6
-if type(detail) ~= "string" then
-detail = #req.patterns > 0 and table.concat(req.patterns, " ") or nil
+local detail = firstString(req.metadata, {"command", "description", "filepath", "filePath"})
+if detail == nil and #req.patterns > 0 then
+detail = table.concat(req.patterns, " ")
 end
 return ai.toCC(req.permission .. (detail ~= nil and ": " .. detail or ""))
 end

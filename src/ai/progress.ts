@@ -109,21 +109,25 @@ function pickKey(allowed: string): string {
   }
 }
 
+/** The first of `keys` whose value in `t` is a string: what a tool call or permission is about. */
+function firstString(t: { [k: string]: unknown }, keys: string[]): string | undefined {
+  for (const k of keys) if (type(t[k]) === "string") return t[k] as string;
+  return undefined;
+}
+
 function describeTool(t: ToolActivity): string {
   let what = t.title;
   const input = t.input;
   if ((what === undefined || what === "") && input !== undefined) {
-    const d = input["description"] ?? input["command"] ?? input["filePath"] ?? input["pattern"] ?? input["url"];
-    if (type(d) === "string") what = d as string;
+    what = firstString(input, ["description", "command", "filePath", "pattern", "url"]);
   }
   return "> " + t.tool + (what !== undefined && what !== "" ? ": " + what : "");
 }
 
 function describePermission(req: PermissionRequest): string {
-  const md = req.metadata;
-  let detail = md["command"] ?? md["description"] ?? md["filepath"] ?? md["filePath"];
-  if (type(detail) !== "string") detail = req.patterns.length > 0 ? table.concat(req.patterns, " ") : undefined;
-  return ai.toCC(req.permission + (detail !== undefined ? ": " + (detail as string) : ""));
+  let detail = firstString(req.metadata, ["command", "description", "filepath", "filePath"]);
+  if (detail === undefined && req.patterns.length > 0) detail = table.concat(req.patterns, " ");
+  return ai.toCC(req.permission + (detail !== undefined ? ": " + detail : ""));
 }
 
 function cancelled(): Outcome {
