@@ -33,9 +33,12 @@ export interface Options {
 
 // Short and long names -> option key. Value flags take the next word.
 const VALUE_FLAGS: { [flag: string]: string } = {
-  "-s": "session", "--session": "session",
-  "-a": "agent", "--agent": "agent",
-  "-m": "model", "--model": "model",
+  "-s": "session",
+  "--session": "session",
+  "-a": "agent",
+  "--agent": "agent",
+  "-m": "model",
+  "--model": "model",
   "--variant": "variant",
   "--delete": "delete",
   "--toast": "toast",
@@ -44,7 +47,8 @@ const VALUE_FLAGS: { [flag: string]: string } = {
 };
 
 const SWITCHES: { [flag: string]: string } = {
-  "-n": "new", "--new": "new",
+  "-n": "new",
+  "--new": "new",
   "--sync": "sync",
   "--raw": "raw",
   "--sessions": "sessions",
@@ -52,14 +56,25 @@ const SWITCHES: { [flag: string]: string } = {
   "--doctor": "doctor",
   "--submit": "submit",
   "--clear": "clear",
-  "-h": "help", "--help": "help", "-?": "help",
-  "-v": "version", "--version": "version",
+  "-h": "help",
+  "--help": "help",
+  "-?": "help",
+  "-v": "version",
+  "--version": "version",
 };
 
 const ACTIONS: { [key: string]: Action } = {
-  delete: "delete", toast: "toast", append: "append", command: "command",
-  sessions: "sessions", abort: "abort", doctor: "doctor", submit: "submit", clear: "clear",
-  help: "help", version: "version",
+  delete: "delete",
+  toast: "toast",
+  append: "append",
+  command: "command",
+  sessions: "sessions",
+  abort: "abort",
+  doctor: "doctor",
+  submit: "submit",
+  clear: "clear",
+  help: "help",
+  version: "version",
 };
 
 /** Actions whose text is the flag's value plus any further words (`ai --toast hello world`). */
@@ -76,7 +91,10 @@ export function parseArgs(args: string[]): Options {
   let action: Action | undefined;
   let actionValue: string | undefined;
   const setAction = (a: Action, value?: string): void => {
-    if (action !== undefined && action !== a) o.error = o.error ?? "Only one of --sessions, --delete, --abort, --doctor, --toast, --append, --submit, --clear, --command at a time";
+    if (action !== undefined && action !== a)
+      o.error =
+        o.error ??
+        "Only one of --sessions, --delete, --abort, --doctor, --toast, --append, --submit, --clear, --command at a time";
     action = a;
     actionValue = value;
   };

@@ -37,7 +37,7 @@ function shortId(id: string | undefined): string {
 }
 
 function promptLine(st: ChatState): void {
-  const session = st.newSession ? undefined : st.session ?? st.lastSession ?? currentSession();
+  const session = st.newSession ? undefined : (st.session ?? st.lastSession ?? currentSession());
   const agent = st.agent ?? (settings.get("opencc.agent") as string | undefined) ?? "";
   colourOr(colours.yellow);
   write((agent !== "" ? agent : "ai") + " " + shortId(session));
@@ -63,7 +63,7 @@ function command(line: string, st: ChatState): boolean {
   } else if (name === "/sessions") {
     const [list, msg] = ai.protect(() => ai.client().sessions());
     if (list === undefined) printError(msg as string);
-    else printSessions(list, st.newSession ? undefined : st.session ?? st.lastSession ?? currentSession());
+    else printSessions(list, st.newSession ? undefined : (st.session ?? st.lastSession ?? currentSession()));
   } else if (name === "/session") {
     if (arg === undefined || string.find(arg, "^ses_")[0] === undefined) {
       printError("Usage: /session <id> (ses_...; /sessions lists them)");

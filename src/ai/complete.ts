@@ -11,14 +11,37 @@ type Cache = { [k in Kind]?: string[] };
 export const CACHE_FILE = "/.opencc_cache";
 
 const FLAGS = [
-  "--new", "--session", "--agent", "--model", "--variant", "--sync", "--raw", "--sessions", "--delete",
-  "--abort", "--doctor", "--toast", "--append", "--submit", "--clear", "--command", "--help", "--version",
-  "-n", "-s", "-a", "-m",
+  "--new",
+  "--session",
+  "--agent",
+  "--model",
+  "--variant",
+  "--sync",
+  "--raw",
+  "--sessions",
+  "--delete",
+  "--abort",
+  "--doctor",
+  "--toast",
+  "--append",
+  "--submit",
+  "--clear",
+  "--command",
+  "--help",
+  "--version",
+  "-n",
+  "-s",
+  "-a",
+  "-m",
 ];
 const VALUES: { [flag: string]: Kind } = {
-  "-a": "agents", "--agent": "agents",
-  "-s": "sessions", "--session": "sessions", "--delete": "sessions",
-  "-m": "models", "--model": "models",
+  "-a": "agents",
+  "--agent": "agents",
+  "-s": "sessions",
+  "--session": "sessions",
+  "--delete": "sessions",
+  "-m": "models",
+  "--model": "models",
 };
 const CHAT = ["/new", "/sessions", "/session ", "/agent ", "/model ", "/abort", "/help", "/exit"];
 
@@ -29,7 +52,8 @@ function choose(partial: string, choices: string[], space: boolean): string[] {
   const out: string[] = [];
   const n = partial.length;
   for (const c of choices) {
-    if (c.length + (space ? 1 : 0) > n && string.sub(c, 1, n) === partial) out.push(string.sub(c, n + 1) + (space ? " " : ""));
+    if (c.length + (space ? 1 : 0) > n && string.sub(c, 1, n) === partial)
+      out.push(string.sub(c, n + 1) + (space ? " " : ""));
   }
   return out;
 }

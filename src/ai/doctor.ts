@@ -61,7 +61,10 @@ export function doctor(o: DoctorOptions): boolean {
     if (herr === undefined || herr.kind !== "auth") return failed(hmsg as string);
     ok("the server answers (it wants credentials)");
   } else {
-    if (health.healthy !== true) return failed(`The server at ${hostOf(cfg.url)} says it is not healthy: look at its log, and restart opencode serve.`);
+    if (health.healthy !== true)
+      return failed(
+        `The server at ${hostOf(cfg.url)} says it is not healthy: look at its log, and restart opencode serve.`,
+      );
     ok("server healthy, opencode " + tostring(health.version));
   }
 
@@ -77,7 +80,9 @@ export function doctor(o: DoctorOptions): boolean {
     for (const a of agents) if (a.name === agent) found = true;
     if (!found) {
       const [names] = ai.protect(() => ai.agents(c));
-      return failed(`Agent not found: "${agent}": set opencc.agent to one of ${names !== undefined ? table.concat(names, ", ") : "the server's agents"} (or "" for the default).`);
+      return failed(
+        `Agent not found: "${agent}": set opencc.agent to one of ${names !== undefined ? table.concat(names, ", ") : "the server's agents"} (or "" for the default).`,
+      );
     }
   }
   const model = o.model ?? cfg.model;
@@ -87,7 +92,9 @@ export function doctor(o: DoctorOptions): boolean {
     let found = false;
     for (const n of names) if (n === model) found = true;
     if (!found) {
-      return failed(`Model not found: ${model}: set opencc.model to provider/model from the server's providers (or "" for the default).`);
+      return failed(
+        `Model not found: ${model}: set opencc.model to provider/model from the server's providers (or "" for the default).`,
+      );
     }
   }
   ok("agent " + (agent !== "" ? agent : "(default)") + ", model " + (model !== "" ? model : "(default)"));

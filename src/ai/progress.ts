@@ -167,7 +167,13 @@ export function ask(prompt: string, s: AskSettings): Outcome {
     return result;
   }
 
-  const printer = new ReplyPrinter({ colour, paged: settings.get("opencc.paged") !== false, raw: false, width: w, height: h });
+  const printer = new ReplyPrinter({
+    colour,
+    paged: settings.get("opencc.paged") !== false,
+    raw: false,
+    width: w,
+    height: h,
+  });
   const spinner = new Spinner(colour);
   const out = (fn: () => void): void => {
     spinner.pause();
@@ -189,7 +195,10 @@ export function ask(prompt: string, s: AskSettings): Outcome {
     }
     spinner.label = "";
     out(() => {
-      info(describeTool(t) + (t.status === "error" ? " (failed)" : ""), t.status === "error" ? colours.red : colours.lightGrey);
+      info(
+        describeTool(t) + (t.status === "error" ? " (failed)" : ""),
+        t.status === "error" ? colours.red : colours.lightGrey,
+      );
     });
   };
   const onStatus = (status: string): void => {
@@ -218,7 +227,12 @@ export function ask(prompt: string, s: AskSettings): Outcome {
         const n = math.min(q.options.length, 9);
         for (let i = 1; i <= n; i++) {
           const o = q.options[i - 1];
-          print(fit(" " + i + ") " + ai.toCC(o.label) + (o.description !== undefined ? " - " + ai.toCC(o.description) : ""), w));
+          print(
+            fit(
+              " " + i + ") " + ai.toCC(o.label) + (o.description !== undefined ? " - " + ai.toCC(o.description) : ""),
+              w,
+            ),
+          );
         }
         write("[1-" + n + "] or [n] no answer ");
         let keys = "n";

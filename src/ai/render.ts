@@ -3,7 +3,13 @@
 // Colour terminals get colours; monochrome ones the same layout in the current colours; raw
 // prints the text as it is.
 
-export interface PrinterOptions { colour: boolean; paged: boolean; raw: boolean; width: number; height: number }
+export interface PrinterOptions {
+  colour: boolean;
+  paged: boolean;
+  raw: boolean;
+  width: number;
+  height: number;
+}
 
 // Blit colour characters: 0 white, 1 orange, 3 lightBlue, 4 yellow, 7 grey, 8 lightGrey, 9 cyan.
 const HEADING = "4";

@@ -81,7 +81,8 @@ export interface Providers {
   default: { [providerID: string]: string };
 }
 
-export type SessionStatus = { type: "idle" | "busy" } | { type: "retry"; attempt: number; message: string; next: number };
+export type SessionStatus =
+  { type: "idle" | "busy" } | { type: "retry"; attempt: number; message: string; next: number };
 
 export interface PermissionRequest {
   id: string;

@@ -1,8 +1,18 @@
 // One opencode server: its URL, Basic Auth and project directory, and one method per endpoint.
 // Replies are decoded to the types in api.ts; HTTP errors become AiErrors with a fix in them.
 import type {
-  Agent, Health, Message, PermissionReply, PermissionRequest, PromptBody, Providers,
-  QuestionRequest, Session, SessionStatus, ToastVariant, TuiControlRequest,
+  Agent,
+  Health,
+  Message,
+  PermissionReply,
+  PermissionRequest,
+  PromptBody,
+  Providers,
+  QuestionRequest,
+  Session,
+  SessionStatus,
+  ToastVariant,
+  TuiControlRequest,
 } from "./api";
 import { fail } from "./errors";
 import { send } from "./http";
@@ -71,7 +81,13 @@ export class Client {
   }
 
   /** Sends one request; decodes a JSON reply, or fails with a line that says what to do. */
-  request<T>(method: string, path: string, body?: unknown, query?: { [k: string]: string | number }, timeout?: number): T {
+  request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    query?: { [k: string]: string | number },
+    timeout?: number,
+  ): T {
     const params: string[] = [];
     if (this.directory !== undefined) params.push("directory=" + urlEncode(this.directory));
     if (query !== undefined) {
@@ -104,10 +120,14 @@ export class Client {
       const [name, message] = serverMessage(reply.body);
       const what = message ?? `HTTP ${reply.status}`;
       if (reply.status === 404 && name === "NotFoundError") fail("session_gone", what, { status: 404, name });
-      fail("server", `The opencode server answered ${method} ${path} with ${reply.status}: ${name !== undefined ? name + ": " : ""}${what}`, {
-        status: reply.status,
-        name,
-      });
+      fail(
+        "server",
+        `The opencode server answered ${method} ${path} with ${reply.status}: ${name !== undefined ? name + ": " : ""}${what}`,
+        {
+          status: reply.status,
+          name,
+        },
+      );
     }
     if (reply.body === "" || reply.status === 204) return undefined as T;
     const decoded = decodeJSON(reply.body);
@@ -156,7 +176,12 @@ export class Client {
 
   /** The newest `limit` messages, oldest first (limit 0: all). */
   messages(id: string, limit?: number): Message[] {
-    return this.request<Message[]>("GET", this.sessionPath(id, "/message"), undefined, limit !== undefined ? { limit } : undefined);
+    return this.request<Message[]>(
+      "GET",
+      this.sessionPath(id, "/message"),
+      undefined,
+      limit !== undefined ? { limit } : undefined,
+    );
   }
 
   message(id: string, messageID: string): Message {

@@ -26,16 +26,76 @@ interface SettingDef {
 }
 
 export const SETTINGS: SettingDef[] = [
-  { key: "url", name: "opencc.server_url", type: "string", default: "http://127.0.0.1:4096", description: "URL of the opencode server (opencode serve), e.g. http://host:4096" },
-  { key: "username", name: "opencc.username", type: "string", default: "opencode", description: "Basic Auth user name for the opencode server" },
-  { key: "password", name: "opencc.password", type: "string", default: "", description: "Basic Auth password (OPENCODE_SERVER_PASSWORD of the server); empty for none" },
-  { key: "sessionId", name: "opencc.session_id", type: "string", default: "", description: "Pin one opencode session (ses_...); empty: this computer's own conversation" },
-  { key: "agent", name: "opencc.agent", type: "string", default: "", description: "Agent that answers (e.g. build, plan); empty: the server's default" },
-  { key: "model", name: "opencc.model", type: "string", default: "", description: "Model as provider/model; empty: the agent's or server's default" },
-  { key: "variant", name: "opencc.variant", type: "string", default: "", description: "Model variant (e.g. high); empty: default" },
-  { key: "directory", name: "opencc.directory", type: "string", default: "", description: "Project directory on the server to scope every request to; empty: the server's own" },
-  { key: "timeout", name: "opencc.timeout", type: "number", default: 300, description: "Seconds to wait for a reply before stopping the generation" },
-  { key: "pollInterval", name: "opencc.poll_interval", type: "number", default: 0.5, description: "Seconds between checks for the reply" },
+  {
+    key: "url",
+    name: "opencc.server_url",
+    type: "string",
+    default: "http://127.0.0.1:4096",
+    description: "URL of the opencode server (opencode serve), e.g. http://host:4096",
+  },
+  {
+    key: "username",
+    name: "opencc.username",
+    type: "string",
+    default: "opencode",
+    description: "Basic Auth user name for the opencode server",
+  },
+  {
+    key: "password",
+    name: "opencc.password",
+    type: "string",
+    default: "",
+    description: "Basic Auth password (OPENCODE_SERVER_PASSWORD of the server); empty for none",
+  },
+  {
+    key: "sessionId",
+    name: "opencc.session_id",
+    type: "string",
+    default: "",
+    description: "Pin one opencode session (ses_...); empty: this computer's own conversation",
+  },
+  {
+    key: "agent",
+    name: "opencc.agent",
+    type: "string",
+    default: "",
+    description: "Agent that answers (e.g. build, plan); empty: the server's default",
+  },
+  {
+    key: "model",
+    name: "opencc.model",
+    type: "string",
+    default: "",
+    description: "Model as provider/model; empty: the agent's or server's default",
+  },
+  {
+    key: "variant",
+    name: "opencc.variant",
+    type: "string",
+    default: "",
+    description: "Model variant (e.g. high); empty: default",
+  },
+  {
+    key: "directory",
+    name: "opencc.directory",
+    type: "string",
+    default: "",
+    description: "Project directory on the server to scope every request to; empty: the server's own",
+  },
+  {
+    key: "timeout",
+    name: "opencc.timeout",
+    type: "number",
+    default: 300,
+    description: "Seconds to wait for a reply before stopping the generation",
+  },
+  {
+    key: "pollInterval",
+    name: "opencc.poll_interval",
+    type: "number",
+    default: 0.5,
+    description: "Seconds between checks for the reply",
+  },
 ];
 
 /** Where ai remembers this computer's own conversation between runs. */
@@ -76,11 +136,16 @@ export function validate(key: keyof Config, value: unknown): string | number {
   } else if (key === "model") {
     const model = value as string;
     if (model !== "" && string.find(model, "^[^/]+/.+$")[0] === undefined) {
-      badSetting(def.name, `"${model}" has no provider`, "set opencc.model provider/model (e.g. anthropic/claude-sonnet-4)");
+      badSetting(
+        def.name,
+        `"${model}" has no provider`,
+        "set opencc.model provider/model (e.g. anthropic/claude-sonnet-4)",
+      );
     }
   } else if (key === "timeout" || key === "pollInterval") {
     const n = value as number;
-    if (n <= 0) badSetting(def.name, `must be a positive number of seconds, not ${n}`, `set ${def.name} ${def.default}`);
+    if (n <= 0)
+      badSetting(def.name, `must be a positive number of seconds, not ${n}`, `set ${def.name} ${def.default}`);
   } else if (key === "sessionId") {
     const id = value as string;
     if (id !== "" && string.find(id, "^ses_")[0] === undefined) {

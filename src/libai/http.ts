@@ -106,7 +106,10 @@ export function send(req: HttpRequest): HttpReply {
 
 function requireHttp(): void {
   if (http === undefined) {
-    fail("http_disabled", "The http API is disabled: set enabled = true under [http] in the world's serverconfig/computercraft-server.toml, then restart the server.");
+    fail(
+      "http_disabled",
+      "The http API is disabled: set enabled = true under [http] in the world's serverconfig/computercraft-server.toml, then restart the server.",
+    );
   }
 }
 

@@ -42,7 +42,20 @@ export function observeServerTime(serverMs: number, sentAt: number, receivedAt: 
   clockKnown = true;
 }
 
-const MONTHS: { [m: string]: number } = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
+const MONTHS: { [m: string]: number } = {
+  Jan: 1,
+  Feb: 2,
+  Mar: 3,
+  Apr: 4,
+  May: 5,
+  Jun: 6,
+  Jul: 7,
+  Aug: 8,
+  Sep: 9,
+  Oct: 10,
+  Nov: 11,
+  Dec: 12,
+};
 
 /** Days from 1970-01-01 to a civil date (proleptic Gregorian). */
 function daysFromCivil(y: number, m: number, d: number): number {

@@ -16,7 +16,18 @@ export const version = "0.1.0";
 
 // Types for TypeScript users (TSTL projects that import "libai").
 export type { Reply, ToolActivity, WaitCallbacks } from "./reply";
-export type { Agent, Health, Message, MessageInfo, Part, PermissionReply, PermissionRequest, QuestionRequest, Session, SessionStatus } from "./api";
+export type {
+  Agent,
+  Health,
+  Message,
+  MessageInfo,
+  Part,
+  PermissionReply,
+  PermissionRequest,
+  QuestionRequest,
+  Session,
+  SessionStatus,
+} from "./api";
 export type { AiError, ErrorKind } from "./errors";
 export type { Client, ClientOptions } from "./client";
 export type { PromptOptions } from "./prompt";
@@ -25,7 +36,10 @@ export type { Job } from "./jobs";
 defineSettings();
 
 /** Asks and waits: returns the reply's text and the reply, or nil, message, err. */
-export function ask(prompt: string, opts: PromptOptions = {}): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
+export function ask(
+  prompt: string,
+  opts: PromptOptions = {},
+): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
   const [ok, result] = pcall(runPrompt, prompt, opts);
   if (ok) return $multi((result as Reply).text, result as Reply);
   if (result === TERMINATED) error("Terminated", 0);
@@ -39,18 +53,26 @@ export { submit, wait, run, handle, DONE_EVENT as doneEvent };
  * Waits for the answer to a message already sent (by another client, or c:promptAsync): returns
  * its text and reply, or nil, message, err. Ctrl+T aborts the generation and raises "Terminated".
  */
-export function waitFor(sessionID: string, messageID: string, opts: PromptOptions = {}): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
+export function waitFor(
+  sessionID: string,
+  messageID: string,
+  opts: PromptOptions = {},
+): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
   return ask("", { ...opts, session: sessionID, existingMessage: messageID });
 }
 
 /** A client for one server: every endpoint as a method (c:sessions(), c:abort(id), ...). */
 export function client(options?: Partial<ClientOptions>): Client {
-  const cfg = readConfig(options === undefined ? undefined : {
-    url: options.url,
-    username: options.username,
-    password: options.password,
-    directory: options.directory,
-  });
+  const cfg = readConfig(
+    options === undefined
+      ? undefined
+      : {
+          url: options.url,
+          username: options.username,
+          password: options.password,
+          directory: options.directory,
+        },
+  );
   if (options === undefined) return clientFromConfig(cfg);
   // Named one by one: cfg.timeout is the reply timeout, not a request's.
   return new Client({

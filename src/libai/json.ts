@@ -15,10 +15,10 @@ const escapes: { [ch: string]: string } = {
 };
 
 // Bytes >= 0x80 are built at run time: TypeScript has no byte escapes in strings.
-const latin1Special = "[%c\"\\" + string.char(128) + "-" + string.char(255) + "]";
+const latin1Special = '[%c"\\' + string.char(128) + "-" + string.char(255) + "]";
 
 function encodeString(s: string, encoding: TextEncoding): string {
-  const pattern = encoding === "latin1" ? latin1Special : "[%c\"\\]";
+  const pattern = encoding === "latin1" ? latin1Special : '[%c"\\]';
   const [out] = string.gsub(s, pattern, (ch: string) => {
     const known = escapes[ch];
     if (known !== undefined) return known;

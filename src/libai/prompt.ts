@@ -137,7 +137,10 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
   if (err === TERMINATED) throw TERMINATED;
   const e = err as AiError;
   if (e.kind === "timeout" && e.message === "timeout") {
-    fail("timeout", `No complete reply within ${timeout} s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks.`);
+    fail(
+      "timeout",
+      `No complete reply within ${timeout} s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks.`,
+    );
   }
   if (e.kind === "session_gone" && string.find(e.message, "^Session ")[0] === undefined) {
     fail("session_gone", sessionGoneLine(chosen), { status: 404 });

@@ -119,7 +119,10 @@ export class ReplyWaiter {
   private lastStatusCheck = 0;
   private lastProgress = os.epoch("utc");
 
-  constructor(private readonly client: Client, private readonly opts: WaitOptions) {}
+  constructor(
+    private readonly client: Client,
+    private readonly opts: WaitOptions,
+  ) {}
 
   /** Polls until the reply is complete; raises an AiError, or TERMINATED on Ctrl+T. */
   wait(): Reply {
@@ -247,9 +250,15 @@ export class ReplyWaiter {
           const last = this.ordered[this.ordered.length - 1];
           if (last !== undefined && last.info.time.completed !== undefined) return this.complete();
           if (!this.sawUserMessage) {
-            fail("idle", "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.");
+            fail(
+              "idle",
+              "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.",
+            );
           }
-          fail("idle", "The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.");
+          fail(
+            "idle",
+            "The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.",
+          );
         }
       } else {
         this.idleChecks = 0;

@@ -41,7 +41,11 @@ export function computerSession(client: Client, fresh: boolean): string {
     const prefix = `CC computer #${os.getComputerID()}`;
     for (const s of client.sessions()) {
       const rest = string.sub(s.title, prefix.length + 1);
-      if (string.sub(s.title, 1, prefix.length) === prefix && (rest === "" || string.sub(rest, 1, 1) === " ") && s.parentID === undefined) {
+      if (
+        string.sub(s.title, 1, prefix.length) === prefix &&
+        (rest === "" || string.sub(rest, 1, 1) === " ") &&
+        s.parentID === undefined
+      ) {
         rememberConversation(s.id);
         return s.id;
       }
@@ -53,7 +57,12 @@ export function computerSession(client: Client, fresh: boolean): string {
 }
 
 /** An explicit session wins; asking for a fresh conversation also wins over a pinned one. */
-export function chooseSession(client: Client, option: string | undefined, pinned: string, fresh: boolean): ChosenSession {
+export function chooseSession(
+  client: Client,
+  option: string | undefined,
+  pinned: string,
+  fresh: boolean,
+): ChosenSession {
   if (option !== undefined && option !== "") return { id: option, source: "option" };
   if (pinned !== "" && !fresh) return { id: pinned, source: "setting" };
   return { id: computerSession(client, fresh), source: "computer" };

@@ -7,7 +7,10 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const tstl = join(root, "node_modules", ".bin", "tstl");
-const fail = (msg) => { console.error(`build failed: ${msg}`); process.exit(1); };
+const fail = (msg) => {
+  console.error(`build failed: ${msg}`);
+  process.exit(1);
+};
 
 for (const project of ["tsconfig.json", "src/ai/tsconfig.json"]) {
   const r = spawnSync(tstl, ["-p", project], { cwd: root, stdio: "inherit" });
@@ -29,11 +32,13 @@ if (existsSync(aiPath)) {
 function compact(src) {
   const unquoted = src.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, "");
   if (/\[=*\[/.test(unquoted.replace(/--\[=*\[/g, ""))) return src;
-  return src
-    .split("\n")
-    .map((line) => line.replace(/^\s+/, ""))
-    .filter((line) => line !== "" && !/^--(?!\[=*\[)/.test(line))
-    .join("\n") + "\n";
+  return (
+    src
+      .split("\n")
+      .map((line) => line.replace(/^\s+/, ""))
+      .filter((line) => line !== "" && !/^--(?!\[=*\[)/.test(line))
+      .join("\n") + "\n"
+  );
 }
 
 for (const name of ["libai.lua", "ai.lua"]) {
@@ -51,9 +56,14 @@ copyFileSync(join(root, "src", "install", "install.lua"), join(root, "build", "i
 const page = spawnSync(lua, [join(root, "src", "install", "helppage.lua"), join(root, "build")], { encoding: "utf8" });
 if (page.status !== 0) fail(`could not write build/ai.txt:\n${page.stdout}${page.stderr}`);
 for (const name of ["install.lua", "ai.txt"]) {
-  if (!existsSync(join(root, "build", name)) || statSync(join(root, "build", name)).size === 0) fail(`build/${name} is missing or empty`);
+  if (!existsSync(join(root, "build", name)) || statSync(join(root, "build", name)).size === 0)
+    fail(`build/${name} is missing or empty`);
 }
-const check = spawnSync(lua, [join(root, "src", "tools", "check-build.lua"), join(root, "build")], { encoding: "utf8" });
+const check = spawnSync(lua, [join(root, "src", "tools", "check-build.lua"), join(root, "build")], {
+  encoding: "utf8",
+});
 if (check.status !== 0) fail(`the outputs do not load under ${lua}:\n${check.stdout}${check.stderr}`);
-const sizes = ["libai.lua", "ai.lua", "install.lua", "ai.txt"].map((n) => `${n} ${statSync(join(root, "build", n)).size} bytes`);
+const sizes = ["libai.lua", "ai.lua", "install.lua", "ai.txt"].map(
+  (n) => `${n} ${statSync(join(root, "build", n)).size} bytes`,
+);
 console.log(`built ${sizes.join(", ")}`);

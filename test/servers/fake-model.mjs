@@ -46,17 +46,13 @@ const DEFAULT_REPLY = "Hello from the fake model.";
 function contentText(content) {
   if (typeof content === "string") return content;
   if (Array.isArray(content)) {
-    return content
-      .map((p) => (typeof p === "string" ? p : p && p.type === "text" ? p.text : ""))
-      .join("");
+    return content.map((p) => (typeof p === "string" ? p : p && p.type === "text" ? p.text : "")).join("");
   }
   return "";
 }
 
 function isTitleRequest(messages) {
-  return messages.some(
-    (m) => m.role === "system" && contentText(m.content).includes("You are a title generator"),
-  );
+  return messages.some((m) => m.role === "system" && contentText(m.content).includes("You are a title generator"));
 }
 
 /** Splits a reply into word-sized chunks (each word keeps its trailing whitespace). */
@@ -73,7 +69,10 @@ export function plan(body) {
   if (isTitleRequest(messages)) return { title: true, text: "", reply: "Fake title", delay: 0, slow: 0 };
   let lastUser = -1;
   for (let i = messages.length - 1; i >= 0; i--) {
-    if (messages[i].role === "user") { lastUser = i; break; }
+    if (messages[i].role === "user") {
+      lastUser = i;
+      break;
+    }
   }
   const text = lastUser >= 0 ? contentText(messages[lastUser].content) : "";
   const after = messages.slice(lastUser + 1);
@@ -82,13 +81,21 @@ export function plan(body) {
   let m;
   if ((m = text.match(/\[delay:(\d+)\]/))) p.delay = Number(m[1]);
   if ((m = text.match(/\[slow:(\d+)\]/))) p.slow = Number(m[1]);
-  if ((m = text.match(/\[error:(\d{3})\]/))) { p.error = Number(m[1]); return p; }
+  if ((m = text.match(/\[error:(\d{3})\]/))) {
+    p.error = Number(m[1]);
+    return p;
+  }
   if ((m = text.match(/\[question:([^\]|]*)((?:\|[^\]|]*)+)\]/))) {
     if (toolResult) {
-      const out = contentText(toolResult.content).split("\n").find((l) => l.trim() !== "");
+      const out = contentText(toolResult.content)
+        .split("\n")
+        .find((l) => l.trim() !== "");
       p.reply = `Answered. ${out ? out.trim() : ""}`;
     } else {
-      const options = m[2].split("|").slice(1).map((label) => ({ label, description: `pick ${label}` }));
+      const options = m[2]
+        .split("|")
+        .slice(1)
+        .map((label) => ({ label, description: `pick ${label}` }));
       p.toolCall = {
         name: "question",
         arguments: JSON.stringify({ questions: [{ question: m[1], header: "Question", options }] }),
@@ -98,7 +105,9 @@ export function plan(body) {
   }
   if ((m = text.match(/\[tool:(\w+):([^\]]*)\]/))) {
     if (toolResult) {
-      const out = contentText(toolResult.content).split("\n").find((l) => l.trim() !== "");
+      const out = contentText(toolResult.content)
+        .split("\n")
+        .find((l) => l.trim() !== "");
       // "[echo]" in the prompt appends the first line of the tool's output.
       p.reply = out && text.includes("[echo]") ? `Tool finished. ${out.trim()}` : "Tool finished.";
     } else {
@@ -173,10 +182,16 @@ export function startFakeModel(port = 0) {
           }
         : { role: "assistant", content: p.reply };
       res.writeHead(200, { "content-type": "application/json", connection: "close" });
-      res.end(JSON.stringify({
-        id, object: "chat.completion", created, model,
-        choices: [{ index: 0, message, finish_reason: finish }], usage,
-      }));
+      res.end(
+        JSON.stringify({
+          id,
+          object: "chat.completion",
+          created,
+          model,
+          choices: [{ index: 0, message, finish_reason: finish }],
+          usage,
+        }),
+      );
       return;
     }
 
@@ -187,15 +202,22 @@ export function startFakeModel(port = 0) {
     });
     const send = (delta, finishReason = null, extra = {}) => {
       if (closed) return;
-      res.write(`data: ${JSON.stringify({
-        id, object: "chat.completion.chunk", created, model,
-        choices: [{ index: 0, delta, finish_reason: finishReason }], ...extra,
-      })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({
+          id,
+          object: "chat.completion.chunk",
+          created,
+          model,
+          choices: [{ index: 0, delta, finish_reason: finishReason }],
+          ...extra,
+        })}\n\n`,
+      );
     };
     send({ role: "assistant", content: "" });
     if (p.toolCall) {
-      send({ tool_calls: [{ index: 0, id: callId, type: "function",
-        function: { name: p.toolCall.name, arguments: "" } }] });
+      send({
+        tool_calls: [{ index: 0, id: callId, type: "function", function: { name: p.toolCall.name, arguments: "" } }],
+      });
       for (const piece of chunksOf(p.toolCall.arguments)) {
         if (p.slow) await sleep(p.slow);
         send({ tool_calls: [{ index: 0, function: { arguments: piece } }] });
@@ -227,7 +249,9 @@ export function startFakeModel(port = 0) {
       try {
         if (req.method === "POST" && path.endsWith("/chat/completions")) {
           let body;
-          try { body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}"); } catch {
+          try {
+            body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
+          } catch {
             return json(400, { error: { message: "invalid JSON body", type: "invalid_request_error" } });
           }
           completions(req, res, body).catch((e) => {
@@ -237,11 +261,21 @@ export function startFakeModel(port = 0) {
           return;
         }
         if (req.method === "GET" && path.endsWith("/models")) {
-          return json(200, { object: "list", data: ["fake-model", "other-model"].map((id) => ({
-            id, object: "model", created: 0, owned_by: "fake" })) });
+          return json(200, {
+            object: "list",
+            data: ["fake-model", "other-model"].map((id) => ({
+              id,
+              object: "model",
+              created: 0,
+              owned_by: "fake",
+            })),
+          });
         }
         if (path === "/log" && req.method === "GET") return json(200, log);
-        if (path === "/log" && req.method === "DELETE") { log.length = 0; return json(200, true); }
+        if (path === "/log" && req.method === "DELETE") {
+          log.length = 0;
+          return json(200, true);
+        }
         if (path === "/stats" && req.method === "GET") return json(200, stats);
         if (path === "/health") return json(200, { healthy: true });
         json(404, { error: { message: `no route ${req.method} ${path}`, type: "not_found" } });
@@ -262,7 +296,11 @@ export function startFakeModel(port = 0) {
         port: actual,
         url: `http://127.0.0.1:${actual}`,
         log,
-        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections?.();
+            server.close(() => r());
+          }),
       });
     });
   });

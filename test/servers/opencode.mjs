@@ -32,15 +32,14 @@ export function opencodeBinary() {
       if (fs.statSync(c).size > 1_000_000) return c;
     } catch {}
   }
-  throw new Error(
-    `opencode binary not found (looked in ${candidates.join(", ")}); run npm install`,
-  );
+  throw new Error(`opencode binary not found (looked in ${candidates.join(", ")}); run npm install`);
 }
 
 /** The opencode version, from the npm package next to the binary. */
 export function opencodeVersion() {
   try {
-    return JSON.parse(fs.readFileSync(path.join(repoRoot, "node_modules", "opencode-ai", "package.json"), "utf8")).version;
+    return JSON.parse(fs.readFileSync(path.join(repoRoot, "node_modules", "opencode-ai", "package.json"), "utf8"))
+      .version;
   } catch {
     return "1.18.33";
   }
@@ -191,19 +190,27 @@ export async function startOpencode(opts) {
   fs.closeSync(logFd);
   const pid = child.pid;
   let exited = null;
-  child.on("exit", (code, signal) => { exited = { code, signal }; });
-  child.on("error", (e) => { exited = { error: e }; });
+  child.on("exit", (code, signal) => {
+    exited = { code, signal };
+  });
+  child.on("error", (e) => {
+    exited = { error: e };
+  });
 
   let stopped = false;
   async function stop() {
     if (stopped) return;
     stopped = true;
     if (pid && exited === null && alive(pid)) {
-      try { process.kill(pid, "SIGTERM"); } catch {}
+      try {
+        process.kill(pid, "SIGTERM");
+      } catch {}
       const deadline = Date.now() + 8000;
       while (exited === null && alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       if (exited === null && alive(pid)) {
-        try { process.kill(pid, "SIGKILL"); } catch {}
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {}
         await new Promise((r) => setTimeout(r, 200));
       }
     }
@@ -214,7 +221,8 @@ export async function startOpencode(opts) {
 
   const headers = {};
   if (opts.password) {
-    headers.authorization = "Basic " + Buffer.from(`${opts.username || "opencode"}:${opts.password}`).toString("base64");
+    headers.authorization =
+      "Basic " + Buffer.from(`${opts.username || "opencode"}:${opts.password}`).toString("base64");
   }
   const timeoutMs = opts.timeoutMs || 60000;
   const deadline = started + timeoutMs;
@@ -237,13 +245,22 @@ export async function startOpencode(opts) {
     if (Date.now() > deadline) {
       const log = tail(logFile);
       await stop();
-      throw new Error(`${name}: opencode serve at ${url} not healthy after ${timeoutMs} ms (${lastError}). Log tail:\n${log}`);
+      throw new Error(
+        `${name}: opencode serve at ${url} not healthy after ${timeoutMs} ms (${lastError}). Log tail:\n${log}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 150));
   }
   return {
-    name, url, pid, port, projectDir, root, logFile,
-    password: opts.password, username: opts.password ? (opts.username || "opencode") : undefined,
+    name,
+    url,
+    pid,
+    port,
+    projectDir,
+    root,
+    logFile,
+    password: opts.password,
+    username: opts.password ? opts.username || "opencode" : undefined,
     startupMs: Date.now() - started,
     stop,
   };

@@ -38,13 +38,17 @@ function startFakeModel() {
     let done = false;
     const stop = async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      try { process.kill(child.pid, "SIGTERM"); } catch {}
+      try {
+        process.kill(child.pid, "SIGTERM");
+      } catch {}
       const deadline = Date.now() + 3000;
       while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 50));
       }
       if (child.exitCode === null && child.signalCode === null) {
-        try { process.kill(child.pid, "SIGKILL"); } catch {}
+        try {
+          process.kill(child.pid, "SIGKILL");
+        } catch {}
       }
     };
     child.stdout.on("data", (d) => {
@@ -57,10 +61,17 @@ function startFakeModel() {
       }
     });
     child.on("exit", (code, signal) => {
-      if (!done) { done = true; reject(new Error(`fake model exited during start-up (code ${code}, signal ${signal})`)); }
-      else if (!stopping) log(`fake model (pid ${child.pid}) exited unexpectedly (code ${code}, signal ${signal})`);
+      if (!done) {
+        done = true;
+        reject(new Error(`fake model exited during start-up (code ${code}, signal ${signal})`));
+      } else if (!stopping) log(`fake model (pid ${child.pid}) exited unexpectedly (code ${code}, signal ${signal})`);
     });
-    child.on("error", (e) => { if (!done) { done = true; reject(e); } });
+    child.on("error", (e) => {
+      if (!done) {
+        done = true;
+        reject(e);
+      }
+    });
   });
 }
 
@@ -73,7 +84,9 @@ async function stopAll(code) {
     done = stoppers.length;
     await Promise.allSettled(batch.map((s) => s()));
   }
-  try { fs.rmSync(envFile + ".tmp", { force: true }); } catch {}
+  try {
+    fs.rmSync(envFile + ".tmp", { force: true });
+  } catch {}
   process.exit(code);
 }
 
@@ -85,8 +98,15 @@ process.on("SIGHUP", () => stopAll(0));
 setInterval(() => {
   let gone = false;
   if (parentIdx < 0 && process.ppid !== watchPid) gone = true;
-  try { process.kill(watchPid, 0); } catch (e) { if (e.code === "ESRCH") gone = true; }
-  if (gone) { log(`parent ${watchPid} is gone; stopping servers`); stopAll(0); }
+  try {
+    process.kill(watchPid, 0);
+  } catch (e) {
+    if (e.code === "ESRCH") gone = true;
+  }
+  if (gone) {
+    log(`parent ${watchPid} is gone; stopping servers`);
+    stopAll(0);
+  }
 }, 1000).unref();
 
 function shellQuote(v) {
@@ -94,7 +114,10 @@ function shellQuote(v) {
 }
 
 // A server spawned while stopAll runs is stopped at once.
-const onSpawn = (stop) => { stoppers.push(stop); if (stopping) stop(); };
+const onSpawn = (stop) => {
+  stoppers.push(stop);
+  if (stopping) stop();
+};
 
 try {
   const model = await startFakeModel();
@@ -130,7 +153,10 @@ try {
     OPENCC_TEST_OPENCODE_AUTH_PID: auth.pid,
     OPENCC_TEST_STARTUP_MS: Date.now() - started,
   };
-  const text = Object.entries(vars).map(([k, v]) => `export ${k}=${shellQuote(v)}`).join("\n") + "\n";
+  const text =
+    Object.entries(vars)
+      .map(([k, v]) => `export ${k}=${shellQuote(v)}`)
+      .join("\n") + "\n";
   fs.writeFileSync(envFile + ".tmp", text);
   fs.renameSync(envFile + ".tmp", envFile);
   log(`servers ready in ${vars.OPENCC_TEST_STARTUP_MS} ms; env in ${envFile}`);

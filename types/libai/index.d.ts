@@ -10,7 +10,7 @@ import { fromCC, toCC } from "./text";
 import { DONE_EVENT, handle, run, submit, wait } from "./jobs";
 export declare const version = "0.1.0";
 export type { Reply, ToolActivity, WaitCallbacks } from "./reply";
-export type { Agent, Health, Message, MessageInfo, Part, PermissionReply, PermissionRequest, QuestionRequest, Session, SessionStatus } from "./api";
+export type { Agent, Health, Message, MessageInfo, Part, PermissionReply, PermissionRequest, QuestionRequest, Session, SessionStatus, } from "./api";
 export type { AiError, ErrorKind } from "./errors";
 export type { Client, ClientOptions } from "./client";
 export type { PromptOptions } from "./prompt";
