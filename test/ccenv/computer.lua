@@ -266,6 +266,15 @@ function Computer:call(fn, ...)
   return false, val
 end
 
+-- peripherals (see peripheral.lua) ----------------------------------------------------------
+function Computer:attachPeripheral(name, types, methods)
+  require("ccenv.peripheral").attach(self, name, types, methods)
+end
+
+function Computer:detachPeripheral(name)
+  require("ccenv.peripheral").detach(self, name)
+end
+
 -- files ------------------------------------------------------------------------------------
 function Computer:writeFile(path, content)
   local h, err = self.env.fs.open(path, "wb")

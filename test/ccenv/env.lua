@@ -119,17 +119,7 @@ function M.build(pc)
   G.settings = require("ccenv.settings").make(G)
   G.parallel = require("ccenv.parallel").make(G)
   G.help = require("ccenv.help").make(G)
-  G.peripheral = {
-    getNames = function() return {} end,
-    isPresent = function() return false end,
-    getType = function() return nil end,
-    hasType = function() return nil end,
-    getMethods = function() return nil end,
-    getName = function() error("bad argument #1 (table expected)", 2) end,
-    call = function(name) error("No peripheral attached", 2) end,
-    wrap = function() return nil end,
-    find = function() return end,
-  }
+  G.peripheral = require("ccenv.peripheral").make(pc)
   if pc.httpEnabled then
     local httpmod = require("ccenv.http")
     G.http = httpmod.makeApi(pc, pc.httpManager)
