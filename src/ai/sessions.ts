@@ -1,16 +1,7 @@
 // ai --sessions (and /sessions in chat): id, age and title, newest first, fitted to the screen.
 import * as ai from "libai";
 import type { Session } from "libai";
-import { fit } from "./progress";
-
-/** The session ai would use now: -s, then opencc.session_id, then this computer's conversation. */
-export function currentSession(option?: string): string | undefined {
-  if (option !== undefined && option !== "") return option;
-  const pinned = settings.get("opencc.session_id") as string | undefined;
-  if (pinned !== undefined && pinned !== "") return pinned;
-  const mine = settings.get("opencc.conversation") as string | undefined;
-  return mine !== undefined && mine !== "" ? mine : undefined;
-}
+import { fit } from "./screen";
 
 /** "now", "5m", "3h", "2d", "6w" */
 export function age(ms: number): string {

@@ -3,12 +3,11 @@ import type { Reply } from "./reply";
 import { Client, ClientOptions } from "./client";
 import { readConfig } from "./config";
 import { AiError } from "./errors";
-import { newId } from "./ids";
 import { agentNames, modelNames } from "./catalog";
 import { PromptOptions } from "./prompt";
-import { fromCC, toCC } from "./text";
-import { DONE_EVENT, handle, run, submit, wait } from "./jobs";
-export declare const version = "0.1.0";
+import { DONE_EVENT, handle, run, submit as submitJob, wait } from "./jobs";
+/** package.json's version: the build writes it in place of this placeholder. */
+export declare const version: string;
 export type { Reply, ToolActivity, WaitCallbacks } from "./reply";
 export type { Agent, Health, Message, MessageInfo, Part, PermissionReply, PermissionRequest, QuestionRequest, Session, SessionStatus, } from "./api";
 export type { AiError, ErrorKind } from "./errors";
@@ -17,7 +16,9 @@ export type { PromptOptions } from "./prompt";
 export type { Job } from "./jobs";
 /** Asks and waits: returns the reply's text and the reply, or nil, message, err. */
 export declare function ask(prompt: string, opts?: PromptOptions): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]>;
-export { submit, wait, run, handle, DONE_EVENT as doneEvent };
+/** Starts a prompt in the background and returns its job at once. */
+export declare function submit(prompt: string, opts?: PromptOptions): ReturnType<typeof submitJob>;
+export { wait, run, handle, DONE_EVENT as doneEvent };
 /**
  * Waits for the answer to a message already sent (by another client, or c:promptAsync): returns
  * its text and reply, or nil, message, err. Ctrl+T aborts the generation and raises "Terminated".
@@ -35,10 +36,31 @@ export declare function config(): ReturnType<typeof readConfig>;
 export declare function checkUrl(url?: string): LuaMultiReturn<[true] | [undefined, string, AiError]>;
 /** Names and descriptions of the settings, for help screens. */
 export declare const settingNames: string[];
-export { toCC, fromCC, newId, agentNames as agents, modelNames as models };
+/** UTF-8 (from the server) to the CC charset. */
+export declare function toCC(s: string): string;
+/** The CC charset (typed on a computer) to UTF-8. */
+export declare function fromCC(s: string): string;
+/** A new id in opencode's format on the server's clock, e.g. newId("msg"). */
+export declare function newId(prefix: string): string;
+export { agentNames as agents, modelNames as models };
+/**
+ * Whether the server knows the agent `name` (true), or nil, the line naming the agents it has,
+ * and err (unknown_agent). The same check ask makes before sending.
+ */
+export declare function checkAgentName(c: Client, name: string): LuaMultiReturn<[true] | [undefined, string, AiError]>;
+/** The same for a model ("provider/model"): true, or nil, the line saying what exists, and err. */
+export declare function checkModelName(c: Client, model: string): LuaMultiReturn<[true] | [undefined, string, AiError]>;
 /** This computer's own conversation (found or created on the server); fresh=true starts a new one. */
 export declare function conversation(c: Client, fresh?: boolean): string;
-/** Forget this computer's remembered conversation: the next prompt finds or makes one. */
-export declare function forgetConversation(): void;
+/**
+ * The session a prompt would go to, without asking the server: `session` if given, then
+ * opencc.session_id, then this computer's conversation in opencc.directory; nil when there is none yet.
+ */
+export declare function sessionInUse(session?: string): string | undefined;
+/**
+ * Forget this computer's remembered conversation in opencc.directory (only if it is `id`, when
+ * given): the next prompt finds or makes one.
+ */
+export declare function forgetConversation(id?: string): void;
 /** Runs fn and returns its results, or nil, message, err for an AiError (Ctrl+T still raises). */
 export declare function protect<T>(fn: () => T): LuaMultiReturn<[T] | [undefined, string, AiError]>;
