@@ -223,12 +223,13 @@ function M.modelLog(token)
   return mine
 end
 
---- Listens to the plain server's event stream (GET /event, server-sent events, which CC cannot
---- read) in the background with curl. Returns { events = function() -> the events so far
+--- Listens to the password server's event stream (GET /event, server-sent events, which CC
+--- cannot read) in the background with curl. Returns { events = function() -> the events so far
 --- ({type, properties}), stop = function() }.
 function M.listenEvents()
   local out = os.tmpname()
-  os.execute("curl -sN " .. M.url .. "/event > " .. out .. " 2>/dev/null & echo $! > " .. out .. ".pid")
+  local user = M.username .. ":" .. M.password
+  os.execute("curl -sN -u '" .. user .. "' " .. M.authUrl .. "/event > " .. out .. " 2>/dev/null & echo $! > " .. out .. ".pid")
   local f = io.open(out .. ".pid")
   local pid = tonumber(f:read("*a"):match("%d+"))
   f:close()
