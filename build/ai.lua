@@ -1567,7 +1567,7 @@ if #line + 1 + #p > width and line ~= first then
 lines[#lines + 1] = line
 line = indent
 end
-line = (line .. ((line == indent or line == first) and "" or " ")) .. p
+line = (line .. (line == indent and "" or " ")) .. p
 end
 lines[#lines + 1] = line
 return lines
@@ -1591,7 +1591,7 @@ end
 for ____, l in ipairs(fill(actions, "       ai", "          ", 51)) do
 lines[#lines + 1] = l
 end
-lines[#lines + 1] = "       ai            (chat)   ai --help   ai --version"
+lines[#lines + 1] = "       ai  (chat)   ai --help   ai --version"
 return lines
 end
 function ____exports.parseArgs(args)

@@ -87,7 +87,7 @@ function fill(pieces: string[], first: string, indent: string, width: number): s
       lines.push(line);
       line = indent;
     }
-    line = line + (line === indent || line === first ? "" : " ") + p;
+    line = line + (line === indent ? "" : " ") + p;
   }
   lines.push(line);
   return lines;
@@ -106,7 +106,7 @@ export function usageLines(): string[] {
   const lines = ["Usage: ai <prompt>"];
   for (const l of fill(options, "       ai", "          ", 51)) lines.push(l);
   for (const l of fill(actions, "       ai", "          ", 51)) lines.push(l);
-  lines.push("       ai            (chat)   ai --help   ai --version");
+  lines.push("       ai  (chat)   ai --help   ai --version");
   return lines;
 }
 
