@@ -1260,17 +1260,10 @@ end
 ok(cfg.password ~= "" and "credentials accepted" or "no password needed")
 local agent = o.agent or cfg.agent
 local model = o.model or cfg.model
-if agent ~= "" then
-local found, why = ai.checkAgentName(c, agent)
+local found, unknown, bad = ai.checkNames(c, agent ~= "" and agent or nil, model ~= "" and model or nil)
 if found == nil then
-return failed(why .. " (set opencc.agent to one, or to \"\" for the default)")
-end
-end
-if model ~= "" then
-local found, why = ai.checkModelName(c, model)
-if found == nil then
-return failed(why .. " (set opencc.model to one, or to \"\" for the default)")
-end
+local setting = bad.kind == "unknown_agent" and "opencc.agent" or "opencc.model"
+return failed(((unknown .. " (set ") .. setting) .. " to one, or to \"\" for the default)")
 end
 ok((("agent " .. (agent ~= "" and agent or "(default)")) .. ", model ") .. (model ~= "" and model or "(default)"))
 inColour(

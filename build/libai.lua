@@ -54,122 +54,12 @@ instance:____constructor(...)
 return instance
 end
 local __TS__Unpack = table.unpack or unpack
-local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
-if fromIndex == nil then
-fromIndex = 0
-end
-local len = #self
-if len == 0 then
-return -1
-end
-if fromIndex >= len then
-return -1
-end
-if fromIndex < 0 then
-fromIndex = len + fromIndex
-if fromIndex < 0 then
-fromIndex = 0
-end
-end
-for i = fromIndex + 1, len do
-if self[i] == searchElement then
-return i - 1
-end
-end
-return -1
-end
-local function __TS__CountVarargs(...)
-return select("#", ...)
-end
-local function __TS__ArraySplice(self, ...)
-local args = {...}
-local len = #self
-local actualArgumentCount = __TS__CountVarargs(...)
-local start = args[1]
-local deleteCount = args[2]
-if start < 0 then
-start = len + start
-if start < 0 then
-start = 0
-end
-elseif start > len then
-start = len
-end
-local itemCount = actualArgumentCount - 2
-if itemCount < 0 then
-itemCount = 0
-end
-local actualDeleteCount
-if actualArgumentCount == 0 then
-actualDeleteCount = 0
-elseif actualArgumentCount == 1 then
-actualDeleteCount = len - start
-else
-actualDeleteCount = deleteCount or 0
-if actualDeleteCount < 0 then
-actualDeleteCount = 0
-end
-if actualDeleteCount > len - start then
-actualDeleteCount = len - start
-end
-end
-local out = {}
-for k = 1, actualDeleteCount do
-local from = start + k
-if self[from] ~= nil then
-out[k] = self[from]
-end
-end
-if itemCount < actualDeleteCount then
-for k = start + 1, len - actualDeleteCount do
-local from = k + actualDeleteCount
-local to = k + itemCount
-if self[from] then
-self[to] = self[from]
-else
-self[to] = nil
-end
-end
-for k = len - actualDeleteCount + itemCount + 1, len do
-self[k] = nil
-end
-elseif itemCount > actualDeleteCount then
-for k = len - actualDeleteCount, start + 1, -1 do
-local from = k + actualDeleteCount
-local to = k + itemCount
-if self[from] then
-self[to] = self[from]
-else
-self[to] = nil
-end
-end
-end
-local j = start + 1
-for i = 3, actualArgumentCount do
-self[j] = args[i]
-j = j + 1
-end
-for k = #self, len - actualDeleteCount + itemCount + 1, -1 do
-self[k] = nil
-end
-return out
-end
-local function __TS__ArrayMap(self, callbackfn, thisArg)
-local result = {}
-for i = 1, #self do
-result[i] = callbackfn(thisArg, self[i], i - 1, self)
-end
-return result
-end
 return {
 __TS__Class = __TS__Class,
 __TS__ArrayFind = __TS__ArrayFind,
 __TS__ObjectAssign = __TS__ObjectAssign,
 __TS__New = __TS__New,
-__TS__Unpack = __TS__Unpack,
-__TS__ArrayIndexOf = __TS__ArrayIndexOf,
-__TS__ArraySplice = __TS__ArraySplice,
-__TS__ArrayMap = __TS__ArrayMap
+__TS__Unpack = __TS__Unpack
 }
 end,
 ["api"] = function(...) 
@@ -1554,15 +1444,6 @@ settings.set(CONVERSATIONS_SETTING, all)
 end
 settings.save()
 end
-function ____exports.sessionWithoutNetwork(option, pinned, directory)
-if option ~= nil and option ~= "" then
-return option
-end
-if pinned ~= "" then
-return pinned
-end
-return ____exports.rememberedConversation(directory)
-end
 function ____exports.createSession(client, title, parentID)
 local sentAt = os.epoch("utc")
 local s = client:createSession(title, parentID)
@@ -1766,8 +1647,6 @@ end,
 ["jobs"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__Unpack = ____lualib.__TS__Unpack
-local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
-local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
 local ____errors = require("errors")
 local toAiError = ____errors.toAiError
@@ -1797,9 +1676,14 @@ r.co,
 __TS__Unpack(args)
 )
 if coroutine.status(r.co) == "dead" then
-local i = __TS__ArrayIndexOf(running, r)
-if i >= 0 then
-__TS__ArraySplice(running, i, 1)
+do
+local i = #running
+while i >= 1 do
+if running[i] == r then
+table.remove(running, i)
+end
+i = i - 1
+end
 end
 finish(r, ok, value)
 else
@@ -1834,20 +1718,20 @@ local function pump(____until)
 local terminated = false
 while not ____until() and not (terminated and #running == 0) do
 do
-local __continue16
+local __continue18
 repeat
 local event = {os.pullEventRaw()}
 if event[1] == "terminate" then
 if terminated then
-__continue16 = true
+__continue18 = true
 break
 end
 terminated = true
 end
 ____exports.handle(__TS__Unpack(event))
-__continue16 = true
+__continue18 = true
 until true
-if not __continue16 then
+if not __continue18 then
 break
 end
 end
@@ -1872,7 +1756,6 @@ end,
 local ____lualib = require("lualib_bundle")
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__New = ____lualib.__TS__New
-local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local ____exports = {}
 local ____client = require("client")
 local Client = ____client.Client
@@ -1886,7 +1769,7 @@ local ____http = require("http")
 local checkAllowed = ____http.checkAllowed
 local TERMINATED = ____http.TERMINATED
 local ____ids = require("ids")
-local makeId = ____ids.newId
+local newId = ____ids.newId
 local ____catalog = require("catalog")
 local agentNames = ____catalog.agentNames
 local checkAgent = ____catalog.checkAgent
@@ -1899,10 +1782,9 @@ local ____session = require("session")
 local computerSession = ____session.computerSession
 local rememberConversation = ____session.rememberConversation
 local rememberedConversation = ____session.rememberedConversation
-local sessionWithoutNetwork = ____session.sessionWithoutNetwork
 local ____text = require("text")
-local ccToUtf8 = ____text.fromCC
-local utf8ToCC = ____text.toCC
+local fromCC = ____text.fromCC
+local toCC = ____text.toCC
 local ____jobs = require("jobs")
 local DONE_EVENT = ____jobs.DONE_EVENT
 local handle = ____jobs.handle
@@ -1992,35 +1874,26 @@ checkAllowed(url or readConfig().url)
 return true
 end)
 end
-____exports.settingNames = __TS__ArrayMap(
-SETTINGS,
-function(____, s) return s.name end
-)
-function ____exports.toCC(s)
-expect(1, s, "string")
-return utf8ToCC(s)
+____exports.settingNames = {}
+for ____, s in ipairs(SETTINGS) do
+local ____exports_settingNames_2 = ____exports.settingNames
+____exports_settingNames_2[#____exports_settingNames_2 + 1] = s.name
 end
-function ____exports.fromCC(s)
-expect(1, s, "string")
-return ccToUtf8(s)
-end
-function ____exports.newId(prefix)
-expect(1, prefix, "string")
-return makeId(prefix)
-end
+____exports.toCC = toCC
+____exports.fromCC = fromCC
+____exports.newId = newId
 ____exports.agents = agentNames
 ____exports.models = modelNames
-function ____exports.checkAgentName(c, name)
-expect(2, name, "string")
+function ____exports.checkNames(c, agent, model)
+expect(2, agent, "string", "nil")
+expect(3, model, "string", "nil")
 return ____exports.protect(function()
-checkAgent(c, name)
-return true
-end)
+if agent ~= nil then
+checkAgent(c, agent)
 end
-function ____exports.checkModelName(c, model)
-expect(2, model, "string")
-return ____exports.protect(function()
+if model ~= nil then
 checkModel(c, model)
+end
 return true
 end)
 end
@@ -2033,8 +1906,14 @@ return ok and cfg.directory or ""
 end
 function ____exports.sessionInUse(session)
 expect(1, session, "string", "nil")
+if session ~= nil and session ~= "" then
+return session
+end
 local ok, cfg = pcall(readConfig)
-return sessionWithoutNetwork(session, ok and cfg.sessionId or "", ok and cfg.directory or "")
+if ok and cfg.sessionId ~= "" then
+return cfg.sessionId
+end
+return rememberedConversation(ok and cfg.directory or "")
 end
 function ____exports.forgetConversation(id)
 expect(1, id, "string", "nil")

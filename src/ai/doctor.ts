@@ -68,13 +68,10 @@ export function doctor(o: Options): boolean {
   // 6. agent and model, as ask checks them before sending
   const agent = o.agent ?? cfg.agent;
   const model = o.model ?? cfg.model;
-  if (agent !== "") {
-    const [found, why] = ai.checkAgentName(c, agent);
-    if (found === undefined) return failed(why + ' (set opencc.agent to one, or to "" for the default)');
-  }
-  if (model !== "") {
-    const [found, why] = ai.checkModelName(c, model);
-    if (found === undefined) return failed(why + ' (set opencc.model to one, or to "" for the default)');
+  const [found, unknown, bad] = ai.checkNames(c, agent !== "" ? agent : undefined, model !== "" ? model : undefined);
+  if (found === undefined) {
+    const setting = bad.kind === "unknown_agent" ? "opencc.agent" : "opencc.model";
+    return failed(`${unknown} (set ${setting} to one, or to "" for the default)`);
   }
   ok("agent " + (agent !== "" ? agent : "(default)") + ", model " + (model !== "" ? model : "(default)"));
   inColour(colours.green, () => print("All good: try ai hello"));

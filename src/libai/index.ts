@@ -5,11 +5,11 @@ import { Client, ClientOptions } from "./client";
 import { defineSettings, readConfig, SETTINGS } from "./config";
 import { AiError, toAiError } from "./errors";
 import { checkAllowed, TERMINATED } from "./http";
-import { newId as makeId } from "./ids";
+import { newId } from "./ids";
 import { agentNames, checkAgent, checkModel, modelNames } from "./catalog";
 import { clientFromConfig, PromptOptions, runPrompt } from "./prompt";
-import { computerSession, rememberConversation, rememberedConversation, sessionWithoutNetwork } from "./session";
-import { fromCC as ccToUtf8, toCC as utf8ToCC } from "./text";
+import { computerSession, rememberConversation, rememberedConversation } from "./session";
+import { fromCC, toCC } from "./text";
 import { DONE_EVENT, handle, run, submit as submitJob, wait } from "./jobs";
 
 /** package.json's version: the build writes it in place of this placeholder. */
@@ -122,46 +122,27 @@ export function checkUrl(url?: string): LuaMultiReturn<[true] | [undefined, stri
   });
 }
 
-/** Names and descriptions of the settings, for help screens. */
-export const settingNames = SETTINGS.map((s) => s.name);
+/** Names of the settings, for help screens. */
+export const settingNames: string[] = [];
+for (const s of SETTINGS) settingNames.push(s.name);
 
-/** UTF-8 (from the server) to the CC charset. */
-export function toCC(s: string): string {
-  expect(1, s, "string");
-  return utf8ToCC(s);
-}
-
-/** The CC charset (typed on a computer) to UTF-8. */
-export function fromCC(s: string): string {
-  expect(1, s, "string");
-  return ccToUtf8(s);
-}
-
-/** A new id in opencode's format on the server's clock, e.g. newId("msg"). */
-export function newId(prefix: string): string {
-  expect(1, prefix, "string");
-  return makeId(prefix);
-}
-
-export { agentNames as agents, modelNames as models };
+export { toCC, fromCC, newId, agentNames as agents, modelNames as models };
 
 /**
- * Whether the server knows the agent `name` (true), or nil, the line naming the agents it has,
- * and err (unknown_agent). The same check ask makes before sending.
+ * The check ask makes before sending: whether the server knows the agent and the model
+ * ("provider/model"; either may be nil). True, or nil, the line naming what the server has, and
+ * err (unknown_agent, unknown_model).
  */
-export function checkAgentName(c: Client, name: string): LuaMultiReturn<[true] | [undefined, string, AiError]> {
-  expect(2, name, "string");
+export function checkNames(
+  c: Client,
+  agent?: string,
+  model?: string,
+): LuaMultiReturn<[true] | [undefined, string, AiError]> {
+  expect(2, agent, "string", "nil");
+  expect(3, model, "string", "nil");
   return protect(() => {
-    checkAgent(c, name);
-    return true as const;
-  });
-}
-
-/** The same for a model ("provider/model"): true, or nil, the line saying what exists, and err. */
-export function checkModelName(c: Client, model: string): LuaMultiReturn<[true] | [undefined, string, AiError]> {
-  expect(2, model, "string");
-  return protect(() => {
-    checkModel(c, model);
+    if (agent !== undefined) checkAgent(c, agent);
+    if (model !== undefined) checkModel(c, model);
     return true as const;
   });
 }
@@ -183,8 +164,10 @@ function settingsDirectory(): string {
  */
 export function sessionInUse(session?: string): string | undefined {
   expect(1, session, "string", "nil");
+  if (session !== undefined && session !== "") return session;
   const [ok, cfg] = pcall(readConfig);
-  return sessionWithoutNetwork(session, ok ? cfg.sessionId : "", ok ? cfg.directory : "");
+  if (ok && cfg.sessionId !== "") return cfg.sessionId;
+  return rememberedConversation(ok ? cfg.directory : "");
 }
 
 /**

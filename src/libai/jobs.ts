@@ -47,8 +47,7 @@ function finish(r: Running, ok: boolean, value: unknown): void {
 function resume(r: Running, args: unknown[]): void {
   const [ok, value] = coroutine.resume(r.co, ...args);
   if (coroutine.status(r.co) === "dead") {
-    const i = running.indexOf(r);
-    if (i >= 0) running.splice(i, 1);
+    for (let i = running.length; i >= 1; i--) if (running[i - 1] === r) table.remove(running, i);
     finish(r, ok, value);
   } else {
     r.filter = value as string | undefined;

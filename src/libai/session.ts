@@ -49,17 +49,6 @@ export function rememberConversation(id: string | undefined, directory: string):
   settings.save();
 }
 
-/** The session a prompt would go to, without asking the server (undefined: none yet). */
-export function sessionWithoutNetwork(
-  option: string | undefined,
-  pinned: string,
-  directory: string,
-): string | undefined {
-  if (option !== undefined && option !== "") return option;
-  if (pinned !== "") return pinned;
-  return rememberedConversation(directory);
-}
-
 /** Creates a session, and learns the server's clock from the time it stamps on it. */
 export function createSession(client: Client, title?: string, parentID?: string): Session {
   const sentAt = os.epoch("utc");

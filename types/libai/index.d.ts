@@ -3,8 +3,10 @@ import type { Reply } from "./reply";
 import { Client, ClientOptions } from "./client";
 import { readConfig } from "./config";
 import { AiError } from "./errors";
+import { newId } from "./ids";
 import { agentNames, modelNames } from "./catalog";
 import { PromptOptions } from "./prompt";
+import { fromCC, toCC } from "./text";
 import { DONE_EVENT, handle, run, submit as submitJob, wait } from "./jobs";
 /** package.json's version: the build writes it in place of this placeholder. */
 export declare const version: string;
@@ -34,22 +36,15 @@ export declare function config(): ReturnType<typeof readConfig>;
  * blocked or bad_url).
  */
 export declare function checkUrl(url?: string): LuaMultiReturn<[true] | [undefined, string, AiError]>;
-/** Names and descriptions of the settings, for help screens. */
+/** Names of the settings, for help screens. */
 export declare const settingNames: string[];
-/** UTF-8 (from the server) to the CC charset. */
-export declare function toCC(s: string): string;
-/** The CC charset (typed on a computer) to UTF-8. */
-export declare function fromCC(s: string): string;
-/** A new id in opencode's format on the server's clock, e.g. newId("msg"). */
-export declare function newId(prefix: string): string;
-export { agentNames as agents, modelNames as models };
+export { toCC, fromCC, newId, agentNames as agents, modelNames as models };
 /**
- * Whether the server knows the agent `name` (true), or nil, the line naming the agents it has,
- * and err (unknown_agent). The same check ask makes before sending.
+ * The check ask makes before sending: whether the server knows the agent and the model
+ * ("provider/model"; either may be nil). True, or nil, the line naming what the server has, and
+ * err (unknown_agent, unknown_model).
  */
-export declare function checkAgentName(c: Client, name: string): LuaMultiReturn<[true] | [undefined, string, AiError]>;
-/** The same for a model ("provider/model"): true, or nil, the line saying what exists, and err. */
-export declare function checkModelName(c: Client, model: string): LuaMultiReturn<[true] | [undefined, string, AiError]>;
+export declare function checkNames(c: Client, agent?: string, model?: string): LuaMultiReturn<[true] | [undefined, string, AiError]>;
 /** This computer's own conversation (found or created on the server); fresh=true starts a new one. */
 export declare function conversation(c: Client, fresh?: boolean): string;
 /**

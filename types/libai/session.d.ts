@@ -11,8 +11,6 @@ export declare function computerTitle(): string;
 /** The conversation remembered for `directory` ("" for the server's own project). */
 export declare function rememberedConversation(directory: string): string | undefined;
 export declare function rememberConversation(id: string | undefined, directory: string): void;
-/** The session a prompt would go to, without asking the server (undefined: none yet). */
-export declare function sessionWithoutNetwork(option: string | undefined, pinned: string, directory: string): string | undefined;
 /** Creates a session, and learns the server's clock from the time it stamps on it. */
 export declare function createSession(client: Client, title?: string, parentID?: string): Session;
 /** Finds this computer's conversation on the server by title, or makes one, and remembers it. */

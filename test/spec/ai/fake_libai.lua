@@ -82,7 +82,6 @@ function M.agents() return { "build", "plan" } end
 function M.models() return { "fake/fake-model" } end
 function M.forgetConversation() end
 function M.sessionInUse(session) return session end
-function M.checkAgentName() return true end
-function M.checkModelName() return true end
+function M.checkNames() return true end
 
 return M
