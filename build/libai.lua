@@ -947,8 +947,8 @@ ____temp_2 = nil
 end
 ____temp_3 = ____temp_2
 end
-local raw = ____temp_3
-cfg[s.key] = ____exports.validate(s.key, raw)
+local stored = ____temp_3
+cfg[s.key] = ____exports.validate(s.key, stored)
 end
 local config = cfg
 local ____temp_4 = {string.gsub(config.url, "/+$", "")}

@@ -34,7 +34,7 @@ describe("completion", function()
     env = setmetatable({
       require = function(name)
         if name == "libai" then return libai end
-        if name:sub(1, 3) == "cc." then return T.romModule(env, name) end
+        if name:sub(1, 3) == "cc." then return pc.env.require(name) end
         error("unexpected require " .. name)
       end,
     }, { __index = pc.env })

@@ -19,22 +19,6 @@ function M.load(env, file)
   return chunk({})
 end
 
--- CC's cc.completion, as the computer's programs get it from the ROM
-function M.romModule(env, name)
-  local path = "test/ccenv/rom/modules/main/" .. name:gsub("%.", "/") .. ".lua"
-  local f = assert(io.open(path, "rb"))
-  local src = f:read("*a")
-  f:close()
-  local chunk
-  if setfenv then
-    chunk = assert(loadstring(src, "@/rom/modules/main/" .. name))
-    setfenv(chunk, env)
-  else
-    chunk = assert(load(src, "@/rom/modules/main/" .. name, "t", env))
-  end
-  return chunk()
-end
-
 -- an instance of a TSTL class, from Lua
 function M.new(class, ...)
   local o = setmetatable({}, class.prototype)
