@@ -711,6 +711,8 @@ local ____exports = {}
 local ai = require("libai")
 local ____screen = require("screen")
 local fit = ____screen.fit
+local inColour = ____screen.inColour
+local printIn = ____screen.printIn
 function ____exports.age(ms)
 local s = math.max(
 0,
@@ -735,7 +737,6 @@ return #s >= n and s or s .. string.rep(" ", n - #s)
 end
 function ____exports.printSessions(list, current)
 local w, h = term.getSize()
-local colour = term.isColour()
 if #list == 0 then
 print("No sessions yet: ask something (ai <prompt>) to start one.")
 return 0
@@ -753,21 +754,18 @@ local room = math.max(
 math.floor((h - 2) / perSession)
 )
 local shown = math.min(#top, #top > room and room - 1 or room)
-local old = term.getTextColour()
 do
 local i = 0
 while i < math.max(shown, 1) and i < #top do
 local s = top[i + 1]
 local mark = s.id == current and "*" or " "
 local title = s.title ~= nil and s.title ~= "" and ai.toCC(s.title) or "(untitled)"
-if colour then
-term.setTextColour(s.id == current and colours.lime or colours.yellow)
-end
+local idColour = s.id == current and colours.lime or colours.yellow
 if twoLines then
-print(mark .. s.id)
-if colour then
-term.setTextColour(old)
-end
+inColour(
+idColour,
+function() return print(mark .. s.id) end
+)
 print(fit(
 (("  " .. pad(
 ____exports.age(s.time.updated),
@@ -776,33 +774,27 @@ ____exports.age(s.time.updated),
 w
 ))
 else
-write((mark .. s.id) .. " ")
-if colour then
-term.setTextColour(colours.lightGrey)
-end
-write(pad(
+inColour(
+idColour,
+function() return write((mark .. s.id) .. " ") end
+)
+inColour(
+colours.lightGrey,
+function() return write(pad(
 ____exports.age(s.time.updated),
 4
-) .. " ")
-if colour then
-term.setTextColour(old)
-end
+) .. " ") end
+)
 print(fit(title, w - #s.id - 7))
 end
 i = i + 1
 end
 end
-if colour then
-term.setTextColour(old)
-end
 if #top > shown then
-if colour then
-term.setTextColour(colours.lightGrey)
-end
-print(("(" .. tostring(#top - shown)) .. " older not shown)")
-if colour then
-term.setTextColour(old)
-end
+printIn(
+colours.lightGrey,
+("(" .. tostring(#top - shown)) .. " older not shown)"
+)
 end
 return #top
 end
@@ -817,7 +809,7 @@ local ____cache = require("cache")
 local CACHE_FILE = ____cache.CACHE_FILE
 local refreshCache = ____cache.refreshCache
 local ____screen = require("screen")
-local printIn = ____screen.printIn
+local inColour = ____screen.inColour
 local ____sessions = require("sessions")
 local printSessions = ____sessions.printSessions
 ____exports.VERSION = "0.1.0"
@@ -833,7 +825,10 @@ function ____exports.updateCompletion()
 pcall(function() return refreshCache() end)
 end
 function ____exports.keptPrompt(typed)
-printIn(colours.lightGrey, "Your prompt was kept: ai " .. typed)
+inColour(
+colours.lightGrey,
+function() return print("Your prompt was kept: ai " .. typed) end
+)
 end
 function ____exports.askOnce(o)
 local outcome = ask(o.text, o)

@@ -6,7 +6,7 @@ import type { Client } from "libai";
 import type { Options } from "./args";
 import { ask } from "./ask";
 import { CACHE_FILE, refreshCache } from "./cache";
-import { printIn } from "./screen";
+import { inColour } from "./screen";
 import { printSessions } from "./sessions";
 
 /** The version of ai (package.json's, written in by the build). */
@@ -29,7 +29,8 @@ export function updateCompletion(): void {
 
 /** How to type the command again, exactly as it was, after a failure. */
 export function keptPrompt(typed: string): void {
-  printIn(colours.lightGrey, "Your prompt was kept: ai " + typed);
+  // whole, wrapped as print wraps: a cut line could not be typed again
+  inColour(colours.lightGrey, () => print("Your prompt was kept: ai " + typed));
 }
 
 export function askOnce(o: Options): boolean {
