@@ -887,13 +887,6 @@ function ____exports.showVersion()
 print(((("ai " .. ____exports.VERSION) .. " (libai ") .. ai.version) .. ")")
 return true
 end
-local SENT = {
-toast = "Toast",
-append = "Text",
-submit = "Submit",
-clear = "Clear",
-command = "Command"
-}
 function ____exports.tuiControl(o, action)
 if (action == "toast" or action == "append" or action == "command") and o.text == "" then
 printError(((((("--" .. action) .. " needs a value: ai --") .. action) .. " <") .. (action == "command" and "name" or "text")) .. ">")
@@ -921,7 +914,7 @@ if done == false then
 printError("The server did not pass it on: is a TUI attached to it (opencode attach)?")
 return false
 end
-print(SENT[action] .. " sent (shown if a TUI is attached)")
+print((string.upper(string.sub(action, 1, 1)) .. string.sub(action, 2)) .. " sent (shown if a TUI is attached)")
 return true
 end
 return ____exports
@@ -1362,19 +1355,10 @@ end
 return out
 end
 function ____exports.synopsis(f)
-local name = f.names[#f.names]
-return f.value ~= nil and (name .. " ") .. f.value or name
+return f.names[1] .. (f.value ~= nil and " " .. f.value or "")
 end
 function ____exports.helpLine(f)
-local names = {}
-do
-local k = #f.names - 1
-while k >= 0 do
-names[#names + 1] = f.names[k + 1]
-k = k - 1
-end
-end
-local head = (" " .. table.concat(names, ", ")) .. (f.value ~= nil and " " .. f.value or "")
+local head = (" " .. table.concat(f.names, ", ")) .. (f.value ~= nil and " " .. f.value or "")
 head = #head < 18 and head .. string.rep(" ", 18 - #head) or head .. " "
 return head .. f.help
 end
@@ -1461,23 +1445,23 @@ local ____help = require("help")
 local helpPage = ____help.helpPage
 local printHelp = ____help.printHelp
 ____exports.FLAGS = {
-{names = {"--new", "-n"}, help = "start a new conversation", option = "newSession"},
+{names = {"-n", "--new"}, help = "start a new conversation", option = "newSession"},
 {
-names = {"--session", "-s"},
+names = {"-s", "--session"},
 value = "id",
 values = "sessions",
 help = "use that session",
 option = "session"
 },
 {
-names = {"--agent", "-a"},
+names = {"-a", "--agent"},
 value = "name",
 values = "agents",
 help = "who answers (build, plan, ...)",
 option = "agent"
 },
 {
-names = {"--model", "-m"},
+names = {"-m", "--model"},
 value = "p/m",
 values = "models",
 help = "model as provider/model",

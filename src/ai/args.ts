@@ -27,16 +27,16 @@ export interface Options {
 }
 
 export const FLAGS: Flag<Options>[] = [
-  { names: ["--new", "-n"], help: "start a new conversation", option: "newSession" },
-  { names: ["--session", "-s"], value: "id", values: "sessions", help: "use that session", option: "session" },
+  { names: ["-n", "--new"], help: "start a new conversation", option: "newSession" },
+  { names: ["-s", "--session"], value: "id", values: "sessions", help: "use that session", option: "session" },
   {
-    names: ["--agent", "-a"],
+    names: ["-a", "--agent"],
     value: "name",
     values: "agents",
     help: "who answers (build, plan, ...)",
     option: "agent",
   },
-  { names: ["--model", "-m"], value: "p/m", values: "models", help: "model as provider/model", option: "model" },
+  { names: ["-m", "--model"], value: "p/m", values: "models", help: "model as provider/model", option: "model" },
   { names: ["--variant"], value: "v", help: "model variant (e.g. high)", option: "variant" },
   { names: ["--sync"], help: "one blocking request, no polls", option: "sync" },
   { names: ["--raw"], help: "the reply's text only", option: "plain" },

@@ -82,15 +82,6 @@ export function showVersion(): boolean {
 
 type TuiAction = "toast" | "append" | "submit" | "clear" | "command";
 
-/** What each control did, as far as the server can tell: it answers true with or without a TUI. */
-const SENT: { [a in TuiAction]: string } = {
-  toast: "Toast",
-  append: "Text",
-  submit: "Submit",
-  clear: "Clear",
-  command: "Command",
-};
-
 /** --toast, --append, --submit, --clear, --command: drive a TUI attached to the server. */
 export function tuiControl(o: Options, action: TuiAction): boolean {
   if ((action === "toast" || action === "append" || action === "command") && o.text === "") {
@@ -109,6 +100,7 @@ export function tuiControl(o: Options, action: TuiAction): boolean {
     printError("The server did not pass it on: is a TUI attached to it (opencode attach)?");
     return false;
   }
-  print(SENT[action] + " sent (shown if a TUI is attached)");
+  // the server answers true with or without a TUI: that it was sent is all that is known
+  print(string.upper(string.sub(action, 1, 1)) + string.sub(action, 2) + " sent (shown if a TUI is attached)");
   return true;
 }

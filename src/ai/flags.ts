@@ -5,7 +5,7 @@
 // do` keeps its dashes. `--` ends the flags; `--flag=value` works too.
 
 export interface Flag<O> {
-  /** The long name, then a short one if any ("--session", "-s"): shown in help and completed. */
+  /** The short name if any, then the long one ("-s", "--session"): shown in help and completed. */
   names: string[];
   /** Further names that work but are not completed ("-?"). */
   aliases?: string[];
@@ -100,17 +100,14 @@ export function parseFlags<O>(flags: Flag<O>[], args: string[], o: O): Parsed<O>
   return out;
 }
 
-/** "[-s id]" or "--doctor": how a flag is written in a Usage line (its shortest name). */
+/** "-s id" or "--doctor": how a flag is written in a Usage line (its first name). */
 export function synopsis<O>(f: Flag<O>): string {
-  const name = f.names[f.names.length - 1];
-  return f.value !== undefined ? name + " " + f.value : name;
+  return f.names[0] + (f.value !== undefined ? " " + f.value : "");
 }
 
 /** One help line a flag: " -s, --session id use that session". */
 export function helpLine<O>(f: Flag<O>): string {
-  const names: string[] = [];
-  for (let k = f.names.length - 1; k >= 0; k--) names.push(f.names[k]);
-  let head = " " + table.concat(names, ", ") + (f.value !== undefined ? " " + f.value : "");
+  let head = " " + table.concat(f.names, ", ") + (f.value !== undefined ? " " + f.value : "");
   head = head.length < 18 ? head + string.rep(" ", 18 - head.length) : head + " ";
   return head + f.help;
 }
