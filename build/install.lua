@@ -74,12 +74,31 @@ for _, name in ipairs({ "libai.lua", "ai.lua", "ai.txt" }) do
   print("  /" .. path .. " (" .. #files[name] .. " bytes)")
 end
 
--- The startup file reaches into the two bundles through their seam: called with a table, a
--- bundle returns its own require, so single modules load without running the program.
+-- The bundles' seam: called with a table, a bundle returns its own require, so single modules
+-- load without running the program. The settings' definitions are taken from libai's and ai's
+-- own modules now, recorded, and written into the startup file as data: at boot it defines
+-- them without loading either bundle.
+local function modules(path, env)
+  local f = fs.open(path, "r")
+  local src = f.readAll()
+  f.close()
+  return load(src, "@/" .. path, "t", env)({})
+end
+local definitions = {}
+local recorder = setmetatable({
+  settings = { define = function(name, options) definitions[#definitions + 1] = { name, options } end },
+}, { __index = _G })
+local ok, why = pcall(function()
+  modules(targets["libai.lua"], recorder)("config").defineSettings()
+  modules(prog, recorder)("settings").defineSettings()
+end)
+if not ok or #definitions == 0 then fail("could not read the settings from libai.lua and ai.lua: " .. tostring(why)) end
+
 write("/startup/opencc.lua", ([[
 -- opencc (written by the opencc installer): the opencc.* settings defined at boot (so `set`
 -- describes and checks them), ai on the shell's path, tab completion and `help ai`.
 local dir = %q
+for _, d in ipairs(%s) do settings.define(d[1], d[2]) end
 local prog = fs.combine(dir, "ai.lua")
 local env = setmetatable({}, { __index = _G })
 local function bundle(file)
@@ -95,8 +114,6 @@ function env.require(name)
   libai = libai or bundle("libai.lua")("libai")
   return libai
 end
-pcall(function() bundle("libai.lua")({})("config").defineSettings() end)
-pcall(function() bundle("ai.lua")({})("settings").defineSettings() end)
 if not (":" .. shell.path() .. ":"):find(":" .. dir .. ":", 1, true) then shell.setPath(shell.path() .. ":" .. dir) end
 help.setPath(help.path() .. ":/" .. fs.combine(dir, "help"))
 local complete
@@ -109,7 +126,7 @@ shell.setCompletionFunction(prog, function(sh, index, text, previous)
   local ok, r = pcall(complete, sh, index, text, previous)
   return ok and r or {}
 end)
-]]):format(dir))
+]]):format(dir, textutils.serialise(definitions)))
 
 shell.run("/startup/opencc.lua")
 print("Done. Next: set opencc.server_url http://<host>:4096")
