@@ -528,20 +528,18 @@ local ____settings = require("settings")
 local PAGED_SETTING = ____settings.PAGED_SETTING
 local ____spinner = require("spinner")
 local Spinner = ____spinner.Spinner
-local function callAsk(prompt, s, cb)
-local text, second, err = ai.ask(prompt, {
+local function optionsOf(s)
+return {
 session = s.session,
 newSession = s.newSession,
 agent = s.agent,
 model = s.model,
 variant = s.variant,
-sync = s.sync,
-onText = cb.onText,
-onTool = cb.onTool,
-onStatus = cb.onStatus,
-onPermission = cb.onPermission,
-onQuestion = cb.onQuestion
-})
+sync = s.sync
+}
+end
+local function callAsk(prompt, opts)
+local text, second, err = ai.ask(prompt, opts)
 return text ~= nil and ({ok = true, reply = second}) or ({ok = false, error = second, err = err})
 end
 local function guarded(fn)
@@ -563,7 +561,10 @@ return {ok = false, cancelled = true}
 end
 function ____exports.ask(prompt, s)
 if s.plain == true then
-local result = guarded(function() return callAsk(prompt, s, {}) end)
+local result = guarded(function() return callAsk(
+prompt,
+optionsOf(s)
+) end)
 if result.cancelled == true then
 return cancelled()
 end
@@ -583,9 +584,9 @@ height = h
 }
 )
 local spinner = __TS__New(Spinner)
-local callbacks = {
-onText = function(delta) return spinner:around(function() return printer:push(delta) end) end,
-onTool = function(t)
+local opts = optionsOf(s)
+opts.onText = function(delta) return spinner:around(function() return printer:push(delta) end) end
+opts.onTool = function(t)
 local running = t.status == "running" or t.status == "pending"
 spinner.label = running and t.tool or ""
 if running then
@@ -596,36 +597,30 @@ spinner:around(function() return printIn(
 failed and colours.red or colours.lightGrey,
 describeTool(t) .. (failed and " (failed)" or "")
 ) end)
-end,
-onStatus = function(status)
-local ____status_0 = status
-spinner.label = ____status_0
-return ____status_0
-end,
-onPermission = function(req)
+end
+opts.onStatus = function(status)
+spinner.label = status
+end
+opts.onPermission = function(req)
 local reply = "reject"
 spinner:around(function()
 reply = askPermission(req)
-return reply
 end)
 return reply
-end,
-onQuestion = function(req)
+end
+opts.onQuestion = function(req)
 local answers
 spinner:around(function()
 answers = askQuestions(req)
-return answers
 end)
 return answers
 end
-}
 term.setCursorBlink(false)
 local result = guarded(function()
 local outcome = {ok = false, error = "no reply"}
 parallel.waitForAny(
 function()
-outcome = callAsk(prompt, s, callbacks)
-return outcome
+outcome = callAsk(prompt, opts)
 end,
 function() return spinner:loop() end
 )

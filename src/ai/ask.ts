@@ -3,7 +3,7 @@
 // only the finished text. ai.ask runs beside the spinner's loop; Ctrl+T reaches libai, which
 // stops the generation on the server before "Cancelled" is printed.
 import * as ai from "libai";
-import type { AiError, Reply, ToolActivity, WaitCallbacks } from "libai";
+import type { AiError, PromptOptions, Reply, ToolActivity } from "libai";
 import { askPermission, askQuestions, describeTool } from "./dialogs";
 import { ReplyPrinter } from "./render";
 import { printIn } from "./screen";
@@ -31,21 +31,21 @@ export interface Outcome {
   cancelled?: boolean;
 }
 
-/** ai.ask with the settings and callbacks; the reply, or the error line. */
-function callAsk(prompt: string, s: AskSettings, cb: WaitCallbacks): Outcome {
-  const [text, second, err] = ai.ask(prompt, {
+/** What ai.ask is given: the settings (the callbacks are added for a shown reply). */
+function optionsOf(s: AskSettings): PromptOptions {
+  return {
     session: s.session,
     newSession: s.newSession,
     agent: s.agent,
     model: s.model,
     variant: s.variant,
     sync: s.sync,
-    onText: cb.onText,
-    onTool: cb.onTool,
-    onStatus: cb.onStatus,
-    onPermission: cb.onPermission,
-    onQuestion: cb.onQuestion,
-  });
+  };
+}
+
+/** ai.ask; the reply, or the error line. */
+function callAsk(prompt: string, opts: PromptOptions): Outcome {
+  const [text, second, err] = ai.ask(prompt, opts);
   return text !== undefined ? { ok: true, reply: second as Reply } : { ok: false, error: second as string, err };
 }
 
@@ -67,7 +67,7 @@ function cancelled(): Outcome {
 /** Asks and shows the work: spinner, growing text, tool lines, prompts. Never raises. */
 export function ask(prompt: string, s: AskSettings): Outcome {
   if (s.plain === true) {
-    const result = guarded(() => callAsk(prompt, s, {}));
+    const result = guarded(() => callAsk(prompt, optionsOf(s)));
     if (result.cancelled === true) return cancelled();
     if (result.ok) print(result.reply!.text);
     return result;
@@ -80,35 +80,42 @@ export function ask(prompt: string, s: AskSettings): Outcome {
     height: h,
   });
   const spinner = new Spinner();
-  const callbacks: WaitCallbacks = {
-    onText: (delta) => spinner.around(() => printer.push(delta)),
-    onTool: (t: ToolActivity) => {
-      const running = t.status === "running" || t.status === "pending";
-      spinner.label = running ? t.tool : "";
-      if (running) return;
-      const failed = t.status === "error";
-      spinner.around(() =>
-        printIn(failed ? colours.red : colours.lightGrey, describeTool(t) + (failed ? " (failed)" : "")),
-      );
-    },
-    onStatus: (status) => (spinner.label = status),
-    onPermission: (req) => {
-      let reply: ReturnType<typeof askPermission> = "reject";
-      spinner.around(() => (reply = askPermission(req)));
-      return reply;
-    },
-    onQuestion: (req) => {
-      let answers: string[][] | undefined;
-      spinner.around(() => (answers = askQuestions(req)));
-      return answers;
-    },
+  const opts = optionsOf(s);
+  opts.onText = (delta) => spinner.around(() => printer.push(delta));
+  opts.onTool = (t: ToolActivity) => {
+    const running = t.status === "running" || t.status === "pending";
+    spinner.label = running ? t.tool : "";
+    if (running) return;
+    const failed = t.status === "error";
+    spinner.around(() =>
+      printIn(failed ? colours.red : colours.lightGrey, describeTool(t) + (failed ? " (failed)" : "")),
+    );
+  };
+  opts.onStatus = (status) => {
+    spinner.label = status;
+  };
+  opts.onPermission = (req) => {
+    let reply: ReturnType<typeof askPermission> = "reject";
+    spinner.around(() => {
+      reply = askPermission(req);
+    });
+    return reply;
+  };
+  opts.onQuestion = (req) => {
+    let answers: string[][] | undefined;
+    spinner.around(() => {
+      answers = askQuestions(req);
+    });
+    return answers;
   };
 
   term.setCursorBlink(false);
   const result = guarded(() => {
     let outcome: Outcome = { ok: false, error: "no reply" };
     parallel.waitForAny(
-      () => (outcome = callAsk(prompt, s, callbacks)),
+      () => {
+        outcome = callAsk(prompt, opts);
+      },
       () => spinner.loop(),
     );
     return outcome;
