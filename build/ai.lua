@@ -1353,7 +1353,8 @@ function ____exports.synopsis(f)
 return f.names[1] .. (f.value ~= nil and " " .. f.value or "")
 end
 function ____exports.helpLine(f)
-local head = (" " .. table.concat(f.names, ", ")) .. (f.value ~= nil and " " .. f.value or "")
+local names = table.concat(f.names, ", ") .. (f.aliases ~= nil and ", " .. table.concat(f.aliases, ", ") or "")
+local head = (" " .. names) .. (f.value ~= nil and " " .. f.value or "")
 head = #head < 18 and head .. string.rep(" ", 18 - #head) or head .. " "
 return head .. f.help
 end

@@ -107,7 +107,8 @@ export function synopsis<O>(f: Flag<O>): string {
 
 /** One help line a flag: " -s, --session id use that session". */
 export function helpLine<O>(f: Flag<O>): string {
-  let head = " " + table.concat(f.names, ", ") + (f.value !== undefined ? " " + f.value : "");
+  const names = table.concat(f.names, ", ") + (f.aliases !== undefined ? ", " + table.concat(f.aliases, ", ") : "");
+  let head = " " + names + (f.value !== undefined ? " " + f.value : "");
   head = head.length < 18 ? head + string.rep(" ", 18 - head.length) : head + " ";
   return head + f.help;
 }
