@@ -1480,7 +1480,7 @@ run = function(o) return deleteSession(o.text) end
 names = {"--toast"},
 value = "msg",
 words = "join",
-help = "show a toast in opencode's TUI",
+help = "send a toast to opencode's TUI",
 run = function(o) return tuiControl(o, "toast") end
 },
 {

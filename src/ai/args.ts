@@ -48,7 +48,7 @@ export const FLAGS: Flag<Options>[] = [
     names: ["--toast"],
     value: "msg",
     words: "join",
-    help: "show a toast in opencode's TUI",
+    help: "send a toast to opencode's TUI",
     run: (o) => tuiControl(o, "toast"),
   },
   {
