@@ -37,315 +37,126 @@ __TS__Class = __TS__Class,
 __TS__New = __TS__New
 }
 end,
-["args"] = function(...) 
+["screen"] = function(...) 
 local ____exports = {}
-local VALUE_FLAGS = {
-["-s"] = "session",
-["--session"] = "session",
-["-a"] = "agent",
-["--agent"] = "agent",
-["-m"] = "model",
-["--model"] = "model",
-["--variant"] = "variant",
-["--delete"] = "delete",
-["--toast"] = "toast",
-["--append"] = "append",
-["--command"] = "command"
-}
-local SWITCHES = {
-["-n"] = "new",
-["--new"] = "new",
-["--sync"] = "sync",
-["--raw"] = "raw",
-["--sessions"] = "sessions",
-["--abort"] = "abort",
-["--doctor"] = "doctor",
-["--submit"] = "submit",
-["--clear"] = "clear",
-["-h"] = "help",
-["--help"] = "help",
-["-?"] = "help",
-["-v"] = "version",
-["--version"] = "version"
-}
-local ACTIONS = {
-delete = "delete",
-toast = "toast",
-append = "append",
-command = "command",
-sessions = "sessions",
-abort = "abort",
-doctor = "doctor",
-submit = "submit",
-clear = "clear",
-help = "help",
-version = "version"
-}
-local TEXT_ACTIONS = {toast = true, append = true, command = true}
-local function isFlag(word)
-return string.sub(word, 1, 1) == "-" and #word > 1 and (string.find(word, "^%-%d")) == nil
+function ____exports.inColour(c, draw)
+local old = term.getTextColour()
+if term.isColour() then
+term.setTextColour(c)
 end
-function ____exports.parseArgs(args)
-local o = {
-action = "chat",
-text = "",
-newSession = false,
-sync = false,
-raw = false
-}
-local words = {}
-local action
-local actionValue
-local function setAction(a, value)
-if action ~= nil and action ~= a then
-o.error = o.error or "Only one of --sessions, --delete, --abort, --doctor, --toast, --append, --submit, --clear, --command at a time"
+draw()
+term.setTextColour(old)
 end
-action = a
-actionValue = value
+function ____exports.fit(line, width)
+return #line > width and string.sub(line, 1, width - 2) .. ".." or line
 end
-local i = 0
-local flagsDone = false
-while i < #args do
-do
-local __continue6
-repeat
-local word = args[i + 1]
-i = i + 1
-if flagsDone or not isFlag(word) then
-words[#words + 1] = word
-__continue6 = true
-break
-end
-if word == "--" then
-flagsDone = true
-__continue6 = true
-break
-end
-local inline
-local name, rest = string.match(word, "^(%-%-[^=]+)=(.*)$")
-if name ~= nil then
-word = name
-inline = rest
-end
-local key = VALUE_FLAGS[word]
-if key ~= nil then
-local value = inline
-if value == nil then
-if i >= #args then
-o.error = o.error or word .. " needs a value"
-__continue6 = true
-break
-end
-value = args[i + 1]
-i = i + 1
-end
-if key == "session" then
-o.session = value
-elseif key == "agent" then
-o.agent = value
-elseif key == "model" then
-o.model = value
-elseif key == "variant" then
-o.variant = value
-else
-setAction(ACTIONS[key], value)
-end
-__continue6 = true
-break
-end
-local sw = SWITCHES[word]
-if sw == nil or inline ~= nil then
-o.error = o.error or "Unknown option " .. word
-__continue6 = true
-break
-end
-if sw == "new" then
-o.newSession = true
-elseif sw == "sync" then
-o.sync = true
-elseif sw == "raw" then
-o.raw = true
-else
-setAction(ACTIONS[sw])
-end
-__continue6 = true
-until true
-if not __continue6 then
-break
-end
-end
-end
-if action == nil then
-o.action = #words > 0 and "ask" or "chat"
-o.text = table.concat(words, " ")
-else
-o.action = action
-if TEXT_ACTIONS[action] then
-local all = {}
-if actionValue ~= nil then
-all[#all + 1] = actionValue
-end
-for ____, w in ipairs(words) do
-all[#all + 1] = w
-end
-o.text = table.concat(all, " ")
-else
-o.text = actionValue or ""
-if #words > 0 and action ~= "help" and action ~= "version" then
-o.error = o.error or ("--" .. action) .. " takes no prompt"
-end
-end
-end
-if o.action == "chat" and o.raw then
-o.error = o.error or "--raw needs a prompt"
-end
-return o
-end
-____exports.USAGE = {
-"Usage: ai <prompt>",
-"       ai [-n] [-s id] [-a agent] [-m p/m] [--variant v] [--sync] [--raw] <prompt>",
-"       ai --sessions | --delete <id> | --abort | --doctor",
-"       ai --toast <msg> | --append <text> | --submit | --clear | --command <name>",
-"       ai            (chat)   ai --help   ai --version"
-}
-return ____exports
-end,
-["complete"] = function(...) 
-local ____exports = {}
-local ai = require("libai")
-____exports.CACHE_FILE = "/.opencc_cache"
-local FLAGS = {
-"--new",
-"--session",
-"--agent",
-"--model",
-"--variant",
-"--sync",
-"--raw",
-"--sessions",
-"--delete",
-"--abort",
-"--doctor",
-"--toast",
-"--append",
-"--submit",
-"--clear",
-"--command",
-"--help",
-"--version",
-"-n",
-"-s",
-"-a",
-"-m"
-}
-local VALUES = {
-["-a"] = "agents",
-["--agent"] = "agents",
-["-s"] = "sessions",
-["--session"] = "sessions",
-["--delete"] = "sessions",
-["-m"] = "models",
-["--model"] = "models"
-}
-local CHAT = {
-"/new",
-"/sessions",
-"/session ",
-"/agent ",
-"/model ",
-"/abort",
-"/help",
-"/exit"
-}
-local fetched = false
-local function choose(partial, choices, space)
-local out = {}
-local n = #partial
-for ____, c in ipairs(choices) do
-if #c + (space and 1 or 0) > n and string.sub(c, 1, n) == partial then
-out[#out + 1] = string.sub(c, n + 1) .. (space and " " or "")
-end
-end
-return out
-end
-local function readCache()
-if not fs.exists(____exports.CACHE_FILE) then
-return nil
-end
-local f = fs.open(____exports.CACHE_FILE, "r")
-if not f then
-return nil
-end
-local data = f.readAll()
-f.close()
-local t = textutils.unserialise(data or "")
-local ____temp_0
-if type(t) == "table" then
-____temp_0 = t
-else
-____temp_0 = nil
-end
-return ____temp_0
-end
-function ____exports.refreshCache(client)
-local ok, err = pcall(function()
-local c = client or ai.client()
-local cache = {agents = ai.agents(c)}
-local ids = {}
-for ____, s in ipairs(c:sessions()) do
-if #ids < 30 and s.parentID == nil then
-ids[#ids + 1] = s.id
-end
-end
-cache.sessions = ids
-local mok, models = pcall(ai.models, c)
-if mok then
-cache.models = models
-end
-local f = fs.open(____exports.CACHE_FILE, "w")
-if f then
-f.write(textutils.serialise(cache))
-f.close()
-end
-end)
-if not ok and err == "Terminated" then
-error(err, 0)
-end
-end
-local function names(kind)
-local cache = readCache()
-if cache == nil and not fetched then
-fetched = true
-____exports.refreshCache(ai.client({timeout = 3}))
-cache = readCache()
-end
-return cache and cache[kind] or ({})
-end
-function ____exports.complete(_shell, _index, partial, previous)
-local kind = VALUES[previous[#previous]]
-if kind ~= nil then
-return choose(
-partial,
-names(kind),
-true
+function ____exports.printIn(c, text)
+local w = term.getSize()
+____exports.inColour(
+c,
+function() return print(____exports.fit(text, w)) end
 )
 end
-if string.sub(partial, 1, 1) == "-" then
-return choose(partial, FLAGS, true)
+return ____exports
+end,
+["dialogs"] = function(...) 
+local ____exports = {}
+local ai = require("libai")
+local ____screen = require("screen")
+local fit = ____screen.fit
+local inColour = ____screen.inColour
+local printIn = ____screen.printIn
+local function pickKey(allowed)
+while true do
+local ____, ch = os.pullEvent("char")
+local c = string.lower(tostring(ch))
+if #c == 1 and (string.find(allowed, c, 1, true)) ~= nil then
+return c
 end
-return {}
 end
-function ____exports.completeChat(line)
-local cmd, arg = string.match(line, "^/(%a+) +(%S*)$")
-if cmd ~= nil then
-local kind = VALUES["--" .. cmd]
-return kind ~= nil and choose(
-arg,
-names(kind),
-false
-) or ({})
 end
-return (string.find(line, "^/%S*$")) ~= nil and choose(line, CHAT, false) or ({})
+local function firstString(t, keys)
+for ____, k in ipairs(keys) do
+if type(t[k]) == "string" then
+return t[k]
+end
+end
+return nil
+end
+function ____exports.describeTool(t)
+local what = t.title
+local input = t.input
+if (what == nil or what == "") and input ~= nil then
+what = firstString(input, {
+"description",
+"command",
+"filePath",
+"pattern",
+"url"
+})
+end
+return ("> " .. t.tool) .. (what ~= nil and what ~= "" and ": " .. what or "")
+end
+local function describePermission(req)
+local detail = firstString(req.metadata, {"command", "description", "filepath", "filePath"})
+if detail == nil and #req.patterns > 0 then
+detail = table.concat(req.patterns, " ")
+end
+return ai.toCC(req.permission .. (detail ~= nil and ": " .. detail or ""))
+end
+function ____exports.askPermission(req)
+printIn(
+colours.yellow,
+"The agent wants to use " .. describePermission(req)
+)
+local key = "n"
+inColour(
+colours.yellow,
+function()
+write("[y] once, [a] always, [n] no ")
+key = pickKey("yan")
+end
+)
+inColour(
+colours.white,
+function() return print(key == "y" and "once" or (key == "a" and "always" or "no")) end
+)
+return key == "y" and "once" or (key == "a" and "always" or "reject")
+end
+function ____exports.askQuestions(req)
+local w = term.getSize()
+local answers = {}
+for ____, q in ipairs(req.questions) do
+printIn(
+colours.yellow,
+ai.toCC(q.question)
+)
+local n = math.min(#q.options, 9)
+local keys = "n"
+do
+local i = 1
+while i <= n do
+local o = q.options[i]
+local about = o.description ~= nil and " - " .. ai.toCC(o.description) or ""
+print(fit(
+(((" " .. tostring(i)) .. ") ") .. ai.toCC(o.label)) .. about,
+w
+))
+keys = keys .. tostring(i)
+i = i + 1
+end
+end
+write(("[1-" .. tostring(n)) .. "] or [n] no answer ")
+local key = pickKey(keys)
+if key == "n" then
+print("no")
+return nil
+end
+local picked = q.options[tonumber(key)].label
+print(ai.toCC(picked))
+answers[#answers + 1] = {picked}
+end
+return answers
 end
 return ____exports
 end,
@@ -452,7 +263,6 @@ ReplyPrinter.name = "ReplyPrinter"
 function ReplyPrinter.prototype.____constructor(self, opts)
 self.opts = opts
 self.pending = ""
-self.total = 0
 self.page = 0
 self.inCode = false
 self.started = false
@@ -478,14 +288,7 @@ self:line(self.pending)
 end
 self.pending = ""
 end
-function ReplyPrinter.prototype.linesPrinted(self)
-return self.total
-end
 function ReplyPrinter.prototype.line(self, src)
-if self.opts.raw then
-self.total = self.total + print(src)
-return
-end
 local l = string.gsub(src, "\r", "")
 l = string.gsub(l, "\t", "    ")
 local w = self.opts.width
@@ -609,7 +412,6 @@ string.rep(self.bg, #text)
 else
 term.write(text)
 end
-self.total = self.total + 1
 self.page = self.page + 1
 self:newline(h)
 end
@@ -623,28 +425,27 @@ term.setCursorPos(1, h)
 end
 return ____exports
 end,
-["progress"] = function(...) 
+["settings"] = function(...) 
+local ____exports = {}
+____exports.PAGED_SETTING = "opencc.paged"
+function ____exports.defineSettings()
+settings.define(____exports.PAGED_SETTING, {description = "Page long replies in ai (wait for a key when a reply fills the screen)", type = "boolean", default = true})
+end
+return ____exports
+end,
+["spinner"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
-local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local ai = require("libai")
-local ____render = require("render")
-local ReplyPrinter = ____render.ReplyPrinter
+local ____screen = require("screen")
+local fit = ____screen.fit
+local inColour = ____screen.inColour
 local FRAMES = {"|", "/", "-", "\\"}
 local TICK = 0.2
-local function setColour(colour, c)
-if colour then
-term.setTextColour(c)
-end
-end
-function ____exports.fit(line, width)
-return #line > width and string.sub(line, 1, width - 2) .. ".." or line
-end
-local Spinner = __TS__Class()
+____exports.Spinner = __TS__Class()
+local Spinner = ____exports.Spinner
 Spinner.name = "Spinner"
-function Spinner.prototype.____constructor(self, colour)
-self.colour = colour
+function Spinner.prototype.____constructor(self)
 self.shown = false
 self.paused = 0
 self.frame = 0
@@ -662,14 +463,16 @@ end
 local w = term.getSize()
 local secs = math.floor((os.epoch("utc") - self.started) / 1000)
 self.frame = self.frame % #FRAMES + 1
-local old = term.getTextColour()
-setColour(self.colour, colours.grey)
+inColour(
+colours.grey,
+function()
 term.clearLine()
-term.write(____exports.fit(
+term.write(fit(
 (((FRAMES[self.frame] .. " ") .. tostring(secs)) .. "s") .. (self.label ~= "" and "  " .. self.label or ""),
 w - 1
 ))
-term.setTextColour(old)
+end
+)
 term.setCursorPos(1, y)
 self.shown = true
 end
@@ -690,6 +493,11 @@ function Spinner.prototype.resume(self)
 self.paused = self.paused - 1
 self:draw()
 end
+function Spinner.prototype.around(self, fn)
+self:pause()
+fn()
+self:resume()
+end
 function Spinner.prototype.loop(self)
 self:draw()
 local timer = os.startTimer(TICK)
@@ -701,233 +509,205 @@ timer = os.startTimer(TICK)
 end
 end
 end
-local function pickKey(allowed)
-while true do
-local ____, ch = os.pullEvent("char")
-local c = string.lower(tostring(ch))
-if #c == 1 and (string.find(allowed, c, 1, true)) ~= nil then
-return c
-end
-end
-end
-local function firstString(t, keys)
-for ____, k in ipairs(keys) do
-if type(t[k]) == "string" then
-return t[k]
-end
-end
-return nil
-end
-local function describeTool(t)
-local what = t.title
-local input = t.input
-if (what == nil or what == "") and input ~= nil then
-what = firstString(input, {
-"description",
-"command",
-"filePath",
-"pattern",
-"url"
-})
-end
-return ("> " .. t.tool) .. (what ~= nil and what ~= "" and ": " .. what or "")
-end
-local function describePermission(req)
-local detail = firstString(req.metadata, {"command", "description", "filepath", "filePath"})
-if detail == nil and #req.patterns > 0 then
-detail = table.concat(req.patterns, " ")
-end
-return ai.toCC(req.permission .. (detail ~= nil and ": " .. detail or ""))
-end
-local function cancelled()
-printError("Cancelled")
-return {ok = false, cancelled = true}
-end
-local function callAsk(prompt, s, cb)
-local text, second, err = ai.ask(prompt, {
+return ____exports
+end,
+["ask"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__New = ____lualib.__TS__New
+local ____exports = {}
+local ai = require("libai")
+local ____dialogs = require("dialogs")
+local askPermission = ____dialogs.askPermission
+local askQuestions = ____dialogs.askQuestions
+local describeTool = ____dialogs.describeTool
+local ____render = require("render")
+local ReplyPrinter = ____render.ReplyPrinter
+local ____screen = require("screen")
+local printIn = ____screen.printIn
+local ____settings = require("settings")
+local PAGED_SETTING = ____settings.PAGED_SETTING
+local ____spinner = require("spinner")
+local Spinner = ____spinner.Spinner
+local function optionsOf(s)
+return {
 session = s.session,
 newSession = s.newSession,
 agent = s.agent,
 model = s.model,
 variant = s.variant,
-sync = s.sync,
-onText = cb.onText,
-onTool = cb.onTool,
-onStatus = cb.onStatus,
-onPermission = cb.onPermission,
-onQuestion = cb.onQuestion
-})
+sync = s.sync
+}
+end
+local function callAsk(prompt, opts)
+local text, second, err = ai.ask(prompt, opts)
 return text ~= nil and ({ok = true, reply = second}) or ({ok = false, error = second, err = err})
 end
-function ____exports.ask(prompt, s)
-local colour = term.isColour()
-local w, h = term.getSize()
-if s.raw == true then
+local function guarded(fn)
 local result = {ok = false, error = "no reply"}
 local ok, thrown = pcall(function()
-result = callAsk(prompt, s, {})
+result = fn()
 end)
-if not ok then
-return thrown == "Terminated" and cancelled() or ({
+if ok then
+return result
+end
+return thrown == "Terminated" and ({ok = false, cancelled = true}) or ({
 ok = false,
 error = tostring(thrown)
 })
+end
+local function cancelled()
+printError("Cancelled")
+return {ok = false, cancelled = true}
+end
+function ____exports.ask(prompt, s)
+if s.plain == true then
+local result = guarded(function() return callAsk(
+prompt,
+optionsOf(s)
+) end)
+if result.cancelled == true then
+return cancelled()
 end
 if result.ok then
 print(result.reply.text)
 end
 return result
 end
+local w, h = term.getSize()
 local printer = __TS__New(
 ReplyPrinter,
 {
-colour = colour,
-paged = settings.get("opencc.paged") ~= false,
-raw = false,
+colour = term.isColour(),
+paged = settings.get(PAGED_SETTING) ~= false,
 width = w,
 height = h
 }
 )
-local spinner = __TS__New(Spinner, colour)
-local function out(fn)
-spinner:pause()
-fn()
-spinner:resume()
-end
-local function info(text, c)
-local old = term.getTextColour()
-setColour(colour, c)
-print(____exports.fit(text, w))
-term.setTextColour(old)
-end
-local function onText(delta)
-return out(function() return printer:push(delta) end)
-end
-local function onTool(t)
-if t.status == "running" or t.status == "pending" then
-spinner.label = t.tool
+local spinner = __TS__New(Spinner)
+local opts = optionsOf(s)
+opts.onText = function(delta) return spinner:around(function() return printer:push(delta) end) end
+opts.onTool = function(t)
+local running = t.status == "running" or t.status == "pending"
+spinner.label = running and t.tool or ""
+if running then
 return
 end
-spinner.label = ""
-out(function()
-info(
-describeTool(t) .. (t.status == "error" and " (failed)" or ""),
-t.status == "error" and colours.red or colours.lightGrey
-)
-end)
+local failed = t.status == "error"
+spinner:around(function() return printIn(
+failed and colours.red or colours.lightGrey,
+describeTool(t) .. (failed and " (failed)" or "")
+) end)
 end
-local function onStatus(status)
+opts.onStatus = function(status)
 spinner.label = status
 end
-local function onPermission(req)
+opts.onPermission = function(req)
 local reply = "reject"
-out(function()
-info(
-"The agent wants to use " .. describePermission(req),
-colours.yellow
-)
-local old = term.getTextColour()
-setColour(colour, colours.yellow)
-write("[y] once, [a] always, [n] no ")
-local key = pickKey("yan")
-reply = key == "y" and "once" or (key == "a" and "always" or "reject")
-setColour(colour, colours.white)
-print(key == "y" and "once" or (key == "a" and "always" or "no"))
-term.setTextColour(old)
+spinner:around(function()
+reply = askPermission(req)
 end)
 return reply
 end
-local function onQuestion(req)
-local answers = {}
-out(function()
-for ____, q in ipairs(req.questions) do
-info(
-ai.toCC(q.question),
-colours.yellow
-)
-local n = math.min(#q.options, 9)
-do
-local i = 1
-while i <= n do
-local o = q.options[i]
-print(____exports.fit(
-(((" " .. tostring(i)) .. ") ") .. ai.toCC(o.label)) .. (o.description ~= nil and " - " .. ai.toCC(o.description) or ""),
-w
-))
-i = i + 1
-end
-end
-write(("[1-" .. tostring(n)) .. "] or [n] no answer ")
-local keys = "n"
-do
-local i = 1
-while i <= n do
-keys = keys .. tostring(i)
-i = i + 1
-end
-end
-local key = pickKey(keys)
-print(key == "n" and "no" or ai.toCC(q.options[tonumber(key)].label))
-if key == "n" then
-answers = nil
-return
-end
-answers[#answers + 1] = {q.options[tonumber(key)].label}
-end
+opts.onQuestion = function(req)
+local answers
+spinner:around(function()
+answers = askQuestions(req)
 end)
 return answers
 end
-local result = {ok = false, error = "no reply"}
-local ok, thrown = pcall(function()
 term.setCursorBlink(false)
+local result = guarded(function()
+local outcome = {ok = false, error = "no reply"}
 parallel.waitForAny(
 function()
-result = callAsk(prompt, s, {
-onText = onText,
-onTool = onTool,
-onStatus = onStatus,
-onPermission = onPermission,
-onQuestion = onQuestion
-})
+outcome = callAsk(prompt, opts)
 end,
 function() return spinner:loop() end
 )
+return outcome
 end)
 spinner:pause()
-if not ok then
-pcall(function() return printer:finish() end)
-return thrown == "Terminated" and cancelled() or ({
-ok = false,
-error = tostring(thrown)
-})
-end
-local fok, ferr = pcall(function() return printer:finish() end)
-if not fok and ferr == "Terminated" then
+local finished = guarded(function()
+printer:finish()
+return result
+end)
+if result.cancelled == true or finished.cancelled == true then
 return cancelled()
 end
 if result.ok and result.reply.text == "" then
-info("(The agent stopped without a reply.)", colours.lightGrey)
+printIn(colours.lightGrey, "(The agent stopped without a reply.)")
 end
 return result
+end
+return ____exports
+end,
+["cache"] = function(...) 
+local ____exports = {}
+local ai = require("libai")
+____exports.CACHE_FILE = "/.opencc_cache"
+local fetched = false
+local function readCache()
+if not fs.exists(____exports.CACHE_FILE) then
+return nil
+end
+local f = fs.open(____exports.CACHE_FILE, "r")
+if not f then
+return nil
+end
+local data = f.readAll()
+f.close()
+local t = textutils.unserialise(data or "")
+local ____temp_0
+if type(t) == "table" then
+____temp_0 = t
+else
+____temp_0 = nil
+end
+return ____temp_0
+end
+function ____exports.refreshCache(client)
+local ok, err = pcall(function()
+local c = client or ai.client()
+local cache = {agents = ai.agents(c)}
+local ids = {}
+for ____, s in ipairs(c:sessions()) do
+if #ids < 30 and s.parentID == nil then
+ids[#ids + 1] = s.id
+end
+end
+cache.sessions = ids
+local mok, models = pcall(ai.models, c)
+if mok then
+cache.models = models
+end
+local f = fs.open(____exports.CACHE_FILE, "w")
+if f then
+f.write(textutils.serialise(cache))
+f.close()
+end
+end)
+if not ok and err == "Terminated" then
+error(err, 0)
+end
+end
+function ____exports.cachedNames(kind)
+local cache = readCache()
+if cache == nil and not fetched then
+fetched = true
+____exports.refreshCache(ai.client({timeout = 3}))
+cache = readCache()
+end
+return cache and cache[kind] or ({})
 end
 return ____exports
 end,
 ["sessions"] = function(...) 
 local ____exports = {}
 local ai = require("libai")
-local ____progress = require("progress")
-local fit = ____progress.fit
-function ____exports.currentSession(option)
-if option ~= nil and option ~= "" then
-return option
-end
-local pinned = settings.get("opencc.session_id")
-if pinned ~= nil and pinned ~= "" then
-return pinned
-end
-local mine = settings.get("opencc.conversation")
-return mine ~= nil and mine ~= "" and mine or nil
-end
+local ____screen = require("screen")
+local fit = ____screen.fit
+local inColour = ____screen.inColour
+local printIn = ____screen.printIn
 function ____exports.age(ms)
 local s = math.max(
 0,
@@ -952,7 +732,6 @@ return #s >= n and s or s .. string.rep(" ", n - #s)
 end
 function ____exports.printSessions(list, current)
 local w, h = term.getSize()
-local colour = term.isColour()
 if #list == 0 then
 print("No sessions yet: ask something (ai <prompt>) to start one.")
 return 0
@@ -970,21 +749,18 @@ local room = math.max(
 math.floor((h - 2) / perSession)
 )
 local shown = math.min(#top, #top > room and room - 1 or room)
-local old = term.getTextColour()
 do
 local i = 0
 while i < math.max(shown, 1) and i < #top do
 local s = top[i + 1]
 local mark = s.id == current and "*" or " "
 local title = s.title ~= nil and s.title ~= "" and ai.toCC(s.title) or "(untitled)"
-if colour then
-term.setTextColour(s.id == current and colours.lime or colours.yellow)
-end
+local idColour = s.id == current and colours.lime or colours.yellow
 if twoLines then
-print(mark .. s.id)
-if colour then
-term.setTextColour(old)
-end
+inColour(
+idColour,
+function() return print(mark .. s.id) end
+)
 print(fit(
 (("  " .. pad(
 ____exports.age(s.time.updated),
@@ -993,33 +769,27 @@ ____exports.age(s.time.updated),
 w
 ))
 else
-write((mark .. s.id) .. " ")
-if colour then
-term.setTextColour(colours.lightGrey)
-end
-write(pad(
+inColour(
+idColour,
+function() return write((mark .. s.id) .. " ") end
+)
+inColour(
+colours.lightGrey,
+function() return write(pad(
 ____exports.age(s.time.updated),
 4
-) .. " ")
-if colour then
-term.setTextColour(old)
-end
+) .. " ") end
+)
 print(fit(title, w - #s.id - 7))
 end
 i = i + 1
 end
 end
-if colour then
-term.setTextColour(old)
-end
 if #top > shown then
-if colour then
-term.setTextColour(colours.lightGrey)
-end
-print(("(" .. tostring(#top - shown)) .. " older not shown)")
-if colour then
-term.setTextColour(old)
-end
+printIn(
+colours.lightGrey,
+("(" .. tostring(#top - shown)) .. " older not shown)"
+)
 end
 return #top
 end
@@ -1028,14 +798,16 @@ end,
 ["commands"] = function(...) 
 local ____exports = {}
 local ai = require("libai")
-local ____complete = require("complete")
-local CACHE_FILE = ____complete.CACHE_FILE
-local refreshCache = ____complete.refreshCache
-local ____progress = require("progress")
-local ask = ____progress.ask
+local ____ask = require("ask")
+local ask = ____ask.ask
+local ____cache = require("cache")
+local CACHE_FILE = ____cache.CACHE_FILE
+local refreshCache = ____cache.refreshCache
+local ____screen = require("screen")
+local inColour = ____screen.inColour
 local ____sessions = require("sessions")
-local currentSession = ____sessions.currentSession
 local printSessions = ____sessions.printSessions
+____exports.VERSION = "0.1.0"
 local function withClient(fn)
 local result, msg = ai.protect(function() return fn(ai.client()) end)
 if msg ~= nil then
@@ -1047,18 +819,16 @@ end
 function ____exports.updateCompletion()
 pcall(function() return refreshCache() end)
 end
-function ____exports.keptPrompt(prompt)
-local old = term.getTextColour()
-if term.isColour() then
-term.setTextColour(colours.lightGrey)
-end
-print("Your prompt was kept: ai " .. prompt)
-term.setTextColour(old)
+function ____exports.keptPrompt(typed)
+inColour(
+colours.lightGrey,
+function() return print("Your prompt was kept: ai " .. typed) end
+)
 end
 function ____exports.askOnce(o)
 local outcome = ask(o.text, o)
 if outcome.ok then
-if not o.raw and not fs.exists(CACHE_FILE) then
+if not o.plain and not fs.exists(CACHE_FILE) then
 ____exports.updateCompletion()
 end
 return true
@@ -1067,8 +837,8 @@ if outcome.cancelled == true then
 return false
 end
 printError(outcome.error or "No reply")
-if not o.raw then
-____exports.keptPrompt(o.text)
+if not o.plain then
+____exports.keptPrompt(o.typed)
 end
 return false
 end
@@ -1079,7 +849,7 @@ return false
 end
 printSessions(
 list,
-currentSession(o.session)
+ai.sessionInUse(o.session)
 )
 ____exports.updateCompletion()
 return true
@@ -1092,14 +862,12 @@ end
 if withClient(function(c) return c:deleteSession(id) end) == nil then
 return false
 end
-if settings.get("opencc.conversation") == id then
-ai.forgetConversation()
-end
+ai.forgetConversation(id)
 print("Deleted " .. id)
 return true
 end
 function ____exports.abortSession(o)
-local id = currentSession(o.session)
+local id = ai.sessionInUse(o.session)
 if id == nil then
 printError("No conversation to stop: this computer has none yet (use -s <id> for another session).")
 return false
@@ -1110,22 +878,26 @@ end
 print("Stopped " .. id)
 return true
 end
-function ____exports.tuiControl(o)
-if (o.action == "toast" or o.action == "append" or o.action == "command") and o.text == "" then
-printError(((((("--" .. o.action) .. " needs a value: ai --") .. o.action) .. " <") .. (o.action == "command" and "name" or "text")) .. ">")
+function ____exports.showVersion()
+print(((("ai " .. ____exports.VERSION) .. " (libai ") .. ai.version) .. ")")
+return true
+end
+function ____exports.tuiControl(o, action)
+if (action == "toast" or action == "append" or action == "command") and o.text == "" then
+printError(((((("--" .. action) .. " needs a value: ai --") .. action) .. " <") .. (action == "command" and "name" or "text")) .. ">")
 return false
 end
 local done = withClient(function(c)
-if o.action == "toast" then
+if action == "toast" then
 return c:showToast(o.text)
 end
-if o.action == "append" then
+if action == "append" then
 return c:appendPrompt(o.text)
 end
-if o.action == "submit" then
+if action == "submit" then
 return c:submitPrompt()
 end
-if o.action == "clear" then
+if action == "clear" then
 return c:clearPrompt()
 end
 return c:executeCommand(o.text)
@@ -1137,116 +909,73 @@ if done == false then
 printError("The server did not pass it on: is a TUI attached to it (opencode attach)?")
 return false
 end
-print(o.action == "toast" and "Toast shown" or (o.action == "command" and "Command sent: " .. o.text or "Done"))
+print((string.upper(string.sub(action, 1, 1)) .. string.sub(action, 2)) .. " sent (shown if a TUI is attached)")
 return true
 end
 return ____exports
 end,
 ["chat"] = function(...) 
 local ____exports = {}
+local info, showHelp, COMMANDS
+local ____cc_2Ecompletion = require("cc.completion")
+local choice = ____cc_2Ecompletion.choice
 local ai = require("libai")
+local ____ask = require("ask")
+local ask = ____ask.ask
+local ____cache = require("cache")
+local cachedNames = ____cache.cachedNames
 local ____commands = require("commands")
 local updateCompletion = ____commands.updateCompletion
-local ____complete = require("complete")
-local completeChat = ____complete.completeChat
-local ____progress = require("progress")
-local ask = ____progress.ask
+local ____screen = require("screen")
+local inColour = ____screen.inColour
+local printIn = ____screen.printIn
 local ____sessions = require("sessions")
-local currentSession = ____sessions.currentSession
 local printSessions = ____sessions.printSessions
-local HELP = {
-"/new            start a new conversation",
-"/sessions       list sessions",
-"/session <id>   continue that session",
-"/agent <name>   who answers (/agent alone: default)",
-"/model <p/m>    which model (/model alone: default)",
-"/abort          stop the session's generation",
-"/help           this list",
-"/exit           leave (or Ctrl+T)"
-}
-local function colourOr(c)
-if term.isColour() then
-term.setTextColour(c)
+function info(text)
+printIn(colours.lightGrey, text)
+end
+function showHelp()
+for ____, c in ipairs(COMMANDS) do
+local head = table.concat(c.names, ", ") .. (c.value ~= nil and " " .. c.value or "")
+info((head .. string.rep(
+" ",
+math.max(1, 16 - #head)
+)) .. c.help)
 end
 end
-local function shortId(id)
-if id == nil then
-return "new"
-end
-return #id > 10 and ".." .. string.sub(id, -6) or id
-end
-local function promptLine(st)
+local function sessionOf(st)
 local ____st_newSession_0
 if st.newSession then
 ____st_newSession_0 = nil
 else
-____st_newSession_0 = st.session or st.lastSession or currentSession()
+____st_newSession_0 = st.session or st.lastSession or ai.sessionInUse()
 end
-local session = ____st_newSession_0
-local agent = st.agent or settings.get("opencc.agent") or ""
-colourOr(colours.yellow)
-write(((agent ~= "" and agent or "ai") .. " ") .. shortId(session))
-colourOr(colours.white)
-write("> ")
+return ____st_newSession_0
 end
-local function info(text)
-colourOr(colours.lightGrey)
-print(text)
-colourOr(colours.white)
+local function useSession(st, arg)
+if (string.find(arg, "^ses_")) == nil then
+return printError("Usage: /session <id> (ses_...; /sessions lists them)")
 end
-local function command(line, st)
-local name, arg = string.match(line, "^(/%S+)%s*(.-)%s*$")
-if name == "/exit" or name == "/quit" then
-return false
-end
-if name == "/new" then
-st.session = nil
-st.lastSession = nil
-st.newSession = true
-info("Next message starts a new conversation.")
-elseif name == "/sessions" then
-local list, msg = ai.protect(function() return ai.client():sessions() end)
-if list == nil then
-printError(msg)
-else
-local ____printSessions_3 = printSessions
-local ____list_2 = list
-local ____st_newSession_1
-if st.newSession then
-____st_newSession_1 = nil
-else
-____st_newSession_1 = st.session or st.lastSession or currentSession()
-end
-____printSessions_3(____list_2, ____st_newSession_1)
-end
-elseif name == "/session" then
-if arg == nil or (string.find(arg, "^ses_")) == nil then
-printError("Usage: /session <id> (ses_...; /sessions lists them)")
-else
 local s, msg = ai.protect(function() return ai.client():session(arg) end)
 if s == nil then
-printError(msg)
-else
+return printError(msg)
+end
 st.session = s.id
 st.newSession = false
 info((("Continuing " .. s.id) .. ": ") .. ai.toCC(s.title))
 end
+local function useModel(st, arg)
+if arg ~= "" and (string.find(arg, "^[^/]+/.+$")) == nil then
+return printError("Usage: /model <provider/model>, e.g. /model anthropic/claude-sonnet-4")
 end
-elseif name == "/agent" then
-st.agent = arg ~= "" and arg or nil
-info(st.agent ~= nil and "Agent: " .. st.agent or "Agent: the default")
-elseif name == "/model" then
-if arg ~= nil and arg ~= "" and (string.find(arg, "^[^/]+/.+$")) == nil then
-printError("Usage: /model <provider/model>, e.g. /model anthropic/claude-sonnet-4")
-else
 st.model = arg ~= "" and arg or nil
 info(st.model ~= nil and "Model: " .. st.model or "Model: the default")
 end
-elseif name == "/abort" then
-local id = st.session or st.lastSession or currentSession()
+local function abort(st)
+local id = st.session or st.lastSession or ai.sessionInUse()
 if id == nil then
-printError("No conversation to stop yet.")
-else
+return printError("No conversation to stop yet.")
+end
 local ____, msg = ai.protect(function() return ai.client():abort(id) end)
 if msg ~= nil then
 printError(msg)
@@ -1254,14 +983,126 @@ else
 info("Stopped " .. id)
 end
 end
-elseif name == "/help" then
-for ____, l in ipairs(HELP) do
-info(l)
+COMMANDS = {
+{
+names = {"/new"},
+help = "start a new conversation",
+run = function(st)
+st.session = nil
+st.lastSession = nil
+st.newSession = true
+info("Next message starts a new conversation.")
 end
+},
+{
+names = {"/sessions"},
+help = "list sessions",
+run = function(st)
+local list, msg = ai.protect(function() return ai.client():sessions() end)
+if list == nil then
+printError(msg)
 else
-printError(("Unknown command " .. (name or line)) .. ": type /help")
+printSessions(
+list,
+sessionOf(st)
+)
 end
+end
+},
+{
+names = {"/session"},
+value = "<id>",
+values = "sessions",
+help = "continue that session",
+run = useSession
+},
+{
+names = {"/agent"},
+value = "<name>",
+values = "agents",
+help = "who answers (/agent alone: default)",
+run = function(st, arg)
+st.agent = arg ~= "" and arg or nil
+info(st.agent ~= nil and "Agent: " .. st.agent or "Agent: the default")
+end
+},
+{
+names = {"/model"},
+value = "<p/m>",
+values = "models",
+help = "which model (/model alone: default)",
+run = useModel
+},
+{names = {"/abort"}, help = "stop the session's generation", run = abort},
+{
+names = {"/help"},
+help = "this list",
+run = function() return showHelp() end
+},
+{
+names = {"/exit", "/quit"},
+help = "leave (or Ctrl+T)",
+run = function() return false end
+}
+}
+local function find(name)
+for ____, c in ipairs(COMMANDS) do
+for ____, n in ipairs(c.names) do
+if n == name then
+return c
+end
+end
+end
+return nil
+end
+function ____exports.completeChat(line)
+local name, arg = string.match(line, "^(/%a+) +(%S*)$")
+if name ~= nil then
+local ____opt_1 = find(name)
+local values = ____opt_1 and ____opt_1.values
+return values ~= nil and choice(
+arg,
+cachedNames(values),
+false
+) or ({})
+end
+if (string.find(line, "^/%S*$")) == nil then
+return {}
+end
+local names = {}
+for ____, c in ipairs(COMMANDS) do
+names[#names + 1] = c.names[1] .. (c.value ~= nil and " " or "")
+end
+return choice(line, names, false)
+end
+local function command(line, st)
+local name, arg = string.match(line, "^(/%S+)%s*(.-)%s*$")
+local ____temp_3
+if name ~= nil then
+____temp_3 = find(name)
+else
+____temp_3 = nil
+end
+local c = ____temp_3
+if c == nil then
+printError(("Unknown command " .. (name or line)) .. ": type /help")
 return true
+end
+return c.run(st, arg or "") ~= false
+end
+local function promptLine(st)
+local cfg = ai.protect(function() return ai.config() end)
+local configured = cfg ~= nil and (cfg.agent or "") or ""
+local agent = st.agent or (configured ~= "" and configured or "ai")
+local id = sessionOf(st)
+inColour(
+colours.yellow,
+function() return write((agent .. " ") .. (id == nil and "new" or (#id > 10 and ".." .. string.sub(id, -6) or id))) end
+)
+inColour(
+colours.white,
+function() return write("> ") end
+)
 end
 function ____exports.chat(o)
 local st = {
@@ -1273,23 +1114,20 @@ variant = o.variant,
 sync = o.sync
 }
 local history = {}
-colourOr(colours.lightGrey)
-print("Chat with opencode: /help for commands, /exit or Ctrl+T to leave.")
-colourOr(colours.white)
+info("Chat with opencode: /help for commands, /exit or Ctrl+T to leave.")
 while true do
 do
-local __continue36
+local __continue44
 repeat
 promptLine(st)
-local ok, line = pcall(function() return read(nil, history, completeChat) end)
+local ok, line = pcall(function() return read(nil, history, ____exports.completeChat) end)
 if not ok then
-colourOr(colours.white)
 print()
-return
+return true
 end
 local text = (string.match(line, "^%s*(.-)%s*$")) or ""
 if text == "" then
-__continue36 = true
+__continue44 = true
 break
 end
 if history[#history] ~= text then
@@ -1297,14 +1135,14 @@ history[#history + 1] = text
 end
 if string.sub(text, 1, 1) == "/" then
 if not command(text, st) then
-return
+return true
 end
-__continue36 = true
+__continue44 = true
 break
 end
 local outcome = ask(text, st)
 if outcome.cancelled == true then
-return
+return true
 end
 if outcome.ok then
 if st.lastSession == nil then
@@ -1316,9 +1154,9 @@ else
 printError(outcome.error or "No reply")
 info("Your prompt is kept: press Up to edit it and try again.")
 end
-__continue36 = true
+__continue44 = true
 until true
-if not __continue36 then
+if not __continue44 then
 break
 end
 end
@@ -1329,36 +1167,33 @@ end,
 ["doctor"] = function(...) 
 local ____exports = {}
 local ai = require("libai")
-local ____progress = require("progress")
-local fit = ____progress.fit
-local function hostOf(url)
-local host = string.match(url, "^%a+://([^/:?#]+)")
-return host or url
-end
-function ____exports.doctor(o)
-local colour = term.isColour()
-local w = term.getSize()
-local old = term.getTextColour()
+local ____screen = require("screen")
+local fit = ____screen.fit
+local inColour = ____screen.inColour
+local ____settings = require("settings")
+local PAGED_SETTING = ____settings.PAGED_SETTING
 local function ok(text)
-if colour then
-term.setTextColour(colours.green)
-end
-write("ok ")
-term.setTextColour(old)
+local w = term.getSize()
+inColour(
+colours.green,
+function() return write("ok ") end
+)
 print(fit(text, w - 3))
 end
 local function failed(text)
 printError("FAIL " .. text)
 return false
 end
-if colour then
-term.setTextColour(colours.lightGrey)
-end
+local function showSettings()
+local w = term.getSize()
 local names = {}
 for ____, n in ipairs(ai.settingNames) do
 names[#names + 1] = n
 end
-names[#names + 1] = "opencc.paged"
+names[#names + 1] = PAGED_SETTING
+inColour(
+colours.lightGrey,
+function()
 for ____, name in ipairs(names) do
 local value = settings.get(name)
 local shown = value == nil and "" or tostring(value)
@@ -1369,7 +1204,11 @@ shown = ("\"" .. shown) .. "\""
 end
 print(fit((name .. " = ") .. shown, w))
 end
-term.setTextColour(old)
+end
+)
+end
+function ____exports.doctor(o)
+showSettings()
 local cfg, msg = ai.protect(function() return ai.config() end)
 if cfg == nil then
 return failed(msg)
@@ -1383,7 +1222,7 @@ ok("http is enabled")
 if allowed == nil then
 return failed(why)
 end
-ok("CC allows " .. hostOf(cfg.url))
+ok("CC allows " .. cfg.url)
 local c = ai.client()
 local health, hmsg, herr = ai.protect(function() return c:health() end)
 if health == nil then
@@ -1393,7 +1232,7 @@ end
 ok("the server answers (it wants credentials)")
 else
 if health.healthy ~= true then
-return failed(("The server at " .. hostOf(cfg.url)) .. " says it is not healthy: look at its log, and restart opencode serve.")
+return failed(("The server at " .. cfg.url) .. " says it is not healthy: look at its log, and restart opencode serve.")
 end
 ok("server healthy, opencode " .. tostring(health.version))
 end
@@ -1403,92 +1242,186 @@ return failed(amsg)
 end
 ok(cfg.password ~= "" and "credentials accepted" or "no password needed")
 local agent = o.agent or cfg.agent
-if agent ~= "" then
-local found = false
-for ____, a in ipairs(agents) do
-if a.name == agent then
-found = true
-end
-end
-if not found then
-local names = ai.protect(function() return ai.agents(c) end)
-return failed(((("Agent not found: \"" .. agent) .. "\": set opencc.agent to one of ") .. (names ~= nil and table.concat(names, ", ") or "the server's agents")) .. " (or \"\" for the default).")
-end
-end
 local model = o.model or cfg.model
-if model ~= "" then
-local names, mmsg = ai.protect(function() return ai.models(c) end)
-if names == nil then
-return failed(mmsg)
-end
-local found = false
-for ____, n in ipairs(names) do
-if n == model then
-found = true
-end
-end
-if not found then
-return failed(("Model not found: " .. model) .. ": set opencc.model to provider/model from the server's providers (or \"\" for the default).")
-end
+local found, unknown, bad = ai.checkNames(c, agent ~= "" and agent or nil, model ~= "" and model or nil)
+if found == nil then
+local setting = bad.kind == "unknown_agent" and "opencc.agent" or "opencc.model"
+return failed(((unknown .. " (set ") .. setting) .. " to one, or to \"\" for the default)")
 end
 ok((("agent " .. (agent ~= "" and agent or "(default)")) .. ", model ") .. (model ~= "" and model or "(default)"))
-if colour then
-term.setTextColour(colours.green)
-end
-print("All good: try ai hello")
-term.setTextColour(old)
+inColour(
+colours.green,
+function() return print("All good: try ai hello") end
+)
 return true
+end
+return ____exports
+end,
+["flags"] = function(...) 
+local ____exports = {}
+local function isFlag(word)
+return string.sub(word, 1, 1) == "-" and #word > 1 and (string.find(word, "^%-%d")) == nil
+end
+local function find(flags, name)
+for ____, f in ipairs(flags) do
+for ____, n in ipairs(f.names) do
+if n == name then
+return f
+end
+end
+for ____, n in ipairs(f.aliases or ({})) do
+if n == name then
+return f
+end
+end
+end
+return nil
+end
+local function actionNames(flags)
+local names = {}
+for ____, f in ipairs(flags) do
+if f.run ~= nil and f.words ~= "ignore" then
+names[#names + 1] = f.names[1]
+end
+end
+return table.concat(names, ", ")
+end
+function ____exports.parseFlags(flags, args, o)
+local out = {words = {}, text = ""}
+local value
+local i = 0
+while i < #args and isFlag(args[i + 1]) do
+local name = args[i + 1]
+i = i + 1
+if name == "--" then
+break
+end
+local long, inline = string.match(name, "^(%-%-[^=]+)=(.*)$")
+if long ~= nil then
+name = long
+end
+local flag = find(flags, name)
+if flag == nil or flag.value == nil and inline ~= nil then
+out.error = "Unknown option " .. name
+break
+end
+local v = inline or ""
+if flag.value ~= nil and inline == nil then
+if i >= #args then
+out.error = name .. " needs a value"
+break
+end
+v = args[i + 1]
+i = i + 1
+end
+if flag.run ~= nil then
+if out.action ~= nil and out.action ~= flag then
+out.error = out.error or ("Only one of " .. actionNames(flags)) .. " at a time"
+end
+out.action = flag
+value = flag.value ~= nil and v or nil
+end
+if flag.option ~= nil then
+o[flag.option] = flag.value ~= nil and v or true
+end
+end
+do
+local k = i
+while k < #args do
+local ____out_words_0 = out.words
+____out_words_0[#____out_words_0 + 1] = args[k + 1]
+k = k + 1
+end
+end
+local action = out.action
+if action ~= nil and out.error == nil then
+local parts = value ~= nil and ({value}) or ({})
+if action.words == "join" then
+for ____, w in ipairs(out.words) do
+parts[#parts + 1] = w
+end
+elseif action.words == nil and #out.words > 0 then
+out.error = action.names[1] .. " takes no prompt"
+end
+out.text = table.concat(parts, " ")
+else
+out.text = table.concat(out.words, " ")
+end
+return out
+end
+function ____exports.synopsis(f)
+return f.names[1] .. (f.value ~= nil and " " .. f.value or "")
+end
+function ____exports.helpLine(f)
+local names = table.concat(f.names, ", ") .. (f.aliases ~= nil and ", " .. table.concat(f.aliases, ", ") or "")
+local head = (" " .. names) .. (f.value ~= nil and " " .. f.value or "")
+head = #head < 18 and head .. string.rep(" ", 18 - #head) or head .. " "
+return head .. f.help
+end
+function ____exports.flagNames(flags)
+local names = {}
+for ____, f in ipairs(flags) do
+for ____, n in ipairs(f.names) do
+names[#names + 1] = n
+end
+end
+return names
+end
+function ____exports.valuesOf(flags, name)
+local ____opt_1 = find(flags, name)
+return ____opt_1 and ____opt_1.values
+end
+function ____exports.inPrompt(flags, words)
+local k = 1
+while k < #words do
+if words[k + 1] == "--" or not isFlag(words[k + 1]) then
+return true
+end
+local ____opt_3 = find(flags, words[k + 1])
+k = k + ((____opt_3 and ____opt_3.value) ~= nil and 2 or 1)
+end
+return false
+end
+function ____exports.commandLine(args)
+local out = {}
+for ____, a in ipairs(args) do
+out[#out + 1] = (string.find(a, " ", 1, true)) ~= nil and ("\"" .. a) .. "\"" or a
+end
+return table.concat(out, " ")
 end
 return ____exports
 end,
 ["help"] = function(...) 
 local ____exports = {}
-local OPTIONS = table.concat({
-"ai <prompt>       ask; the reply is printed",
-"ai                chat (/help there for more)",
-" -n, --new        start a new conversation",
-" -s, --session id use that session",
-" -a, --agent name who answers (build, plan, ...)",
-" -m, --model p/m  model as provider/model",
-" --variant v      model variant (e.g. high)",
-" --sync           one blocking request, no polls",
-" --raw            the reply's text only",
-" --sessions       list sessions",
-" --delete id      delete a session",
-" --abort          stop the session's generation",
-" --doctor         check settings and the server",
-" --toast msg      show a toast in opencode's TUI",
-" --append text    add text to the TUI's prompt",
-" --submit/--clear submit/clear the TUI's prompt",
-" --command name   run a TUI command",
-" --version        versions of ai and libai"
-}, "\n")
-____exports.HELP_PAGE = table.concat({
+function ____exports.helpPage(options)
+return table.concat(
+{
 "ai talks to an opencode agent (opencode serve) from this computer.",
 "",
-OPTIONS,
+table.concat(options, "\n"),
 "",
-"Flags may come before or after the prompt; -- ends them. Tab completes flags, agents, models and session ids.",
+"Flags come before the prompt; -- ends them. Tab completes flags, agents, models and session ids.",
 "",
-"Settings (set <name> <value>): opencc.server_url (e.g. http://host:4096), opencc.password, opencc.agent, opencc.model, opencc.session_id, opencc.paged. ai --doctor checks them.",
+"Settings (set <name> <value>): opencc.server_url (e.g. http://host:4096), opencc.password, opencc.agent, opencc.model, opencc.session_id, opencc.directory, opencc.paged. ai --doctor checks them.",
 "",
 "Programs can use the library too: local ai = require(\"libai\"); print(ai.ask(\"hello\"))"
-}, "\n")
-function ____exports.printHelp()
+},
+"\n"
+)
+end
+function ____exports.printHelp(options)
 local ____, y = term.getCursorPos()
 textutils.pagedPrint(
-("ai - talk to an opencode agent\n" .. OPTIONS) .. "\nSettings: set opencc.server_url http://host:4096\nMore: help ai, ai --doctor",
+("ai - talk to an opencode agent\n" .. table.concat(options, "\n")) .. "\nSettings: set opencc.server_url http://host:4096\nMore: help ai, ai --doctor",
 math.max(y - 2, 0)
 )
+return true
 end
 return ____exports
 end,
-["main"] = function(...) 
+["args"] = function(...) 
 local ____exports = {}
-local ai = require("libai")
-local ____args = require("args")
-local parseArgs = ____args.parseArgs
-local USAGE = ____args.USAGE
+local OPTIONS
 local ____chat = require("chat")
 local chat = ____chat.chat
 local ____commands = require("commands")
@@ -1496,78 +1429,228 @@ local abortSession = ____commands.abortSession
 local askOnce = ____commands.askOnce
 local deleteSession = ____commands.deleteSession
 local listSessions = ____commands.listSessions
+local showVersion = ____commands.showVersion
 local tuiControl = ____commands.tuiControl
-local ____complete = require("complete")
-local complete = ____complete.complete
 local ____doctor = require("doctor")
 local doctor = ____doctor.doctor
+local ____flags = require("flags")
+local helpLine = ____flags.helpLine
+local parseFlags = ____flags.parseFlags
+local synopsis = ____flags.synopsis
 local ____help = require("help")
+local helpPage = ____help.helpPage
 local printHelp = ____help.printHelp
-____exports.VERSION = "0.1.0"
-settings.define("opencc.paged", {description = "Page long replies in ai (wait for a key when a reply fills the screen)", type = "boolean", default = true})
-local function usage(____error)
-if ____error ~= nil then
-printError(____error)
+____exports.FLAGS = {
+{names = {"-n", "--new"}, help = "start a new conversation", option = "newSession"},
+{
+names = {"-s", "--session"},
+value = "id",
+values = "sessions",
+help = "use that session",
+option = "session"
+},
+{
+names = {"-a", "--agent"},
+value = "name",
+values = "agents",
+help = "who answers (build, plan, ...)",
+option = "agent"
+},
+{
+names = {"-m", "--model"},
+value = "p/m",
+values = "models",
+help = "model as provider/model",
+option = "model"
+},
+{names = {"--variant"}, value = "v", help = "model variant (e.g. high)", option = "variant"},
+{names = {"--sync"}, help = "one blocking request, no polls", option = "sync"},
+{names = {"--raw"}, help = "the reply's text only", option = "plain"},
+{names = {"--sessions"}, help = "list sessions", run = listSessions},
+{
+names = {"--delete"},
+value = "id",
+values = "sessions",
+help = "delete a session",
+run = function(o) return deleteSession(o.text) end
+},
+{names = {"--abort"}, help = "stop the session's generation", run = abortSession},
+{names = {"--doctor"}, help = "check settings and the server", run = doctor},
+{
+names = {"--toast"},
+value = "msg",
+words = "join",
+help = "send a toast to opencode's TUI",
+run = function(o) return tuiControl(o, "toast") end
+},
+{
+names = {"--append"},
+value = "text",
+words = "join",
+help = "add text to the TUI's prompt",
+run = function(o) return tuiControl(o, "append") end
+},
+{
+names = {"--submit"},
+help = "submit the TUI's prompt",
+run = function(o) return tuiControl(o, "submit") end
+},
+{
+names = {"--clear"},
+help = "clear the TUI's prompt",
+run = function(o) return tuiControl(o, "clear") end
+},
+{
+names = {"--command"},
+value = "name",
+words = "join",
+help = "run a TUI command",
+run = function(o) return tuiControl(o, "command") end
+},
+{
+names = {"--help"},
+aliases = {"-h", "-?"},
+words = "ignore",
+help = "this help",
+run = function() return printHelp(OPTIONS) end
+},
+{
+names = {"--version"},
+aliases = {"-v"},
+words = "ignore",
+help = "versions of ai and libai",
+run = showVersion
+}
+}
+OPTIONS = {"ai <prompt>       ask; the reply is printed", "ai                chat (/help there for more)"}
+for ____, f in ipairs(____exports.FLAGS) do
+OPTIONS[#OPTIONS + 1] = helpLine(f)
 end
-printError(USAGE[1])
-do
-local i = 1
-while i < #USAGE do
-print(USAGE[i + 1])
-i = i + 1
+____exports.HELP_PAGE = helpPage(OPTIONS)
+local function fill(pieces, first, indent, width)
+local lines = {}
+local line = first
+for ____, p in ipairs(pieces) do
+if #line + 1 + #p > width and line ~= first then
+lines[#lines + 1] = line
+line = indent
+end
+line = (line .. (line == indent and "" or " ")) .. p
+end
+lines[#lines + 1] = line
+return lines
+end
+function ____exports.usageLines()
+local options = {}
+local actions = {}
+for ____, f in ipairs(____exports.FLAGS) do
+if f.run == nil then
+options[#options + 1] = ("[" .. synopsis(f)) .. "]"
+elseif f.words ~= "ignore" then
+actions[#actions + 1] = synopsis(f) .. " |"
 end
 end
+options[#options + 1] = "<prompt>"
+actions[#actions] = string.sub(actions[#actions], 1, -3)
+local lines = {"Usage: ai <prompt>"}
+for ____, l in ipairs(fill(options, "       ai", "          ", 51)) do
+lines[#lines + 1] = l
 end
+for ____, l in ipairs(fill(actions, "       ai", "          ", 51)) do
+lines[#lines + 1] = l
+end
+lines[#lines + 1] = "       ai  (chat)   ai --help   ai --version"
+return lines
+end
+function ____exports.parseArgs(args)
+local o = {
+text = "",
+newSession = false,
+sync = false,
+plain = false,
+typed = ""
+}
+local parsed = parseFlags(____exports.FLAGS, args, o)
+o.text = parsed.text
+o.error = parsed.error
+local ____opt_0 = parsed.action
+o.run = ____opt_0 and ____opt_0.run or (#parsed.words > 0 and askOnce or chat)
+if o.run == chat and o.plain then
+o.error = o.error or "--raw needs a prompt"
+end
+return o
+end
+return ____exports
+end,
+["complete"] = function(...) 
+local ____exports = {}
+local ____cc_2Ecompletion = require("cc.completion")
+local choice = ____cc_2Ecompletion.choice
+local ____args = require("args")
+local FLAGS = ____args.FLAGS
+local ____cache = require("cache")
+local cachedNames = ____cache.cachedNames
+local ____flags = require("flags")
+local flagNames = ____flags.flagNames
+local inPrompt = ____flags.inPrompt
+local valuesOf = ____flags.valuesOf
+function ____exports.complete(_shell, _index, partial, previous)
+if inPrompt(FLAGS, previous) then
+return {}
+end
+local kind = valuesOf(FLAGS, previous[#previous])
+if kind ~= nil then
+return choice(
+partial,
+cachedNames(kind),
+true
+)
+end
+if string.sub(partial, 1, 1) == "-" then
+return choice(
+partial,
+flagNames(FLAGS),
+true
+)
+end
+return {}
+end
+return ____exports
+end,
+["main"] = function(...) 
+local ____exports = {}
+local ____args = require("args")
+local parseArgs = ____args.parseArgs
+local usageLines = ____args.usageLines
+local ____commands = require("commands")
+local keptPrompt = ____commands.keptPrompt
+local ____complete = require("complete")
+local complete = ____complete.complete
+local ____flags = require("flags")
+local commandLine = ____flags.commandLine
+local ____settings = require("settings")
+local defineSettings = ____settings.defineSettings
+defineSettings()
 local function dispatch(args)
 local o = parseArgs(args)
-if o.error ~= nil then
-usage(o.error)
-if o.action == "ask" and o.text ~= "" then
-print("Your prompt was kept: ai " .. o.text)
+o.typed = commandLine(args)
+if o.error == nil then
+return o.run(o)
+end
+printError(o.error)
+for ____, line in ipairs(usageLines()) do
+print(line)
+end
+local words = false
+for ____, a in ipairs(args) do
+if string.sub(a, 1, 1) ~= "-" then
+words = true
+end
+end
+if words then
+keptPrompt(o.typed)
 end
 return false
-end
-repeat
-local ____switch9 = o.action
-local ____cond9 = ____switch9 == "ask"
-if ____cond9 then
-return askOnce(o)
-end
-____cond9 = ____cond9 or ____switch9 == "chat"
-if ____cond9 then
-chat(o)
-return true
-end
-____cond9 = ____cond9 or ____switch9 == "sessions"
-if ____cond9 then
-return listSessions(o)
-end
-____cond9 = ____cond9 or ____switch9 == "delete"
-if ____cond9 then
-return deleteSession(o.text)
-end
-____cond9 = ____cond9 or ____switch9 == "abort"
-if ____cond9 then
-return abortSession(o)
-end
-____cond9 = ____cond9 or ____switch9 == "doctor"
-if ____cond9 then
-return doctor({agent = o.agent, model = o.model})
-end
-____cond9 = ____cond9 or ____switch9 == "help"
-if ____cond9 then
-printHelp()
-return true
-end
-____cond9 = ____cond9 or ____switch9 == "version"
-if ____cond9 then
-print(((("ai " .. ____exports.VERSION) .. " (libai ") .. ai.version) .. ")")
-return true
-end
-do
-return tuiControl(o)
-end
-until true
 end
 function ____exports.run(...)
 local args = {...}
@@ -1584,4 +1667,6 @@ end
 return ____exports
 end,
 }
+local ____first = ...
+if type(____first) == "table" then return require end
 return require("main").run(...)

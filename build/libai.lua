@@ -21,15 +21,6 @@ end
 end
 ____modules = {
 ["lualib_bundle"] = function(...) 
-local function __TS__ArrayPush(self, ...)
-local items = {...}
-local len = #self
-for i = 1, #items do
-len = len + 1
-self[len] = items[i]
-end
-return len
-end
 local function __TS__Class(self)
 local c = {prototype = {}}
 c.prototype.__index = c.prototype
@@ -63,123 +54,12 @@ instance:____constructor(...)
 return instance
 end
 local __TS__Unpack = table.unpack or unpack
-local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
-if fromIndex == nil then
-fromIndex = 0
-end
-local len = #self
-if len == 0 then
-return -1
-end
-if fromIndex >= len then
-return -1
-end
-if fromIndex < 0 then
-fromIndex = len + fromIndex
-if fromIndex < 0 then
-fromIndex = 0
-end
-end
-for i = fromIndex + 1, len do
-if self[i] == searchElement then
-return i - 1
-end
-end
-return -1
-end
-local function __TS__CountVarargs(...)
-return select("#", ...)
-end
-local function __TS__ArraySplice(self, ...)
-local args = {...}
-local len = #self
-local actualArgumentCount = __TS__CountVarargs(...)
-local start = args[1]
-local deleteCount = args[2]
-if start < 0 then
-start = len + start
-if start < 0 then
-start = 0
-end
-elseif start > len then
-start = len
-end
-local itemCount = actualArgumentCount - 2
-if itemCount < 0 then
-itemCount = 0
-end
-local actualDeleteCount
-if actualArgumentCount == 0 then
-actualDeleteCount = 0
-elseif actualArgumentCount == 1 then
-actualDeleteCount = len - start
-else
-actualDeleteCount = deleteCount or 0
-if actualDeleteCount < 0 then
-actualDeleteCount = 0
-end
-if actualDeleteCount > len - start then
-actualDeleteCount = len - start
-end
-end
-local out = {}
-for k = 1, actualDeleteCount do
-local from = start + k
-if self[from] ~= nil then
-out[k] = self[from]
-end
-end
-if itemCount < actualDeleteCount then
-for k = start + 1, len - actualDeleteCount do
-local from = k + actualDeleteCount
-local to = k + itemCount
-if self[from] then
-self[to] = self[from]
-else
-self[to] = nil
-end
-end
-for k = len - actualDeleteCount + itemCount + 1, len do
-self[k] = nil
-end
-elseif itemCount > actualDeleteCount then
-for k = len - actualDeleteCount, start + 1, -1 do
-local from = k + actualDeleteCount
-local to = k + itemCount
-if self[from] then
-self[to] = self[from]
-else
-self[to] = nil
-end
-end
-end
-local j = start + 1
-for i = 3, actualArgumentCount do
-self[j] = args[i]
-j = j + 1
-end
-for k = #self, len - actualDeleteCount + itemCount + 1, -1 do
-self[k] = nil
-end
-return out
-end
-local function __TS__ArrayMap(self, callbackfn, thisArg)
-local result = {}
-for i = 1, #self do
-result[i] = callbackfn(thisArg, self[i], i - 1, self)
-end
-return result
-end
 return {
-__TS__ArrayPush = __TS__ArrayPush,
 __TS__Class = __TS__Class,
 __TS__ArrayFind = __TS__ArrayFind,
 __TS__ObjectAssign = __TS__ObjectAssign,
 __TS__New = __TS__New,
-__TS__Unpack = __TS__Unpack,
-__TS__ArrayIndexOf = __TS__ArrayIndexOf,
-__TS__ArraySplice = __TS__ArraySplice,
-__TS__ArrayMap = __TS__ArrayMap
+__TS__Unpack = __TS__Unpack
 }
 end,
 ["api"] = function(...) 
@@ -337,27 +217,25 @@ local ____exports = {}
 local BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 local TWO_24 = 16777216
 local TWO_48 = TWO_24 * TWO_24
-local offsetMs = 0
-local offsetPrecise = false
-local lastMs = 0
-local counter = 0
-local function localNow()
-return os.epoch("utc")
-end
+local clock = {
+offsetMs = 0,
+offsetPrecise = false,
+known = false,
+offsetLow = -math.huge,
+offsetHigh = math.huge,
+lastMs = 0,
+counter = 0
+}
 function ____exports.serverNow()
-return localNow() + offsetMs
+return os.epoch("utc") + clock.offsetMs
 end
-function ____exports.clockOffset()
-return offsetMs
-end
-local clockKnown = false
 function ____exports.serverClockKnown()
-return clockKnown
+return clock.known
 end
 function ____exports.observeServerTime(serverMs, sentAt, receivedAt)
-offsetMs = serverMs - (sentAt + receivedAt) / 2
-offsetPrecise = true
-clockKnown = true
+clock.offsetMs = serverMs - (sentAt + receivedAt) / 2
+clock.offsetPrecise = true
+clock.known = true
 end
 local MONTHS = {
 Jan = 1,
@@ -400,25 +278,25 @@ tonumber(d)
 )
 return ((days * 24 + tonumber(hh)) * 60 + tonumber(mm)) * 60000 + tonumber(ss) * 1000
 end
-local offsetLow = -math.huge
-local offsetHigh = math.huge
 function ____exports.observeDateHeader(date, sentAt, receivedAt)
-if offsetPrecise or date == nil then
+if clock.offsetPrecise or date == nil then
 return
 end
 local ms = ____exports.parseHttpDate(date)
 if ms == nil then
 return
 end
-local low = math.max(offsetLow, ms - receivedAt)
-local high = math.min(offsetHigh, ms + 1000 - sentAt)
+local low = math.max(clock.offsetLow, ms - receivedAt)
+local high = math.min(clock.offsetHigh, ms + 1000 - sentAt)
 if low > high then
-offsetLow, offsetHigh = ms - receivedAt, ms + 1000 - sentAt
+clock.offsetLow = ms - receivedAt
+clock.offsetHigh = ms + 1000 - sentAt
 else
-offsetLow, offsetHigh = low, high
+clock.offsetLow = low
+clock.offsetHigh = high
 end
-offsetMs = offsetLow
-clockKnown = true
+clock.offsetMs = clock.offsetLow
+clock.known = true
 end
 local TWO_36 = 2 ^ 36
 function ____exports.idTime(id)
@@ -441,7 +319,7 @@ if wrapped == nil then
 return
 end
 local ref = math.max(
-lastMs,
+clock.lastMs,
 math.floor(____exports.serverNow())
 )
 local ms = ref - ref % TWO_36 + wrapped
@@ -450,9 +328,9 @@ ms = ms + TWO_36
 elseif ms > ref + TWO_36 / 2 then
 ms = ms - TWO_36
 end
-if ms > lastMs then
-lastMs = ms
-counter = 4095
+if ms > clock.lastMs then
+clock.lastMs = ms
+clock.counter = 4095
 end
 end
 local function randomBase62(n)
@@ -469,19 +347,19 @@ return table.concat(out)
 end
 function ____exports.newId(prefix)
 local ms = math.floor(____exports.serverNow())
-if ms > lastMs then
-lastMs = ms
-counter = 0
+if ms > clock.lastMs then
+clock.lastMs = ms
+clock.counter = 0
 else
-ms = lastMs
+ms = clock.lastMs
 end
-counter = counter + 1
-if counter >= 4096 then
-lastMs = ms + 1
-ms = lastMs
-counter = 1
+clock.counter = clock.counter + 1
+if clock.counter >= 4096 then
+clock.lastMs = ms + 1
+ms = clock.lastMs
+clock.counter = 1
 end
-local value = (ms * 4096 + counter) % TWO_48
+local value = (ms * 4096 + clock.counter) % TWO_48
 local hi = math.floor(value / TWO_24)
 local lo = value % TWO_24
 return ((prefix .. "_") .. string.format("%06x%06x", hi, lo)) .. randomBase62(14)
@@ -489,95 +367,28 @@ end
 return ____exports
 end,
 ["json"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__ArrayPush = ____lualib.__TS__ArrayPush
 local ____exports = {}
-local escapes = {
-["\""] = "\\\"",
-["\\"] = "\\\\",
-["\n"] = "\\n",
-["\r"] = "\\r",
-["\t"] = "\\t",
-["\b"] = "\\b",
-["\f"] = "\\f"
-}
-local latin1Special = ((("[%c\"\\" .. string.char(128)) .. "-") .. string.char(255)) .. "]"
-local function encodeString(s, encoding)
-local pattern = encoding == "latin1" and latin1Special or "[%c\"\\]"
+local UNICODE = {unicode_strings = true}
+local function serialise(v, options)
+return textutils.serialiseJSON(v, options)
+end
+local function unescapeHighBytes(json)
 local out = string.gsub(
-s,
-pattern,
-function(ch)
-local known = escapes[ch]
-if known ~= nil then
-return known
-end
-return string.format(
-"\\u%04x",
-string.byte(ch)
+json,
+"(\\+)u00([89a-fA-F]%x)",
+function(slashes, hex) return #slashes % 2 == 1 and string.sub(slashes, 2) .. string.char(tonumber(hex, 16)) or (slashes .. "u00") .. hex end
 )
-end
-)
-return ("\"" .. out) .. "\""
-end
-local function encodeValue(v, encoding, parts)
-local t = type(v)
-if t == "string" then
-parts[#parts + 1] = encodeString(v, encoding)
-elseif t == "number" then
-local n = v
-parts[#parts + 1] = n == math.floor(n) and math.abs(n) < 2 ^ 53 and string.format("%d", n) or tostring(n)
-elseif t == "boolean" then
-parts[#parts + 1] = v and "true" or "false"
-elseif t == "nil" then
-parts[#parts + 1] = "null"
-elseif t == "table" then
-local tbl = v
-if tbl[1] ~= nil then
-parts[#parts + 1] = "["
-local arr = v
-do
-local i = 0
-while i < #arr do
-if i > 0 then
-parts[#parts + 1] = ","
-end
-encodeValue(arr[i + 1], encoding, parts)
-i = i + 1
-end
-end
-parts[#parts + 1] = "]"
-else
-parts[#parts + 1] = "{"
-local first = true
-for k, item in pairs(tbl) do
-if not first then
-parts[#parts + 1] = ","
-end
-first = false
-__TS__ArrayPush(
-parts,
-encodeString(
-tostring(k),
-encoding
-),
-":"
-)
-encodeValue(item, encoding, parts)
-end
-parts[#parts + 1] = "}"
-end
-else
-error(("cannot encode a " .. t) .. " as JSON", 0)
-end
+return out
 end
 function ____exports.encodeJSON(v, encoding)
 if encoding == nil then
 encoding = "latin1"
 end
-local parts = {}
-encodeValue(v, encoding, parts)
-return table.concat(parts)
+if encoding == "latin1" then
+return serialise(v)
+end
+local ok, json = pcall(function() return serialise(v, UNICODE) end)
+return ok and json or unescapeHighBytes(serialise(v))
 end
 function ____exports.decodeJSON(body)
 local ok, value = pcall(textutils.unserialiseJSON, body)
@@ -1061,6 +872,7 @@ description = "Seconds between checks for the reply"
 }
 }
 ____exports.CONVERSATION_SETTING = "opencc.conversation"
+____exports.CONVERSATIONS_SETTING = "opencc.conversations"
 local defined = false
 function ____exports.defineSettings()
 if defined or settings == nil then
@@ -1071,6 +883,7 @@ for ____, s in ipairs(____exports.SETTINGS) do
 settings.define(s.name, {description = s.description, type = s.type, default = s.default})
 end
 settings.define(____exports.CONVERSATION_SETTING, {description = "This computer's own opencode session, remembered by ai (ai --new starts another)", type = "string", default = ""})
+settings.define(____exports.CONVERSATIONS_SETTING, {description = "This computer's own session in each other opencc.directory, remembered by ai", type = "table", default = {}})
 end
 local function badSetting(name, why, fix)
 return fail("bad_setting", (((name .. " ") .. why) .. ": ") .. fix)
@@ -1134,8 +947,8 @@ ____temp_2 = nil
 end
 ____temp_3 = ____temp_2
 end
-local raw = ____temp_3
-cfg[s.key] = ____exports.validate(s.key, raw)
+local stored = ____temp_3
+cfg[s.key] = ____exports.validate(s.key, stored)
 end
 local config = cfg
 local ____temp_4 = {string.gsub(config.url, "/+$", "")}
@@ -1583,6 +1396,7 @@ end,
 ["session"] = function(...) 
 local ____exports = {}
 local ____config = require("config")
+local CONVERSATIONS_SETTING = ____config.CONVERSATIONS_SETTING
 local CONVERSATION_SETTING = ____config.CONVERSATION_SETTING
 local ____ids = require("ids")
 local observeServerTime = ____ids.observeServerTime
@@ -1590,14 +1404,43 @@ function ____exports.computerTitle()
 local label = os.getComputerLabel()
 return ("CC computer #" .. tostring(os.getComputerID())) .. (label ~= nil and (" (" .. tostring(label)) .. ")" or "")
 end
-function ____exports.rememberConversation(id)
+function ____exports.rememberedConversation(directory)
+if settings == nil then
+return nil
+end
+local ____temp_0
+if directory == "" then
+____temp_0 = settings.get(CONVERSATION_SETTING)
+else
+____temp_0 = (settings.get(CONVERSATIONS_SETTING) or ({}))[directory]
+end
+local id = ____temp_0
+return type(id) == "string" and id ~= "" and id or nil
+end
+function ____exports.rememberConversation(id, directory)
 if settings == nil then
 return
 end
+if directory == "" then
 if id == nil then
 settings.unset(CONVERSATION_SETTING)
 else
 settings.set(CONVERSATION_SETTING, id)
+end
+else
+local all = {}
+local old = settings.get(CONVERSATIONS_SETTING)
+if type(old) == "table" then
+for dir, sid in pairs(old) do
+all[dir] = sid
+end
+end
+if id == nil then
+all[directory] = nil
+else
+all[directory] = id
+end
+settings.set(CONVERSATIONS_SETTING, all)
 end
 settings.save()
 end
@@ -1612,22 +1455,17 @@ os.epoch("utc")
 return s
 end
 function ____exports.computerSession(client, fresh)
+local directory = client.directory or ""
 if not fresh then
-local ____temp_0
-if settings ~= nil then
-____temp_0 = settings.get(CONVERSATION_SETTING)
-else
-____temp_0 = nil
-end
-local remembered = ____temp_0
-if remembered ~= nil and remembered ~= "" then
+local remembered = ____exports.rememberedConversation(directory)
+if remembered ~= nil then
 return remembered
 end
 local prefix = "CC computer #" .. tostring(os.getComputerID())
 for ____, s in ipairs(client:sessions()) do
 local rest = string.sub(s.title, #prefix + 1)
 if string.sub(s.title, 1, #prefix) == prefix and (rest == "" or string.sub(rest, 1, 1) == " ") and s.parentID == nil then
-____exports.rememberConversation(s.id)
+____exports.rememberConversation(s.id, directory)
 return s.id
 end
 end
@@ -1636,7 +1474,7 @@ local id = ____exports.createSession(
 client,
 ____exports.computerTitle()
 ).id
-____exports.rememberConversation(id)
+____exports.rememberConversation(id, directory)
 return id
 end
 function ____exports.chooseSession(client, option, pinned, fresh)
@@ -1809,13 +1647,9 @@ end,
 ["jobs"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__Unpack = ____lualib.__TS__Unpack
-local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
-local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
 local ____errors = require("errors")
 local toAiError = ____errors.toAiError
-local ____http = require("http")
-local TERMINATED = ____http.TERMINATED
 local ____prompt = require("prompt")
 local runPrompt = ____prompt.runPrompt
 ____exports.DONE_EVENT = "ai_done"
@@ -1829,7 +1663,7 @@ job.status = "done"
 job.reply = reply
 job.text = reply.text
 else
-local err = value == TERMINATED and toAiError("Terminated") or toAiError(value)
+local err = toAiError(value)
 job.status = "failed"
 job.err = err
 job.error = err.message
@@ -1842,9 +1676,14 @@ r.co,
 __TS__Unpack(args)
 )
 if coroutine.status(r.co) == "dead" then
-local i = __TS__ArrayIndexOf(running, r)
-if i >= 0 then
-__TS__ArraySplice(running, i, 1)
+do
+local i = #running
+while i >= 1 do
+if running[i] == r then
+table.remove(running, i)
+end
+i = i - 1
+end
 end
 finish(r, ok, value)
 else
@@ -1879,20 +1718,20 @@ local function pump(____until)
 local terminated = false
 while not ____until() and not (terminated and #running == 0) do
 do
-local __continue16
+local __continue18
 repeat
 local event = {os.pullEventRaw()}
 if event[1] == "terminate" then
 if terminated then
-__continue16 = true
+__continue18 = true
 break
 end
 terminated = true
 end
 ____exports.handle(__TS__Unpack(event))
-__continue16 = true
+__continue18 = true
 until true
-if not __continue16 then
+if not __continue18 then
 break
 end
 end
@@ -1917,7 +1756,6 @@ end,
 local ____lualib = require("lualib_bundle")
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__New = ____lualib.__TS__New
-local __TS__ArrayMap = ____lualib.__TS__ArrayMap
 local ____exports = {}
 local ____client = require("client")
 local Client = ____client.Client
@@ -1934,6 +1772,8 @@ local ____ids = require("ids")
 local newId = ____ids.newId
 local ____catalog = require("catalog")
 local agentNames = ____catalog.agentNames
+local checkAgent = ____catalog.checkAgent
+local checkModel = ____catalog.checkModel
 local modelNames = ____catalog.modelNames
 local ____prompt = require("prompt")
 local clientFromConfig = ____prompt.clientFromConfig
@@ -1941,6 +1781,7 @@ local runPrompt = ____prompt.runPrompt
 local ____session = require("session")
 local computerSession = ____session.computerSession
 local rememberConversation = ____session.rememberConversation
+local rememberedConversation = ____session.rememberedConversation
 local ____text = require("text")
 local fromCC = ____text.fromCC
 local toCC = ____text.toCC
@@ -1948,28 +1789,12 @@ local ____jobs = require("jobs")
 local DONE_EVENT = ____jobs.DONE_EVENT
 local handle = ____jobs.handle
 local run = ____jobs.run
-local submit = ____jobs.submit
+local submitJob = ____jobs.submit
 local wait = ____jobs.wait
 function ____exports.protect(fn)
 local ok, result = pcall(fn)
 if ok then
 return result
-end
-if result == TERMINATED or result == "Terminated" then
-error("Terminated", 0)
-end
-local err = toAiError(result)
-return nil, err.message, err
-end
-____exports.version = "0.1.0"
-defineSettings()
-function ____exports.ask(prompt, opts)
-if opts == nil then
-opts = {}
-end
-local ok, result = pcall(runPrompt, prompt, opts)
-if ok then
-return result.text, result
 end
 if result == TERMINATED then
 error("Terminated", 0)
@@ -1977,7 +1802,30 @@ end
 local err = toAiError(result)
 return nil, err.message, err
 end
-____exports.submit = submit
+____exports.version = "0.1.0"
+local hasExpect, expectModule = pcall(require, "cc.expect")
+local expect = hasExpect and expectModule.expect or (function() return nil end)
+defineSettings()
+function ____exports.ask(prompt, opts)
+if opts == nil then
+opts = {}
+end
+expect(1, prompt, "string")
+expect(2, opts, "table", "nil")
+local reply, message, err = ____exports.protect(function() return runPrompt(prompt, opts) end)
+if reply == nil then
+return nil, message, err
+end
+return reply.text, reply
+end
+function ____exports.submit(prompt, opts)
+if opts == nil then
+opts = {}
+end
+expect(1, prompt, "string")
+expect(2, opts, "table", "nil")
+return submitJob(prompt, opts)
+end
 ____exports.wait = wait
 ____exports.run = run
 ____exports.handle = handle
@@ -1986,12 +1834,16 @@ function ____exports.waitFor(sessionID, messageID, opts)
 if opts == nil then
 opts = {}
 end
+expect(1, sessionID, "string")
+expect(2, messageID, "string")
+expect(3, opts, "table", "nil")
 return ____exports.ask(
 "",
 __TS__ObjectAssign({}, opts, {session = sessionID, existingMessage = messageID})
 )
 end
 function ____exports.client(options)
+expect(1, options, "table", "nil")
 local ____readConfig_1 = readConfig
 local ____temp_0
 if options == nil then
@@ -2016,28 +1868,63 @@ function ____exports.config()
 return readConfig()
 end
 function ____exports.checkUrl(url)
+expect(1, url, "string", "nil")
 return ____exports.protect(function()
 checkAllowed(url or readConfig().url)
 return true
 end)
 end
-____exports.settingNames = __TS__ArrayMap(
-SETTINGS,
-function(____, s) return s.name end
-)
+____exports.settingNames = {}
+for ____, s in ipairs(SETTINGS) do
+local ____exports_settingNames_2 = ____exports.settingNames
+____exports_settingNames_2[#____exports_settingNames_2 + 1] = s.name
+end
 ____exports.toCC = toCC
 ____exports.fromCC = fromCC
 ____exports.newId = newId
 ____exports.agents = agentNames
 ____exports.models = modelNames
+function ____exports.checkNames(c, agent, model)
+expect(2, agent, "string", "nil")
+expect(3, model, "string", "nil")
+return ____exports.protect(function()
+if agent ~= nil then
+checkAgent(c, agent)
+end
+if model ~= nil then
+checkModel(c, model)
+end
+return true
+end)
+end
 function ____exports.conversation(c, fresh)
 return computerSession(c, fresh == true)
 end
-function ____exports.forgetConversation()
-rememberConversation(nil)
+local function settingsDirectory()
+local ok, cfg = pcall(readConfig)
+return ok and cfg.directory or ""
+end
+function ____exports.sessionInUse(session)
+expect(1, session, "string", "nil")
+if session ~= nil and session ~= "" then
+return session
+end
+local ok, cfg = pcall(readConfig)
+if ok and cfg.sessionId ~= "" then
+return cfg.sessionId
+end
+return rememberedConversation(ok and cfg.directory or "")
+end
+function ____exports.forgetConversation(id)
+expect(1, id, "string", "nil")
+local directory = settingsDirectory()
+if id == nil or rememberedConversation(directory) == id then
+rememberConversation(nil, directory)
+end
 end
 return ____exports
 end,
 }
-local ____entry = require("index", ...)
-return ____entry
+local ____first = ...
+if type(____first) == "table" then return require end
+return require("index", ...)

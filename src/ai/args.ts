@@ -1,24 +1,14 @@
-// The command line: flags (anywhere before `--`; `--flag=value` works too) and prompt words.
-// A bad command line gives CC's usual "Usage: ..." lines instead of running anything.
-
-export type Action =
-  | "ask" // prompt words given
-  | "chat" // nothing to do but talk: interactive chat
-  | "sessions"
-  | "delete"
-  | "abort"
-  | "doctor"
-  | "toast"
-  | "append"
-  | "submit"
-  | "clear"
-  | "command"
-  | "help"
-  | "version";
+// ai's flags: the one table that parsing, the Usage lines, `ai --help`, the `help ai` page and
+// tab completion are built from. Adding a flag is one entry here (and its handler, if it does
+// something new).
+import { chat } from "./chat";
+import { abortSession, askOnce, deleteSession, listSessions, showVersion, tuiControl } from "./commands";
+import { doctor } from "./doctor";
+import { Flag, helpLine, parseFlags, synopsis } from "./flags";
+import { helpPage, printHelp } from "./help";
 
 export interface Options {
-  action: Action;
-  /** The prompt (or the text for --toast/--append/--command), words joined by spaces. */
+  /** The prompt (or the text of --toast, --append, --command, the id of --delete). */
   text: string;
   newSession: boolean;
   session?: string;
@@ -26,151 +16,106 @@ export interface Options {
   model?: string;
   variant?: string;
   sync: boolean;
-  raw: boolean;
+  /** --raw: the reply's plain text and nothing else (no spinner, colours or tool lines). */
+  plain: boolean;
+  /** What to do; undefined until parsed (then: ask, or chat with no prompt). */
+  run?: (this: void, o: Options) => boolean;
+  /** The command line as typed, to print back after a failure. */
+  typed: string;
   /** Set when the command line is wrong: one line saying what. */
   error?: string;
 }
 
-// Short and long names -> option key. Value flags take the next word.
-const VALUE_FLAGS: { [flag: string]: string } = {
-  "-s": "session",
-  "--session": "session",
-  "-a": "agent",
-  "--agent": "agent",
-  "-m": "model",
-  "--model": "model",
-  "--variant": "variant",
-  "--delete": "delete",
-  "--toast": "toast",
-  "--append": "append",
-  "--command": "command",
-};
+export const FLAGS: Flag<Options>[] = [
+  { names: ["-n", "--new"], help: "start a new conversation", option: "newSession" },
+  { names: ["-s", "--session"], value: "id", values: "sessions", help: "use that session", option: "session" },
+  {
+    names: ["-a", "--agent"],
+    value: "name",
+    values: "agents",
+    help: "who answers (build, plan, ...)",
+    option: "agent",
+  },
+  { names: ["-m", "--model"], value: "p/m", values: "models", help: "model as provider/model", option: "model" },
+  { names: ["--variant"], value: "v", help: "model variant (e.g. high)", option: "variant" },
+  { names: ["--sync"], help: "one blocking request, no polls", option: "sync" },
+  { names: ["--raw"], help: "the reply's text only", option: "plain" },
+  { names: ["--sessions"], help: "list sessions", run: listSessions },
+  { names: ["--delete"], value: "id", values: "sessions", help: "delete a session", run: (o) => deleteSession(o.text) },
+  { names: ["--abort"], help: "stop the session's generation", run: abortSession },
+  { names: ["--doctor"], help: "check settings and the server", run: doctor },
+  {
+    names: ["--toast"],
+    value: "msg",
+    words: "join",
+    help: "send a toast to opencode's TUI",
+    run: (o) => tuiControl(o, "toast"),
+  },
+  {
+    names: ["--append"],
+    value: "text",
+    words: "join",
+    help: "add text to the TUI's prompt",
+    run: (o) => tuiControl(o, "append"),
+  },
+  { names: ["--submit"], help: "submit the TUI's prompt", run: (o) => tuiControl(o, "submit") },
+  { names: ["--clear"], help: "clear the TUI's prompt", run: (o) => tuiControl(o, "clear") },
+  {
+    names: ["--command"],
+    value: "name",
+    words: "join",
+    help: "run a TUI command",
+    run: (o) => tuiControl(o, "command"),
+  },
+  { names: ["--help"], aliases: ["-h", "-?"], words: "ignore", help: "this help", run: () => printHelp(OPTIONS) },
+  { names: ["--version"], aliases: ["-v"], words: "ignore", help: "versions of ai and libai", run: showVersion },
+];
 
-const SWITCHES: { [flag: string]: string } = {
-  "-n": "new",
-  "--new": "new",
-  "--sync": "sync",
-  "--raw": "raw",
-  "--sessions": "sessions",
-  "--abort": "abort",
-  "--doctor": "doctor",
-  "--submit": "submit",
-  "--clear": "clear",
-  "-h": "help",
-  "--help": "help",
-  "-?": "help",
-  "-v": "version",
-  "--version": "version",
-};
+/** The help list of the flags, one line each. */
+const OPTIONS = ["ai <prompt>       ask; the reply is printed", "ai                chat (/help there for more)"];
+for (const f of FLAGS) OPTIONS.push(helpLine(f));
 
-const ACTIONS: { [key: string]: Action } = {
-  delete: "delete",
-  toast: "toast",
-  append: "append",
-  command: "command",
-  sessions: "sessions",
-  abort: "abort",
-  doctor: "doctor",
-  submit: "submit",
-  clear: "clear",
-  help: "help",
-  version: "version",
-};
+/** The `help ai` page (the build writes it to ai.txt). */
+export const HELP_PAGE = helpPage(OPTIONS);
 
-/** Actions whose text is the flag's value plus any further words (`ai --toast hello world`). */
-const TEXT_ACTIONS: { [a: string]: boolean } = { toast: true, append: true, command: true };
+/** Fills lines of at most `width` with the pieces, the later lines indented by `indent`. */
+function fill(pieces: string[], first: string, indent: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = first;
+  for (const p of pieces) {
+    if (line.length + 1 + p.length > width && line !== first) {
+      lines.push(line);
+      line = indent;
+    }
+    line = line + (line === indent ? "" : " ") + p;
+  }
+  lines.push(line);
+  return lines;
+}
 
-/** A word that looks like a flag (not "-" alone, not a negative number). */
-function isFlag(word: string): boolean {
-  return string.sub(word, 1, 1) === "-" && word.length > 1 && string.find(word, "^%-%d")[0] === undefined;
+/** CC-style usage lines, printed with print as CC's own programs do. */
+export function usageLines(): string[] {
+  const options: string[] = [];
+  const actions: string[] = [];
+  for (const f of FLAGS) {
+    if (f.run === undefined) options.push("[" + synopsis(f) + "]");
+    else if (f.words !== "ignore") actions.push(synopsis(f) + " |");
+  }
+  options.push("<prompt>");
+  actions[actions.length - 1] = string.sub(actions[actions.length - 1], 1, -3);
+  const lines = ["Usage: ai <prompt>"];
+  for (const l of fill(options, "       ai", "          ", 51)) lines.push(l);
+  for (const l of fill(actions, "       ai", "          ", 51)) lines.push(l);
+  lines.push("       ai  (chat)   ai --help   ai --version");
+  return lines;
 }
 
 export function parseArgs(args: string[]): Options {
-  const o: Options = { action: "chat", text: "", newSession: false, sync: false, raw: false };
-  const words: string[] = [];
-  let action: Action | undefined;
-  let actionValue: string | undefined;
-  const setAction = (a: Action, value?: string): void => {
-    if (action !== undefined && action !== a)
-      o.error =
-        o.error ??
-        "Only one of --sessions, --delete, --abort, --doctor, --toast, --append, --submit, --clear, --command at a time";
-    action = a;
-    actionValue = value;
-  };
-  let i = 0;
-  let flagsDone = false;
-  while (i < args.length) {
-    let word = args[i];
-    i++;
-    if (flagsDone || !isFlag(word)) {
-      words.push(word);
-      continue;
-    }
-    if (word === "--") {
-      flagsDone = true;
-      continue;
-    }
-    let inline: string | undefined;
-    const [name, rest] = string.match(word, "^(%-%-[^=]+)=(.*)$");
-    if (name !== undefined) {
-      word = name;
-      inline = rest;
-    }
-    const key = VALUE_FLAGS[word];
-    if (key !== undefined) {
-      let value = inline;
-      if (value === undefined) {
-        if (i >= args.length) {
-          o.error = o.error ?? word + " needs a value";
-          continue;
-        }
-        value = args[i];
-        i++;
-      }
-      if (key === "session") o.session = value;
-      else if (key === "agent") o.agent = value;
-      else if (key === "model") o.model = value;
-      else if (key === "variant") o.variant = value;
-      else setAction(ACTIONS[key], value);
-      continue;
-    }
-    const sw = SWITCHES[word];
-    if (sw === undefined || inline !== undefined) {
-      o.error = o.error ?? "Unknown option " + word;
-      continue;
-    }
-    if (sw === "new") o.newSession = true;
-    else if (sw === "sync") o.sync = true;
-    else if (sw === "raw") o.raw = true;
-    else setAction(ACTIONS[sw]);
-  }
-  if (action === undefined) {
-    o.action = words.length > 0 ? "ask" : "chat";
-    o.text = table.concat(words, " ");
-  } else {
-    o.action = action;
-    if (TEXT_ACTIONS[action]) {
-      const all: string[] = [];
-      if (actionValue !== undefined) all.push(actionValue);
-      for (const w of words) all.push(w);
-      o.text = table.concat(all, " ");
-    } else {
-      o.text = actionValue ?? "";
-      if (words.length > 0 && action !== "help" && action !== "version") {
-        o.error = o.error ?? "--" + action + " takes no prompt";
-      }
-    }
-  }
-  if (o.action === "chat" && o.raw) o.error = o.error ?? "--raw needs a prompt";
+  const o: Options = { text: "", newSession: false, sync: false, plain: false, typed: "" };
+  const parsed = parseFlags(FLAGS, args, o);
+  o.text = parsed.text;
+  o.error = parsed.error;
+  o.run = parsed.action?.run ?? (parsed.words.length > 0 ? askOnce : chat);
+  if (o.run === chat && o.plain) o.error = o.error ?? "--raw needs a prompt";
   return o;
 }
-
-/** CC-style usage lines (the first is printError'd, like CC's own programs). */
-export const USAGE = [
-  "Usage: ai <prompt>",
-  "       ai [-n] [-s id] [-a agent] [-m p/m] [--variant v] [--sync] [--raw] <prompt>",
-  "       ai --sessions | --delete <id> | --abort | --doctor",
-  "       ai --toast <msg> | --append <text> | --submit | --clear | --command <name>",
-  "       ai            (chat)   ai --help   ai --version",
-];

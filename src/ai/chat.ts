@@ -1,23 +1,15 @@
-// Interactive chat (`ai` with no prompt): read() with history, slash commands, the agent and the
-// session in the prompt line. Ctrl+T leaves: during a reply, after libai aborted the generation on
-// the server ("Cancelled"); at the prompt, at once.
+// Interactive chat (`ai` with no prompt): read() with history, slash commands (one table: run,
+// /help and Tab are built from it), the agent and the session in the prompt line. Ctrl+T leaves:
+// during a reply, after libai aborted the generation on the server ("Cancelled"); at the prompt,
+// at once.
+import { choice } from "cc.completion";
 import * as ai from "libai";
 import type { Options } from "./args";
+import { ask, AskSettings } from "./ask";
+import { cachedNames } from "./cache";
 import { updateCompletion } from "./commands";
-import { completeChat } from "./complete";
-import { ask, AskSettings } from "./progress";
-import { currentSession, printSessions } from "./sessions";
-
-const HELP = [
-  "/new            start a new conversation",
-  "/sessions       list sessions",
-  "/session <id>   continue that session",
-  "/agent <name>   who answers (/agent alone: default)",
-  "/model <p/m>    which model (/model alone: default)",
-  "/abort          stop the session's generation",
-  "/help           this list",
-  "/exit           leave (or Ctrl+T)",
-];
+import { inColour, printIn } from "./screen";
+import { printSessions } from "./sessions";
 
 /** What the next prompt is sent with (AskSettings), and the session the last reply came from. */
 interface ChatState extends AskSettings {
@@ -27,82 +19,136 @@ interface ChatState extends AskSettings {
   newSession: boolean;
 }
 
-function colourOr(c: number): void {
-  if (term.isColour()) term.setTextColour(c);
-}
-
-function shortId(id: string | undefined): string {
-  if (id === undefined) return "new";
-  return id.length > 10 ? ".." + string.sub(id, -6) : id;
-}
-
-function promptLine(st: ChatState): void {
-  const session = st.newSession ? undefined : (st.session ?? st.lastSession ?? currentSession());
-  const agent = st.agent ?? (settings.get("opencc.agent") as string | undefined) ?? "";
-  colourOr(colours.yellow);
-  write((agent !== "" ? agent : "ai") + " " + shortId(session));
-  colourOr(colours.white);
-  write("> ");
+interface ChatCommand {
+  names: string[];
+  /** The argument's name in /help; with `values`, what completes it. */
+  value?: string;
+  values?: string;
+  help: string;
+  /** Returns false to leave the chat. */
+  run: (this: void, st: ChatState, arg: string) => boolean | void;
 }
 
 function info(text: string): void {
-  colourOr(colours.lightGrey);
-  print(text);
-  colourOr(colours.white);
+  printIn(colours.lightGrey, text);
+}
+
+/** The session the next prompt goes to, as far as is known without the server. */
+function sessionOf(st: ChatState): string | undefined {
+  return st.newSession ? undefined : (st.session ?? st.lastSession ?? ai.sessionInUse());
+}
+
+function useSession(st: ChatState, arg: string): void {
+  if (string.find(arg, "^ses_")[0] === undefined)
+    return printError("Usage: /session <id> (ses_...; /sessions lists them)");
+  const [s, msg] = ai.protect(() => ai.client().session(arg));
+  if (s === undefined) return printError(msg as string);
+  st.session = s.id;
+  st.newSession = false;
+  info("Continuing " + s.id + ": " + ai.toCC(s.title));
+}
+
+function useModel(st: ChatState, arg: string): void {
+  if (arg !== "" && string.find(arg, "^[^/]+/.+$")[0] === undefined) {
+    return printError("Usage: /model <provider/model>, e.g. /model anthropic/claude-sonnet-4");
+  }
+  st.model = arg !== "" ? arg : undefined;
+  info(st.model !== undefined ? "Model: " + st.model : "Model: the default");
+}
+
+function abort(st: ChatState): void {
+  const id = st.session ?? st.lastSession ?? ai.sessionInUse();
+  if (id === undefined) return printError("No conversation to stop yet.");
+  const [, msg] = ai.protect(() => ai.client().abort(id));
+  if (msg !== undefined) printError(msg);
+  else info("Stopped " + id);
+}
+
+const COMMANDS: ChatCommand[] = [
+  {
+    names: ["/new"],
+    help: "start a new conversation",
+    run: (st) => {
+      st.session = undefined;
+      st.lastSession = undefined;
+      st.newSession = true;
+      info("Next message starts a new conversation.");
+    },
+  },
+  {
+    names: ["/sessions"],
+    help: "list sessions",
+    run: (st) => {
+      const [list, msg] = ai.protect(() => ai.client().sessions());
+      if (list === undefined) printError(msg as string);
+      else printSessions(list, sessionOf(st));
+    },
+  },
+  { names: ["/session"], value: "<id>", values: "sessions", help: "continue that session", run: useSession },
+  {
+    names: ["/agent"],
+    value: "<name>",
+    values: "agents",
+    help: "who answers (/agent alone: default)",
+    run: (st, arg) => {
+      st.agent = arg !== "" ? arg : undefined;
+      info(st.agent !== undefined ? "Agent: " + st.agent : "Agent: the default");
+    },
+  },
+  { names: ["/model"], value: "<p/m>", values: "models", help: "which model (/model alone: default)", run: useModel },
+  { names: ["/abort"], help: "stop the session's generation", run: abort },
+  { names: ["/help"], help: "this list", run: () => showHelp() },
+  { names: ["/exit", "/quit"], help: "leave (or Ctrl+T)", run: () => false },
+];
+
+function showHelp(): void {
+  for (const c of COMMANDS) {
+    const head = table.concat(c.names, ", ") + (c.value !== undefined ? " " + c.value : "");
+    info(head + string.rep(" ", math.max(1, 16 - head.length)) + c.help);
+  }
+}
+
+function find(name: string): ChatCommand | undefined {
+  for (const c of COMMANDS) for (const n of c.names) if (n === name) return c;
+  return undefined;
+}
+
+/** For read()'s completeFn: slash commands, and the values of /agent, /model, /session. */
+export function completeChat(line: string): string[] {
+  const [name, arg] = string.match(line, "^(/%a+) +(%S*)$");
+  if (name !== undefined) {
+    const values = find(name)?.values;
+    return values !== undefined ? choice(arg!, cachedNames(values), false) : [];
+  }
+  if (string.find(line, "^/%S*$")[0] === undefined) return [];
+  const names: string[] = [];
+  for (const c of COMMANDS) names.push(c.names[0] + (c.value !== undefined ? " " : ""));
+  return choice(line, names, false);
 }
 
 /** A slash command; returns false to leave the chat. */
 function command(line: string, st: ChatState): boolean {
   const [name, arg] = string.match(line, "^(/%S+)%s*(.-)%s*$");
-  if (name === "/exit" || name === "/quit") return false;
-  if (name === "/new") {
-    st.session = undefined;
-    st.lastSession = undefined;
-    st.newSession = true;
-    info("Next message starts a new conversation.");
-  } else if (name === "/sessions") {
-    const [list, msg] = ai.protect(() => ai.client().sessions());
-    if (list === undefined) printError(msg as string);
-    else printSessions(list, st.newSession ? undefined : (st.session ?? st.lastSession ?? currentSession()));
-  } else if (name === "/session") {
-    if (arg === undefined || string.find(arg, "^ses_")[0] === undefined) {
-      printError("Usage: /session <id> (ses_...; /sessions lists them)");
-    } else {
-      const [s, msg] = ai.protect(() => ai.client().session(arg));
-      if (s === undefined) printError(msg as string);
-      else {
-        st.session = s.id;
-        st.newSession = false;
-        info("Continuing " + s.id + ": " + ai.toCC(s.title));
-      }
-    }
-  } else if (name === "/agent") {
-    st.agent = arg !== "" ? arg : undefined;
-    info(st.agent !== undefined ? "Agent: " + st.agent : "Agent: the default");
-  } else if (name === "/model") {
-    if (arg !== undefined && arg !== "" && string.find(arg, "^[^/]+/.+$")[0] === undefined) {
-      printError("Usage: /model <provider/model>, e.g. /model anthropic/claude-sonnet-4");
-    } else {
-      st.model = arg !== "" ? arg : undefined;
-      info(st.model !== undefined ? "Model: " + st.model : "Model: the default");
-    }
-  } else if (name === "/abort") {
-    const id = st.session ?? st.lastSession ?? currentSession();
-    if (id === undefined) printError("No conversation to stop yet.");
-    else {
-      const [, msg] = ai.protect(() => ai.client().abort(id));
-      if (msg !== undefined) printError(msg);
-      else info("Stopped " + id);
-    }
-  } else if (name === "/help") {
-    for (const l of HELP) info(l);
-  } else {
+  const c = name !== undefined ? find(name) : undefined;
+  if (c === undefined) {
     printError("Unknown command " + (name ?? line) + ": type /help");
+    return true;
   }
-  return true;
+  return c.run(st, arg ?? "") !== false;
 }
 
-export function chat(o: Options): void {
+function promptLine(st: ChatState): void {
+  const [cfg] = ai.protect(() => ai.config());
+  const configured = cfg !== undefined ? (cfg.agent ?? "") : "";
+  const agent = st.agent ?? (configured !== "" ? configured : "ai");
+  const id = sessionOf(st);
+  inColour(colours.yellow, () =>
+    write(agent + " " + (id === undefined ? "new" : id.length > 10 ? ".." + string.sub(id, -6) : id)),
+  );
+  inColour(colours.white, () => write("> "));
+}
+
+export function chat(o: Options): boolean {
   const st: ChatState = {
     session: o.session,
     newSession: o.newSession,
@@ -112,26 +158,23 @@ export function chat(o: Options): void {
     sync: o.sync,
   };
   const history: string[] = [];
-  colourOr(colours.lightGrey);
-  print("Chat with opencode: /help for commands, /exit or Ctrl+T to leave.");
-  colourOr(colours.white);
+  info("Chat with opencode: /help for commands, /exit or Ctrl+T to leave.");
   while (true) {
     promptLine(st);
     const [ok, line] = pcall(() => read(undefined, history, completeChat));
     if (!ok) {
-      colourOr(colours.white);
       print();
-      return; // Ctrl+T at the prompt: leave
+      return true; // Ctrl+T at the prompt: leave
     }
     const text = string.match(line as string, "^%s*(.-)%s*$")[0] ?? "";
     if (text === "") continue;
     if (history[history.length - 1] !== text) history.push(text);
     if (string.sub(text, 1, 1) === "/") {
-      if (!command(text, st)) return;
+      if (!command(text, st)) return true;
       continue;
     }
     const outcome = ask(text, st);
-    if (outcome.cancelled === true) return; // Ctrl+T during a reply: aborted on the server; leave
+    if (outcome.cancelled === true) return true; // Ctrl+T during a reply: aborted on the server; leave
     if (outcome.ok) {
       if (st.lastSession === undefined) updateCompletion();
       st.newSession = false;

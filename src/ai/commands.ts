@@ -1,11 +1,16 @@
-// One-shot commands: ask and print, list/delete sessions, abort, and the TUI controls.
-// Each returns true on success; on failure it has printed one line (printError) saying what to do.
+// One-shot commands: ask and print, list/delete sessions, abort, the version, and the TUI
+// controls. Each returns true on success; on failure it has printed one line (printError) saying
+// what to do.
 import * as ai from "libai";
 import type { Client } from "libai";
 import type { Options } from "./args";
-import { CACHE_FILE, refreshCache } from "./complete";
-import { ask } from "./progress";
-import { currentSession, printSessions } from "./sessions";
+import { ask } from "./ask";
+import { CACHE_FILE, refreshCache } from "./cache";
+import { inColour } from "./screen";
+import { printSessions } from "./sessions";
+
+/** The version of ai (package.json's, written in by the build). */
+export const VERSION: string = "@VERSION@";
 
 /** Runs fn with a client from the settings; prints the error line on failure. */
 function withClient<T>(fn: (c: Client) => T): T | undefined {
@@ -22,30 +27,28 @@ export function updateCompletion(): void {
   pcall(() => refreshCache());
 }
 
-/** How to type the prompt again, for a prompt that failed. */
-export function keptPrompt(prompt: string): void {
-  const old = term.getTextColour();
-  if (term.isColour()) term.setTextColour(colours.lightGrey);
-  print("Your prompt was kept: ai " + prompt);
-  term.setTextColour(old);
+/** How to type the command again, exactly as it was, after a failure. */
+export function keptPrompt(typed: string): void {
+  // whole, wrapped as print wraps: a cut line could not be typed again
+  inColour(colours.lightGrey, () => print("Your prompt was kept: ai " + typed));
 }
 
 export function askOnce(o: Options): boolean {
   const outcome = ask(o.text, o);
   if (outcome.ok) {
-    if (!o.raw && !fs.exists(CACHE_FILE)) updateCompletion();
+    if (!o.plain && !fs.exists(CACHE_FILE)) updateCompletion();
     return true;
   }
   if (outcome.cancelled === true) return false;
   printError(outcome.error ?? "No reply");
-  if (!o.raw) keptPrompt(o.text);
+  if (!o.plain) keptPrompt(o.typed);
   return false;
 }
 
 export function listSessions(o: Options): boolean {
   const list = withClient((c) => c.sessions());
   if (list === undefined) return false;
-  printSessions(list, currentSession(o.session));
+  printSessions(list, ai.sessionInUse(o.session));
   updateCompletion();
   return true;
 }
@@ -56,13 +59,13 @@ export function deleteSession(id: string): boolean {
     return false;
   }
   if (withClient((c) => c.deleteSession(id)) === undefined) return false;
-  if (settings.get("opencc.conversation") === id) ai.forgetConversation();
+  ai.forgetConversation(id);
   print("Deleted " + id);
   return true;
 }
 
 export function abortSession(o: Options): boolean {
-  const id = currentSession(o.session);
+  const id = ai.sessionInUse(o.session);
   if (id === undefined) {
     printError("No conversation to stop: this computer has none yet (use -s <id> for another session).");
     return false;
@@ -72,17 +75,24 @@ export function abortSession(o: Options): boolean {
   return true;
 }
 
+export function showVersion(): boolean {
+  print("ai " + VERSION + " (libai " + ai.version + ")");
+  return true;
+}
+
+type TuiAction = "toast" | "append" | "submit" | "clear" | "command";
+
 /** --toast, --append, --submit, --clear, --command: drive a TUI attached to the server. */
-export function tuiControl(o: Options): boolean {
-  if ((o.action === "toast" || o.action === "append" || o.action === "command") && o.text === "") {
-    printError(`--${o.action} needs a value: ai --${o.action} <${o.action === "command" ? "name" : "text"}>`);
+export function tuiControl(o: Options, action: TuiAction): boolean {
+  if ((action === "toast" || action === "append" || action === "command") && o.text === "") {
+    printError(`--${action} needs a value: ai --${action} <${action === "command" ? "name" : "text"}>`);
     return false;
   }
   const done = withClient((c) => {
-    if (o.action === "toast") return c.showToast(o.text);
-    if (o.action === "append") return c.appendPrompt(o.text);
-    if (o.action === "submit") return c.submitPrompt();
-    if (o.action === "clear") return c.clearPrompt();
+    if (action === "toast") return c.showToast(o.text);
+    if (action === "append") return c.appendPrompt(o.text);
+    if (action === "submit") return c.submitPrompt();
+    if (action === "clear") return c.clearPrompt();
     return c.executeCommand(o.text);
   });
   if (done === undefined) return false;
@@ -90,6 +100,7 @@ export function tuiControl(o: Options): boolean {
     printError("The server did not pass it on: is a TUI attached to it (opencode attach)?");
     return false;
   }
-  print(o.action === "toast" ? "Toast shown" : o.action === "command" ? "Command sent: " + o.text : "Done");
+  // the server answers true with or without a TUI: that it was sent is all that is known
+  print(string.upper(string.sub(action, 1, 1)) + string.sub(action, 2) + " sent (shown if a TUI is attached)");
   return true;
 }

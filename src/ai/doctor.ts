@@ -1,48 +1,42 @@
 // ai --doctor: checks, in order, everything between this computer and an answer, and stops at the
 // first failure with its fix. 1 settings (password masked), 2 http enabled, 3 the URL allowed by
 // CC's rules, 4 the server's health and version, 5 the credentials, 6 the agent and the model.
+// Each check is libai's own, so the doctor says what ask would say.
 import * as ai from "libai";
-import type { Client } from "libai";
-import { fit } from "./progress";
+import type { Options } from "./args";
+import { fit, inColour } from "./screen";
+import { PAGED_SETTING } from "./settings";
 
-function hostOf(url: string): string {
-  const [host] = string.match(url, "^%a+://([^/:?#]+)");
-  return host ?? url;
-}
-
-export interface DoctorOptions {
-  agent?: string;
-  model?: string;
-}
-
-export function doctor(o: DoctorOptions): boolean {
-  const colour = term.isColour();
+function ok(text: string): void {
   const [w] = term.getSize();
-  const old = term.getTextColour();
-  const ok = (text: string): void => {
-    if (colour) term.setTextColour(colours.green);
-    write("ok ");
-    term.setTextColour(old);
-    print(fit(text, w - 3));
-  };
-  const failed = (text: string): boolean => {
-    printError("FAIL " + text);
-    return false;
-  };
+  inColour(colours.green, () => write("ok "));
+  print(fit(text, w - 3));
+}
 
-  // 1. settings
-  if (colour) term.setTextColour(colours.lightGrey);
+function failed(text: string): boolean {
+  printError("FAIL " + text);
+  return false;
+}
+
+function showSettings(): void {
+  const [w] = term.getSize();
   const names: string[] = [];
   for (const n of ai.settingNames) names.push(n);
-  names.push("opencc.paged");
-  for (const name of names) {
-    const value = settings.get(name);
-    let shown = value === undefined ? "" : tostring(value);
-    if (name === "opencc.password") shown = shown === "" ? "(none)" : "********";
-    else if (type(value) === "string") shown = '"' + shown + '"';
-    print(fit(name + " = " + shown, w));
-  }
-  term.setTextColour(old);
+  names.push(PAGED_SETTING);
+  inColour(colours.lightGrey, () => {
+    for (const name of names) {
+      const value = settings.get(name);
+      let shown = value === undefined ? "" : tostring(value);
+      if (name === "opencc.password") shown = shown === "" ? "(none)" : "********";
+      else if (type(value) === "string") shown = '"' + shown + '"';
+      print(fit(name + " = " + shown, w));
+    }
+  });
+}
+
+export function doctor(o: Options): boolean {
+  // 1. settings
+  showSettings();
   const [cfg, msg] = ai.protect(() => ai.config());
   if (cfg === undefined) return failed(msg as string);
   ok("settings are valid");
@@ -52,19 +46,17 @@ export function doctor(o: DoctorOptions): boolean {
   if (allowed === undefined && err.kind === "http_disabled") return failed(why);
   ok("http is enabled");
   if (allowed === undefined) return failed(why);
-  ok("CC allows " + hostOf(cfg.url));
+  ok("CC allows " + cfg.url);
 
   // 4. health and version (may itself need the password: then step 5 says so)
-  const c: Client = ai.client();
+  const c = ai.client();
   const [health, hmsg, herr] = ai.protect(() => c.health());
   if (health === undefined) {
     if (herr === undefined || herr.kind !== "auth") return failed(hmsg as string);
     ok("the server answers (it wants credentials)");
   } else {
     if (health.healthy !== true)
-      return failed(
-        `The server at ${hostOf(cfg.url)} says it is not healthy: look at its log, and restart opencode serve.`,
-      );
+      return failed(`The server at ${cfg.url} says it is not healthy: look at its log, and restart opencode serve.`);
     ok("server healthy, opencode " + tostring(health.version));
   }
 
@@ -73,33 +65,15 @@ export function doctor(o: DoctorOptions): boolean {
   if (agents === undefined) return failed(amsg as string);
   ok(cfg.password !== "" ? "credentials accepted" : "no password needed");
 
-  // 6. agent and model
+  // 6. agent and model, as ask checks them before sending
   const agent = o.agent ?? cfg.agent;
-  if (agent !== "") {
-    let found = false;
-    for (const a of agents) if (a.name === agent) found = true;
-    if (!found) {
-      const [names] = ai.protect(() => ai.agents(c));
-      return failed(
-        `Agent not found: "${agent}": set opencc.agent to one of ${names !== undefined ? table.concat(names, ", ") : "the server's agents"} (or "" for the default).`,
-      );
-    }
-  }
   const model = o.model ?? cfg.model;
-  if (model !== "") {
-    const [names, mmsg] = ai.protect(() => ai.models(c));
-    if (names === undefined) return failed(mmsg as string);
-    let found = false;
-    for (const n of names) if (n === model) found = true;
-    if (!found) {
-      return failed(
-        `Model not found: ${model}: set opencc.model to provider/model from the server's providers (or "" for the default).`,
-      );
-    }
+  const [found, unknown, bad] = ai.checkNames(c, agent !== "" ? agent : undefined, model !== "" ? model : undefined);
+  if (found === undefined) {
+    const setting = bad.kind === "unknown_agent" ? "opencc.agent" : "opencc.model";
+    return failed(`${unknown} (set ${setting} to one, or to "" for the default)`);
   }
   ok("agent " + (agent !== "" ? agent : "(default)") + ", model " + (model !== "" ? model : "(default)"));
-  if (colour) term.setTextColour(colours.green);
-  print("All good: try ai hello");
-  term.setTextColour(old);
+  inColour(colours.green, () => print("All good: try ai hello"));
   return true;
 }

@@ -1,12 +1,10 @@
 // Prints a reply as it streams in: each completed line is rendered (light markdown), word-wrapped
 // to the terminal and paged like textutils.pagedPrint. The text is already in the CC charset.
-// Colour terminals get colours; monochrome ones the same layout in the current colours; raw
-// prints the text as it is.
+// Colour terminals get colours; monochrome ones the same layout in the current colours.
 
 export interface PrinterOptions {
   colour: boolean;
   paged: boolean;
-  raw: boolean;
   width: number;
   height: number;
 }
@@ -84,7 +82,6 @@ function inline(s: string, base: string, strong: string): LuaMultiReturn<[string
 
 export class ReplyPrinter {
   private pending = "";
-  private total = 0;
   private page = 0;
   private inCode = false;
   private started = false;
@@ -115,15 +112,7 @@ export class ReplyPrinter {
     this.pending = "";
   }
 
-  linesPrinted(): number {
-    return this.total;
-  }
-
   private line(src: string): void {
-    if (this.opts.raw) {
-      this.total += (print as unknown as (this: void, s: string) => number)(src);
-      return;
-    }
     let [l] = string.gsub(src, "\r", "");
     [l] = string.gsub(l, "\t", "    ");
     const w = this.opts.width;
@@ -215,7 +204,6 @@ export class ReplyPrinter {
     }
     if (this.opts.colour) term.blit(text, fg, string.rep(this.bg, text.length));
     else term.write(text);
-    this.total++;
     this.page++;
     this.newline(h);
   }

@@ -1,16 +1,7 @@
 // ai --sessions (and /sessions in chat): id, age and title, newest first, fitted to the screen.
 import * as ai from "libai";
 import type { Session } from "libai";
-import { fit } from "./progress";
-
-/** The session ai would use now: -s, then opencc.session_id, then this computer's conversation. */
-export function currentSession(option?: string): string | undefined {
-  if (option !== undefined && option !== "") return option;
-  const pinned = settings.get("opencc.session_id") as string | undefined;
-  if (pinned !== undefined && pinned !== "") return pinned;
-  const mine = settings.get("opencc.conversation") as string | undefined;
-  return mine !== undefined && mine !== "" ? mine : undefined;
-}
+import { fit, inColour, printIn } from "./screen";
 
 /** "now", "5m", "3h", "2d", "6w" */
 export function age(ms: number): string {
@@ -29,7 +20,6 @@ function pad(s: string, n: number): string {
 /** Prints the list; `current` is marked. Returns the number of sessions. */
 export function printSessions(list: Session[], current: string | undefined): number {
   const [w, h] = term.getSize();
-  const colour = term.isColour();
   if (list.length === 0) {
     print("No sessions yet: ask something (ai <prompt>) to start one.");
     return 0;
@@ -43,29 +33,20 @@ export function printSessions(list: Session[], current: string | undefined): num
   // Leave room for the shell prompt and a "more" line.
   const room = math.max(1, math.floor((h - 2) / perSession));
   const shown = math.min(top.length, top.length > room ? room - 1 : room);
-  const old = term.getTextColour();
   for (let i = 0; i < math.max(shown, 1) && i < top.length; i++) {
     const s = top[i];
     const mark = s.id === current ? "*" : " ";
     const title = s.title !== undefined && s.title !== "" ? ai.toCC(s.title) : "(untitled)";
-    if (colour) term.setTextColour(s.id === current ? colours.lime : colours.yellow);
+    const idColour = s.id === current ? colours.lime : colours.yellow;
     if (twoLines) {
-      print(mark + s.id);
-      if (colour) term.setTextColour(old);
+      inColour(idColour, () => print(mark + s.id));
       print(fit("  " + pad(age(s.time.updated), 4) + " " + title, w));
     } else {
-      write(mark + s.id + " ");
-      if (colour) term.setTextColour(colours.lightGrey);
-      write(pad(age(s.time.updated), 4) + " ");
-      if (colour) term.setTextColour(old);
+      inColour(idColour, () => write(mark + s.id + " "));
+      inColour(colours.lightGrey, () => write(pad(age(s.time.updated), 4) + " "));
       print(fit(title, w - s.id.length - 7));
     }
   }
-  if (colour) term.setTextColour(old);
-  if (top.length > shown) {
-    if (colour) term.setTextColour(colours.lightGrey);
-    print("(" + (top.length - shown) + " older not shown)");
-    if (colour) term.setTextColour(old);
-  }
+  if (top.length > shown) printIn(colours.lightGrey, "(" + (top.length - shown) + " older not shown)");
   return top.length;
 }

@@ -100,6 +100,8 @@ export const SETTINGS: SettingDef[] = [
 
 /** Where ai remembers this computer's own conversation between runs. */
 export const CONVERSATION_SETTING = "opencc.conversation";
+/** The same for each other opencc.directory: a table of directory -> session id. */
+export const CONVERSATIONS_SETTING = "opencc.conversations";
 
 let defined = false;
 
@@ -114,6 +116,11 @@ export function defineSettings(): void {
     description: "This computer's own opencode session, remembered by ai (ai --new starts another)",
     type: "string",
     default: "",
+  });
+  settings.define(CONVERSATIONS_SETTING, {
+    description: "This computer's own session in each other opencc.directory, remembered by ai",
+    type: "table",
+    default: {},
   });
 }
 
@@ -161,8 +168,8 @@ export function readConfig(overrides?: Partial<Config>): Config {
   const cfg = {} as LuaTable<keyof Config, string | number>;
   for (const s of SETTINGS) {
     const given = overrides?.[s.key];
-    const raw = given !== undefined ? given : settings !== undefined ? settings.get(s.name) : undefined;
-    cfg.set(s.key, validate(s.key, raw));
+    const stored = given !== undefined ? given : settings !== undefined ? settings.get(s.name) : undefined;
+    cfg.set(s.key, validate(s.key, stored));
   }
   const config = cfg as unknown as Config;
   // A trailing slash would double up in every path.

@@ -6,30 +6,29 @@ const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const TWO_24 = 16777216;
 const TWO_48 = TWO_24 * TWO_24;
 
-/** Server time minus local time, in ms; 0 until the server has told us its time. */
-let offsetMs = 0;
-/** How the offset was learnt: a Date header is only good to the second, a created time better. */
-let offsetPrecise = false;
-let lastMs = 0;
-let counter = 0;
-
-function localNow(): number {
-  return os.epoch("utc");
-}
+/** What this computer knows of the server's clock, and the last id made: the module's only state. */
+const clock = {
+  /** Server time minus local time, in ms; 0 until the server has told us its time. */
+  offsetMs: 0,
+  /** How the offset was learnt: a Date header is only good to the second, a created time better. */
+  offsetPrecise: false,
+  /** Whether the server has told us its time yet (by a Date header or a time it stamped). */
+  known: false,
+  /** What the Date headers seen so far allow the offset to be: each narrows the range. */
+  offsetLow: -math.huge,
+  offsetHigh: math.huge,
+  /** The ms and counter of the last id made (or seen from the server). */
+  lastMs: 0,
+  counter: 0,
+};
 
 /** The server's clock as best we know it. */
 export function serverNow(): number {
-  return localNow() + offsetMs;
+  return os.epoch("utc") + clock.offsetMs;
 }
 
-export function clockOffset(): number {
-  return offsetMs;
-}
-
-/** Whether the server has told us its time yet (by a Date header or a time it stamped). */
-let clockKnown = false;
 export function serverClockKnown(): boolean {
-  return clockKnown;
+  return clock.known;
 }
 
 /**
@@ -37,9 +36,9 @@ export function serverClockKnown(): boolean {
  * e.g. the time.created of a session it just made.
  */
 export function observeServerTime(serverMs: number, sentAt: number, receivedAt: number): void {
-  offsetMs = serverMs - (sentAt + receivedAt) / 2;
-  offsetPrecise = true;
-  clockKnown = true;
+  clock.offsetMs = serverMs - (sentAt + receivedAt) / 2;
+  clock.offsetPrecise = true;
+  clock.known = true;
 }
 
 const MONTHS: { [m: string]: number } = {
@@ -78,28 +77,26 @@ export function parseHttpDate(date: string): number | undefined {
   return ((days * 24 + tonumber(hh)!) * 60 + tonumber(mm)!) * 60000 + tonumber(ss)! * 1000;
 }
 
-// What the Date headers seen so far allow the offset to be: each narrows the range.
-let offsetLow = -math.huge;
-let offsetHigh = math.huge;
-
 /** Learn the offset from a response's Date header, unless a better estimate exists. */
 export function observeDateHeader(date: string | undefined, sentAt: number, receivedAt: number): void {
-  if (offsetPrecise || date === undefined) return;
+  if (clock.offsetPrecise || date === undefined) return;
   const ms = parseHttpDate(date);
   if (ms === undefined) return;
   // The server's clock read [ms, ms + 1000) at some moment between sentAt and receivedAt.
-  const low = math.max(offsetLow, ms - receivedAt);
-  const high = math.min(offsetHigh, ms + 1000 - sentAt);
+  const low = math.max(clock.offsetLow, ms - receivedAt);
+  const high = math.min(clock.offsetHigh, ms + 1000 - sentAt);
   if (low > high) {
     // The server's clock moved (or ours did): start again from this response alone.
-    [offsetLow, offsetHigh] = [ms - receivedAt, ms + 1000 - sentAt];
+    clock.offsetLow = ms - receivedAt;
+    clock.offsetHigh = ms + 1000 - sentAt;
   } else {
-    [offsetLow, offsetHigh] = [low, high];
+    clock.offsetLow = low;
+    clock.offsetHigh = high;
   }
   // The low end: an id made now is then never ahead of the server's own clock, so the messages
   // the server makes in answer always sort after it.
-  offsetMs = offsetLow;
-  clockKnown = true;
+  clock.offsetMs = clock.offsetLow;
+  clock.known = true;
 }
 
 const TWO_36 = 2 ** 36;
@@ -117,13 +114,13 @@ export function observeId(id: string): void {
   const wrapped = idTime(id);
   if (wrapped === undefined) return;
   // Put the id's time back in full, in the 2^36 ms window around our own idea of now.
-  const ref = math.max(lastMs, math.floor(serverNow()));
+  const ref = math.max(clock.lastMs, math.floor(serverNow()));
   let ms = ref - (ref % TWO_36) + wrapped;
   if (ms < ref - TWO_36 / 2) ms += TWO_36;
   else if (ms > ref + TWO_36 / 2) ms -= TWO_36;
-  if (ms > lastMs) {
-    lastMs = ms;
-    counter = 4095; // the next id moves on to the following millisecond
+  if (ms > clock.lastMs) {
+    clock.lastMs = ms;
+    clock.counter = 4095; // the next id moves on to the following millisecond
   }
 }
 
@@ -139,20 +136,20 @@ function randomBase62(n: number): string {
 /** A new ascending id, e.g. newId("msg"). */
 export function newId(prefix: string): string {
   let ms = math.floor(serverNow());
-  if (ms > lastMs) {
-    lastMs = ms;
-    counter = 0;
+  if (ms > clock.lastMs) {
+    clock.lastMs = ms;
+    clock.counter = 0;
   } else {
-    ms = lastMs;
+    ms = clock.lastMs;
   }
-  counter++;
-  if (counter >= 4096) {
+  clock.counter++;
+  if (clock.counter >= 4096) {
     // 4095 ids in one millisecond: borrow the next one, as the value would otherwise wrap.
-    lastMs = ms + 1;
-    ms = lastMs;
-    counter = 1;
+    clock.lastMs = ms + 1;
+    ms = clock.lastMs;
+    clock.counter = 1;
   }
-  const value = (ms * 4096 + counter) % TWO_48;
+  const value = (ms * 4096 + clock.counter) % TWO_48;
   const hi = math.floor(value / TWO_24);
   const lo = value % TWO_24;
   return prefix + "_" + string.format("%06x%06x", hi, lo) + randomBase62(14);

@@ -6,13 +6,21 @@ import { defineSettings, readConfig, SETTINGS } from "./config";
 import { AiError, toAiError } from "./errors";
 import { checkAllowed, TERMINATED } from "./http";
 import { newId } from "./ids";
-import { agentNames, modelNames } from "./catalog";
+import { agentNames, checkAgent, checkModel, modelNames } from "./catalog";
 import { clientFromConfig, PromptOptions, runPrompt } from "./prompt";
-import { computerSession, rememberConversation } from "./session";
+import { computerSession, rememberConversation, rememberedConversation } from "./session";
 import { fromCC, toCC } from "./text";
-import { DONE_EVENT, handle, run, submit, wait } from "./jobs";
+import { DONE_EVENT, handle, run, submit as submitJob, wait } from "./jobs";
 
-export const version = "0.1.0";
+/** package.json's version: the build writes it in place of this placeholder. */
+export const version: string = "@VERSION@";
+
+type Expect = (this: void, index: number, value: unknown, ...types: string[]) => unknown;
+// CC's own argument check, so that a wrong call names the argument as CC's APIs do
+// ("bad argument #1 to 'ask' (string expected, got nil)"). A plain Lua (the build's load check)
+// has no cc.expect.
+const [hasExpect, expectModule] = pcall(require, "cc.expect");
+const expect: Expect = hasExpect ? (expectModule as { expect: Expect }).expect : () => undefined;
 
 // Types for TypeScript users (TSTL projects that import "libai").
 export type { Reply, ToolActivity, WaitCallbacks } from "./reply";
@@ -40,14 +48,21 @@ export function ask(
   prompt: string,
   opts: PromptOptions = {},
 ): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
-  const [ok, result] = pcall(runPrompt, prompt, opts);
-  if (ok) return $multi((result as Reply).text, result as Reply);
-  if (result === TERMINATED) error("Terminated", 0);
-  const err = toAiError(result);
-  return $multi(undefined, err.message, err);
+  expect(1, prompt, "string");
+  expect(2, opts, "table", "nil");
+  const [reply, message, err] = protect(() => runPrompt(prompt, opts));
+  if (reply === undefined) return $multi(undefined, message!, err!);
+  return $multi(reply.text, reply);
 }
 
-export { submit, wait, run, handle, DONE_EVENT as doneEvent };
+/** Starts a prompt in the background and returns its job at once. */
+export function submit(prompt: string, opts: PromptOptions = {}): ReturnType<typeof submitJob> {
+  expect(1, prompt, "string");
+  expect(2, opts, "table", "nil");
+  return submitJob(prompt, opts);
+}
+
+export { wait, run, handle, DONE_EVENT as doneEvent };
 
 /**
  * Waits for the answer to a message already sent (by another client, or c:promptAsync): returns
@@ -58,11 +73,15 @@ export function waitFor(
   messageID: string,
   opts: PromptOptions = {},
 ): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
+  expect(1, sessionID, "string");
+  expect(2, messageID, "string");
+  expect(3, opts, "table", "nil");
   return ask("", { ...opts, session: sessionID, existingMessage: messageID });
 }
 
 /** A client for one server: every endpoint as a method (c:sessions(), c:abort(id), ...). */
 export function client(options?: Partial<ClientOptions>): Client {
+  expect(1, options, "table", "nil");
   const cfg = readConfig(
     options === undefined
       ? undefined
@@ -96,32 +115,76 @@ export function config(): ReturnType<typeof readConfig> {
  * blocked or bad_url).
  */
 export function checkUrl(url?: string): LuaMultiReturn<[true] | [undefined, string, AiError]> {
+  expect(1, url, "string", "nil");
   return protect(() => {
     checkAllowed(url ?? readConfig().url);
     return true as const;
   });
 }
 
-/** Names and descriptions of the settings, for help screens. */
-export const settingNames = SETTINGS.map((s) => s.name);
+/** Names of the settings, for help screens. */
+export const settingNames: string[] = [];
+for (const s of SETTINGS) settingNames.push(s.name);
 
 export { toCC, fromCC, newId, agentNames as agents, modelNames as models };
+
+/**
+ * The check ask makes before sending: whether the server knows the agent and the model
+ * ("provider/model"; either may be nil). True, or nil, the line naming what the server has, and
+ * err (unknown_agent, unknown_model).
+ */
+export function checkNames(
+  c: Client,
+  agent?: string,
+  model?: string,
+): LuaMultiReturn<[true] | [undefined, string, AiError]> {
+  expect(2, agent, "string", "nil");
+  expect(3, model, "string", "nil");
+  return protect(() => {
+    if (agent !== undefined) checkAgent(c, agent);
+    if (model !== undefined) checkModel(c, model);
+    return true as const;
+  });
+}
 
 /** This computer's own conversation (found or created on the server); fresh=true starts a new one. */
 export function conversation(c: Client, fresh?: boolean): string {
   return computerSession(c, fresh === true);
 }
 
-/** Forget this computer's remembered conversation: the next prompt finds or makes one. */
-export function forgetConversation(): void {
-  rememberConversation(undefined);
+/** The settings' directory, or "" when a setting is broken (ai reports that where it matters). */
+function settingsDirectory(): string {
+  const [ok, cfg] = pcall(readConfig);
+  return ok ? cfg.directory : "";
+}
+
+/**
+ * The session a prompt would go to, without asking the server: `session` if given, then
+ * opencc.session_id, then this computer's conversation in opencc.directory; nil when there is none yet.
+ */
+export function sessionInUse(session?: string): string | undefined {
+  expect(1, session, "string", "nil");
+  if (session !== undefined && session !== "") return session;
+  const [ok, cfg] = pcall(readConfig);
+  if (ok && cfg.sessionId !== "") return cfg.sessionId;
+  return rememberedConversation(ok ? cfg.directory : "");
+}
+
+/**
+ * Forget this computer's remembered conversation in opencc.directory (only if it is `id`, when
+ * given): the next prompt finds or makes one.
+ */
+export function forgetConversation(id?: string): void {
+  expect(1, id, "string", "nil");
+  const directory = settingsDirectory();
+  if (id === undefined || rememberedConversation(directory) === id) rememberConversation(undefined, directory);
 }
 
 /** Runs fn and returns its results, or nil, message, err for an AiError (Ctrl+T still raises). */
 export function protect<T>(fn: () => T): LuaMultiReturn<[T] | [undefined, string, AiError]> {
   const [ok, result] = pcall(fn);
   if (ok) return $multi(result as T);
-  if (result === TERMINATED || result === "Terminated") error("Terminated", 0);
+  if (result === TERMINATED) error("Terminated", 0);
   const err = toAiError(result);
   return $multi(undefined, err.message, err);
 }

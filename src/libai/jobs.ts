@@ -2,7 +2,6 @@
 // moves on as events are handed to it (by wait(), run(), or the caller's own loop via handle()),
 // and announces its end with an os event, so a program's own loop can catch it.
 import { AiError, toAiError } from "./errors";
-import { TERMINATED } from "./http";
 import { PromptOptions, runPrompt } from "./prompt";
 import type { Reply } from "./reply";
 
@@ -37,7 +36,7 @@ function finish(r: Running, ok: boolean, value: unknown): void {
     job.reply = reply;
     job.text = reply.text;
   } else {
-    const err = value === TERMINATED ? toAiError("Terminated") : toAiError(value);
+    const err = toAiError(value);
     job.status = "failed";
     job.err = err;
     job.error = err.message;
@@ -48,8 +47,7 @@ function finish(r: Running, ok: boolean, value: unknown): void {
 function resume(r: Running, args: unknown[]): void {
   const [ok, value] = coroutine.resume(r.co, ...args);
   if (coroutine.status(r.co) === "dead") {
-    const i = running.indexOf(r);
-    if (i >= 0) running.splice(i, 1);
+    for (let i = running.length; i >= 1; i--) if (running[i - 1] === r) table.remove(running, i);
     finish(r, ok, value);
   } else {
     r.filter = value as string | undefined;

@@ -1,73 +1,33 @@
-// JSON for requests and replies. Encoding is our own so that text typed on a CC computer
-// (ISO-8859-1 bytes) reaches the server as the right characters; decoding is CC's.
+// JSON for requests and replies, both ways by CC's textutils. serialiseJSON writes string bytes
+// 0x80-0xFF as \u0080-\u00FF (CC: Tweaked 1.91+), which reads them as ISO-8859-1: right for text
+// typed on a CC computer ("latin1"). With { unicode_strings = true } (1.106+) it reads them as
+// UTF-8 ("utf8": text that is UTF-8 already, e.g. from a chat bridge).
 
 /** How string bytes >= 0x80 are read when encoding: as ISO-8859-1 (typed in CC) or as UTF-8. */
 export type TextEncoding = "latin1" | "utf8";
 
-const escapes: { [ch: string]: string } = {
-  '"': '\\"',
-  "\\": "\\\\",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-  "\b": "\\b",
-  "\f": "\\f",
-};
+type Serialise = (this: void, value: unknown, options?: { unicode_strings: boolean }) => string;
+const UNICODE = { unicode_strings: true };
 
-// Bytes >= 0x80 are built at run time: TypeScript has no byte escapes in strings.
-const latin1Special = '[%c"\\' + string.char(128) + "-" + string.char(255) + "]";
-
-function encodeString(s: string, encoding: TextEncoding): string {
-  const pattern = encoding === "latin1" ? latin1Special : '[%c"\\]';
-  const [out] = string.gsub(s, pattern, (ch: string) => {
-    const known = escapes[ch];
-    if (known !== undefined) return known;
-    return string.format("\\u%04x", string.byte(ch));
-  });
-  return '"' + out + '"';
+function serialise(v: unknown, options?: typeof UNICODE): string {
+  return (textutils.serialiseJSON as unknown as Serialise)(v, options);
 }
 
-function encodeValue(v: unknown, encoding: TextEncoding, parts: string[]): void {
-  const t = type(v);
-  if (t === "string") {
-    parts.push(encodeString(v as string, encoding));
-  } else if (t === "number") {
-    const n = v as number;
-    parts.push(n === math.floor(n) && math.abs(n) < 2 ** 53 ? string.format("%d", n) : tostring(n));
-  } else if (t === "boolean") {
-    parts.push(v ? "true" : "false");
-  } else if (t === "nil") {
-    parts.push("null");
-  } else if (t === "table") {
-    const tbl = v as LuaTable<AnyNotNil, unknown>;
-    if (tbl.get(1) !== undefined) {
-      parts.push("[");
-      const arr = v as unknown[];
-      for (let i = 0; i < arr.length; i++) {
-        if (i > 0) parts.push(",");
-        encodeValue(arr[i], encoding, parts);
-      }
-      parts.push("]");
-    } else {
-      parts.push("{");
-      let first = true;
-      for (const [k, item] of pairs(tbl)) {
-        if (!first) parts.push(",");
-        first = false;
-        parts.push(encodeString(tostring(k), encoding), ":");
-        encodeValue(item, encoding, parts);
-      }
-      parts.push("}");
-    }
-  } else {
-    error("cannot encode a " + t + " as JSON", 0);
-  }
+/**
+ * A CC before 1.106 refuses the options table and escapes every high byte: put the bytes back as
+ * they were (raw UTF-8 is valid JSON), except where the backslash is itself escaped.
+ */
+function unescapeHighBytes(json: string): string {
+  const [out] = string.gsub(json, "(\\+)u00([89a-fA-F]%x)", (slashes: string, hex: string) =>
+    slashes.length % 2 === 1 ? string.sub(slashes, 2) + string.char(tonumber(hex, 16)!) : slashes + "u00" + hex,
+  );
+  return out;
 }
 
 export function encodeJSON(v: unknown, encoding: TextEncoding = "latin1"): string {
-  const parts: string[] = [];
-  encodeValue(v, encoding, parts);
-  return table.concat(parts);
+  if (encoding === "latin1") return serialise(v);
+  const [ok, json] = pcall(() => serialise(v, UNICODE));
+  return ok ? json : unescapeHighBytes(serialise(v));
 }
 
 /** Decodes a server reply; undefined when the text is not JSON. JSON null becomes nil. */

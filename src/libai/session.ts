@@ -1,8 +1,10 @@
 // Which session a prompt goes to: an explicit option, then opencc.session_id, then this
-// computer's own conversation (found by its title, or made, and remembered in a setting).
+// computer's own conversation (found by its title, or made, and remembered in a setting). A
+// conversation belongs to the project directory it was made in (sessions are listed per
+// directory), so one is remembered per opencc.directory.
 import type { Session } from "./api";
 import type { Client } from "./client";
-import { CONVERSATION_SETTING } from "./config";
+import { CONVERSATIONS_SETTING, CONVERSATION_SETTING } from "./config";
 import { observeServerTime } from "./ids";
 
 export type SessionSource = "option" | "setting" | "computer";
@@ -18,10 +20,32 @@ export function computerTitle(): string {
   return `CC computer #${os.getComputerID()}` + (label !== undefined ? ` (${label})` : "");
 }
 
-export function rememberConversation(id: string | undefined): void {
+type ByDirectory = { [directory: string]: string };
+
+/** The conversation remembered for `directory` ("" for the server's own project). */
+export function rememberedConversation(directory: string): string | undefined {
+  if (settings === undefined) return undefined;
+  // The server's own project keeps the setting computers had before directories were told apart.
+  const id =
+    directory === ""
+      ? settings.get(CONVERSATION_SETTING)
+      : ((settings.get(CONVERSATIONS_SETTING) as ByDirectory | undefined) ?? {})[directory];
+  return type(id) === "string" && id !== "" ? (id as string) : undefined;
+}
+
+export function rememberConversation(id: string | undefined, directory: string): void {
   if (settings === undefined) return;
-  if (id === undefined) settings.unset(CONVERSATION_SETTING);
-  else settings.set(CONVERSATION_SETTING, id);
+  if (directory === "") {
+    if (id === undefined) settings.unset(CONVERSATION_SETTING);
+    else settings.set(CONVERSATION_SETTING, id);
+  } else {
+    const all = new LuaTable<string, string>();
+    const old = settings.get(CONVERSATIONS_SETTING) as ByDirectory | undefined;
+    if (type(old) === "table") for (const [dir, sid] of pairs(old!)) all.set(dir as string, sid);
+    if (id === undefined) all.delete(directory);
+    else all.set(directory, id);
+    settings.set(CONVERSATIONS_SETTING, all);
+  }
   settings.save();
 }
 
@@ -35,9 +59,10 @@ export function createSession(client: Client, title?: string, parentID?: string)
 
 /** Finds this computer's conversation on the server by title, or makes one, and remembers it. */
 export function computerSession(client: Client, fresh: boolean): string {
+  const directory = client.directory ?? "";
   if (!fresh) {
-    const remembered = settings !== undefined ? (settings.get(CONVERSATION_SETTING) as string | undefined) : undefined;
-    if (remembered !== undefined && remembered !== "") return remembered;
+    const remembered = rememberedConversation(directory);
+    if (remembered !== undefined) return remembered;
     const prefix = `CC computer #${os.getComputerID()}`;
     for (const s of client.sessions()) {
       const rest = string.sub(s.title, prefix.length + 1);
@@ -46,13 +71,13 @@ export function computerSession(client: Client, fresh: boolean): string {
         (rest === "" || string.sub(rest, 1, 1) === " ") &&
         s.parentID === undefined
       ) {
-        rememberConversation(s.id);
+        rememberConversation(s.id, directory);
         return s.id;
       }
     }
   }
   const id = createSession(client, computerTitle()).id;
-  rememberConversation(id);
+  rememberConversation(id, directory);
   return id;
 }
 

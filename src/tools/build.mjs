@@ -17,14 +17,26 @@ for (const project of ["tsconfig.json", "src/ai/tsconfig.json"]) {
   if (r.status !== 0) fail(`tstl -p ${project} exited with ${r.status}`);
 }
 
-// A bundled entry called with no arguments receives its module name as its only argument,
-// so the program's bundle ends by calling main.run with the chunk's own arguments instead.
-const aiPath = join(root, "build", "ai.lua");
-if (existsSync(aiPath)) {
-  const src = readFileSync(aiPath, "utf8");
-  const tail = 'local ____entry = require("main", ...)\nreturn ____entry';
-  if (!src.includes(tail)) fail("build/ai.lua does not end with the expected bundle entry");
-  writeFileSync(aiPath, src.replace(tail, 'return require("main").run(...)\n'));
+// The one seam into a bundle: called with a table as its first argument (which neither the shell
+// nor require ever passes), a bundle hands back its own require, so the installer's startup file,
+// the build's help page and the tests load single modules from it ("complete", "config", ...).
+// Otherwise the program runs main.run with the chunk's arguments (a bundled entry called with
+// none would receive its module name), and the library returns its API as before.
+const SEAM = 'local ____first = ...\nif type(____first) == "table" then return require end\n';
+const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+for (const [name, entry, run] of [
+  ["libai.lua", "index", 'return require("index", ...)\n'],
+  ["ai.lua", "main", 'return require("main").run(...)\n'],
+]) {
+  const path = join(root, "build", name);
+  if (!existsSync(path)) continue;
+  let src = readFileSync(path, "utf8");
+  const tail = `local ____entry = require("${entry}", ...)\nreturn ____entry`;
+  if (!src.includes(tail)) fail(`build/${name} does not end with the expected bundle entry`);
+  src = src.replace(tail, SEAM + run);
+  // The version lives in package.json only.
+  if (src.split('"@VERSION@"').length > 2) fail(`build/${name} has more than one version placeholder`);
+  writeFileSync(path, src.replace('"@VERSION@"', JSON.stringify(version)));
 }
 
 // A CC computer has 1 MB of disk: drop indentation and whole-line comments, which are a fifth

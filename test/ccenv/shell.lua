@@ -34,7 +34,8 @@ function M.makePackage(pc, env, dir)
   end
   package.path = "?;?.lua;?/init.lua;/rom/modules/main/?;/rom/modules/main/?.lua;/rom/modules/main/?/init.lua"
   package.config = "/\n;\n?\n!\n-"
-  package.preload = {}
+  -- cc.expect is ccenv's own (test/ccenv/expect.lua), the one its APIs check arguments with
+  package.preload = { ["cc.expect"] = function() return E.module end }
 
   function package.searchpath(name, path, sep, rep)
     E.expect("searchpath", 1, name, "string")

@@ -223,6 +223,39 @@ function M.modelLog(token)
   return mine
 end
 
+--- Listens to the password server's event stream (GET /event, server-sent events, which CC
+--- cannot read) in the background with curl. Returns { events = function() -> the events so far
+--- ({type, properties}), stop = function() }.
+function M.listenEvents()
+  local out = os.tmpname()
+  local user = M.username .. ":" .. M.password
+  os.execute("curl -sN -u '" .. user .. "' " .. M.authUrl .. "/event > " .. out .. " 2>/dev/null & echo $! > " .. out .. ".pid")
+  local f = io.open(out .. ".pid")
+  local pid = tonumber(f:read("*a"):match("%d+"))
+  f:close()
+  local function events()
+    local list = {}
+    local h = io.open(out, "rb")
+    if not h then return list end
+    for line in h:lines() do
+      local data = line:match("^data: (.*)$")
+      if data then list[#list + 1] = M.decode(data) end
+    end
+    h:close()
+    return list
+  end
+  -- the stream is open once the server has sent its first event (server.connected)
+  M.waitFor("the event stream", function() return #events() > 0 end, 10, 0.05)
+  return {
+    events = events,
+    stop = function()
+      os.execute("kill " .. pid .. " 2>/dev/null")
+      os.remove(out)
+      os.remove(out .. ".pid")
+    end,
+  }
+end
+
 --- A Lua literal of v, the format CC's settings file uses (textutils.serialise).
 local function serialise(v)
   local t = type(v)

@@ -23,6 +23,8 @@ interface SettingDef {
 export declare const SETTINGS: SettingDef[];
 /** Where ai remembers this computer's own conversation between runs. */
 export declare const CONVERSATION_SETTING = "opencc.conversation";
+/** The same for each other opencc.directory: a table of directory -> session id. */
+export declare const CONVERSATIONS_SETTING = "opencc.conversations";
 /** settings.define for every opencc.* setting (once). */
 export declare function defineSettings(): void;
 /** Checks one value; returns it, or fails with a line naming the setting and the fix. */

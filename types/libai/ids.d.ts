@@ -1,7 +1,6 @@
 /** @noSelfInFile */
 /** The server's clock as best we know it. */
 export declare function serverNow(): number;
-export declare function clockOffset(): number;
 export declare function serverClockKnown(): boolean;
 /**
  * Learn the offset from a time the server stamped between `sentAt` and `receivedAt` (local ms),

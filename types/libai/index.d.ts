@@ -7,8 +7,9 @@ import { newId } from "./ids";
 import { agentNames, modelNames } from "./catalog";
 import { PromptOptions } from "./prompt";
 import { fromCC, toCC } from "./text";
-import { DONE_EVENT, handle, run, submit, wait } from "./jobs";
-export declare const version = "0.1.0";
+import { DONE_EVENT, handle, run, submit as submitJob, wait } from "./jobs";
+/** package.json's version: the build writes it in place of this placeholder. */
+export declare const version: string;
 export type { Reply, ToolActivity, WaitCallbacks } from "./reply";
 export type { Agent, Health, Message, MessageInfo, Part, PermissionReply, PermissionRequest, QuestionRequest, Session, SessionStatus, } from "./api";
 export type { AiError, ErrorKind } from "./errors";
@@ -17,7 +18,9 @@ export type { PromptOptions } from "./prompt";
 export type { Job } from "./jobs";
 /** Asks and waits: returns the reply's text and the reply, or nil, message, err. */
 export declare function ask(prompt: string, opts?: PromptOptions): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]>;
-export { submit, wait, run, handle, DONE_EVENT as doneEvent };
+/** Starts a prompt in the background and returns its job at once. */
+export declare function submit(prompt: string, opts?: PromptOptions): ReturnType<typeof submitJob>;
+export { wait, run, handle, DONE_EVENT as doneEvent };
 /**
  * Waits for the answer to a message already sent (by another client, or c:promptAsync): returns
  * its text and reply, or nil, message, err. Ctrl+T aborts the generation and raises "Terminated".
@@ -33,12 +36,26 @@ export declare function config(): ReturnType<typeof readConfig>;
  * blocked or bad_url).
  */
 export declare function checkUrl(url?: string): LuaMultiReturn<[true] | [undefined, string, AiError]>;
-/** Names and descriptions of the settings, for help screens. */
+/** Names of the settings, for help screens. */
 export declare const settingNames: string[];
 export { toCC, fromCC, newId, agentNames as agents, modelNames as models };
+/**
+ * The check ask makes before sending: whether the server knows the agent and the model
+ * ("provider/model"; either may be nil). True, or nil, the line naming what the server has, and
+ * err (unknown_agent, unknown_model).
+ */
+export declare function checkNames(c: Client, agent?: string, model?: string): LuaMultiReturn<[true] | [undefined, string, AiError]>;
 /** This computer's own conversation (found or created on the server); fresh=true starts a new one. */
 export declare function conversation(c: Client, fresh?: boolean): string;
-/** Forget this computer's remembered conversation: the next prompt finds or makes one. */
-export declare function forgetConversation(): void;
+/**
+ * The session a prompt would go to, without asking the server: `session` if given, then
+ * opencc.session_id, then this computer's conversation in opencc.directory; nil when there is none yet.
+ */
+export declare function sessionInUse(session?: string): string | undefined;
+/**
+ * Forget this computer's remembered conversation in opencc.directory (only if it is `id`, when
+ * given): the next prompt finds or makes one.
+ */
+export declare function forgetConversation(id?: string): void;
 /** Runs fn and returns its results, or nil, message, err for an AiError (Ctrl+T still raises). */
 export declare function protect<T>(fn: () => T): LuaMultiReturn<[T] | [undefined, string, AiError]>;

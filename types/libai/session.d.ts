@@ -8,7 +8,9 @@ export interface ChosenSession {
 }
 /** The title of this computer's own conversation: it names the computer's id and label. */
 export declare function computerTitle(): string;
-export declare function rememberConversation(id: string | undefined): void;
+/** The conversation remembered for `directory` ("" for the server's own project). */
+export declare function rememberedConversation(directory: string): string | undefined;
+export declare function rememberConversation(id: string | undefined, directory: string): void;
 /** Creates a session, and learns the server's clock from the time it stamps on it. */
 export declare function createSession(client: Client, title?: string, parentID?: string): Session;
 /** Finds this computer's conversation on the server by title, or makes one, and remembers it. */

@@ -1,5 +1,5 @@
--- src/ai/complete.ts: shell and chat tab completion, with agents/models/sessions from a cache
--- file (fetched once when missing; never an error when the server is down).
+-- src/ai/complete.ts and chat.ts: shell and chat tab completion, with agents/models/sessions from
+-- a cache file (src/ai/cache.ts: fetched once when missing; never an error when the server is down).
 package.path = "test/?.lua;test/?/init.lua;" .. package.path
 local ccenv = require("ccenv")
 local T = require("test.spec.ai.tstl_modules")
@@ -7,7 +7,7 @@ local T = require("test.spec.ai.tstl_modules")
 local function sorted(t) table.sort(t) return t end
 
 describe("completion", function()
-  local pc, complete, fake
+  local pc, complete, chatmod, cache, fake
 
   before_each(function()
     pc = ccenv.new({})
@@ -30,13 +30,18 @@ describe("completion", function()
       end,
       models = function() return { "anthropic/claude", "openai/gpt" } end,
     }
-    local env = setmetatable({
+    local env
+    env = setmetatable({
       require = function(name)
         if name == "libai" then return libai end
+        if name:sub(1, 3) == "cc." then return pc.env.require(name) end
         error("unexpected require " .. name)
       end,
     }, { __index = pc.env })
-    complete = T.load(env)("complete")
+    local modules = T.load(env)
+    complete = modules("complete")
+    chatmod = modules("chat")
+    cache = modules("cache")
   end)
   after_each(function() pc:destroy() end)
 
@@ -47,7 +52,7 @@ describe("completion", function()
     return sorted(r)
   end
   local function chat(line)
-    local ok, r = pc:call(function() return complete.completeChat(line) end)
+    local ok, r = pc:call(function() return chatmod.completeChat(line) end)
     assert(ok, r)
     return sorted(r)
   end
@@ -82,7 +87,7 @@ describe("completion", function()
   end)
 
   it("uses the cache refreshCache wrote, without the network", function()
-    local ok, err = pc:call(function() complete.refreshCache() end)
+    local ok, err = pc:call(function() cache.refreshCache() end)
     assert(ok, err)
     fake.down = true
     assert.are.same({ "lan " }, shell("p", "-a"))

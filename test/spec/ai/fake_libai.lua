@@ -81,5 +81,7 @@ end
 function M.agents() return { "build", "plan" } end
 function M.models() return { "fake/fake-model" } end
 function M.forgetConversation() end
+function M.sessionInUse(session) return session end
+function M.checkNames() return true end
 
 return M

@@ -1,4 +1,5 @@
--- ai --doctor, --sessions, --delete, --abort, --version against the real server.
+-- ai --doctor, --sessions, --delete, --abort, --version and the TUI controls against the real
+-- server.
 local servers = require("support.servers")
 local ccenv = require("ccenv")
 
@@ -102,14 +103,54 @@ describe("ai --delete and --abort", function()
     assert.are.equal(404, (servers.request("GET", "/session/" .. id)))
   end)
 
-  it("stops the session's generation", function()
+  it("stops the session's generation on the server", function()
     local id = servers.newSession()
     servers.prompt(id, "[delay:20000] [reply:never]")
+    servers.waitFor("the generation to start", function()
+      local _, busy = servers.request("GET", "/session/status")
+      return type(busy) == "table" and busy[id] ~= nil
+    end)
     local pc = servers.newComputer()
     finally(function() pc:destroy() end)
     local r = pc:run("ai.lua", "--abort", "-s", id)
     assert.is_true(r.ok, r.error)
     assert.truthy(has(pc:screenText(), "Stopped " .. id), pc:screenText())
+    -- as the Ctrl+T spec: the server marks the message aborted, and the session is idle again
+    local aborted = servers.waitFor("the aborted message", function()
+      local _, msgs = servers.request("GET", "/session/" .. id .. "/message")
+      for _, m in ipairs(msgs or {}) do
+        if m.info.role == "assistant" and m.info.error and m.info.error.name == "MessageAbortedError" then return true end
+      end
+    end)
+    assert.is_true(aborted)
+    local _, busy = servers.request("GET", "/session/status")
+    assert.is_nil(busy[id])
+  end)
+
+  it("sends a toast, saying it is shown only if a TUI is attached; the server publishes it", function()
+    local listener = servers.listenEvents()
+    finally(listener.stop)
+    local pc = servers.newComputer()
+    finally(function() pc:destroy() end)
+    local r = pc:run("ai.lua", "--toast", "Reactor", "at", "90%")
+    assert.is_true(r.ok, r.error)
+    assert.are.equal("Toast sent (shown if a TUI is attached)", pc:screenText())
+    local toast = servers.waitFor("the toast event", function()
+      for _, e in ipairs(listener.events()) do
+        if e.type == "tui.toast.show" then return e.properties end
+      end
+    end)
+    assert.are.equal("Reactor at 90%", toast.message)
+  end)
+
+  it("says the same for --append, --submit, --clear and --command", function()
+    for _, args in ipairs({ { "--append", "typed in CC" }, { "--submit" }, { "--clear" }, { "--command", "session.new" } }) do
+      local pc = servers.newComputer({ server = "plain" })
+      finally(function() pc:destroy() end)
+      local r = pc:run("ai.lua", (table.unpack or unpack)(args))
+      assert.is_true(r.ok, args[1] .. ": " .. pc:screenText())
+      assert.truthy(pc:screenText():find("^%a+ sent %(shown if a TUI is attached%)$"), pc:screenText())
+    end
   end)
 
   it("prints the version", function()
@@ -117,5 +158,37 @@ describe("ai --delete and --abort", function()
     finally(function() pc:destroy() end)
     assert.is_true(pc:run("ai.lua", "--version").ok)
     assert.truthy(pc:screenText():find("^ai %d+%.%d+%.%d+ %(libai %d"), pc:screenText())
+  end)
+end)
+
+describe("this computer's conversation", function()
+  -- one remembered conversation per opencc.directory: sessions are listed per directory
+  it("is remembered per opencc.directory, and --abort and --sessions use the directory's own", function()
+    local a, b = servers.authProjectDir, servers.projectDir
+    local pc = servers.newComputer({ settings = { ["opencc.directory"] = a } })
+    finally(function() pc:destroy() end)
+    assert.is_true(pc:run("ai.lua", "--raw", "hi in a").ok)
+    local inA = pc.env.settings.get("opencc.conversations")[a]
+    assert.truthy(inA)
+
+    pc.env.settings.set("opencc.directory", b)
+    pc.env.settings.save()
+    assert.is_true(pc:run("ai.lua", "--raw", "hi in b").ok)
+    local inB = pc.env.settings.get("opencc.conversations")[b]
+    assert.truthy(inB)
+    assert.are_not.equal(inA, inB)
+    assert.is_true(pc:run("ai.lua", "--sessions").ok)
+    local listed = pc:screenText():gsub("\n", "")
+    assert.truthy(listed:find("*" .. inB, 1, true), listed)
+
+    -- back in a: the same conversation as before, and --abort stops that one
+    pc.env.settings.set("opencc.directory", a)
+    pc.env.settings.save()
+    assert.is_true(pc:run("ai.lua", "--raw", "[reply:again in a] hi").ok)
+    local last = servers.call("GET", "/session/" .. inA .. "/message?limit=1")
+    assert.are.equal("again in a", servers.text(last[1]))
+    servers.prompt(inA, "[delay:20000] [reply:never]")
+    assert.is_true(pc:run("ai.lua", "--abort").ok)
+    assert.truthy(pc:screenText():find("Stopped " .. inA, 1, true), pc:screenText())
   end)
 end)

@@ -1,6 +1,7 @@
 -- The installer (build/install.lua, from src/install/install.lua) in a ccenv computer, fetching
--- from a local static server that serves build/: files, startup file, completion, help page,
--- an update that keeps .settings, and one clear line for each kind of failure.
+-- from a local static server that serves build/: files, startup file (settings defined at boot,
+-- the shell path, completion, help page), an update that keeps .settings, and one clear line
+-- naming the URL for each kind of failure, leaving the old install intact.
 package.path = "test/?.lua;test/?/init.lua;" .. package.path
 local ccenv = require("ccenv")
 local socket = require("socket")
@@ -111,6 +112,86 @@ describe("install.lua", function()
     local text = pc:screenText():gsub("\n", " ")
     assert.truthy(text:find("Install failed: " .. base .. "nowhere/libai.lua: HTTP 404", 1, true), text)
     assert.are.equal("print('old')", pc:readFile("/ai.lua"))
+  end)
+
+  -- CC runs /startup/*.lua at each boot; a ccenv computer on the same folder is a rebooted one
+  local function reboot()
+    local again = ccenv.new({ root = pc.root })
+    finally(function() again:destroy() end)
+    assert.is_true(again:run("/startup/opencc.lua").ok)
+    return again
+  end
+
+  it("defines every opencc.* setting at boot, before ai or libai has run", function()
+    assert.is_true(pc:run("install.lua", "/", base).ok)
+    local again = reboot()
+    for _, name in ipairs({ "opencc.server_url", "opencc.password", "opencc.timeout", "opencc.directory",
+      "opencc.conversation", "opencc.paged" }) do
+      local d = again.env.settings.getDetails(name)
+      assert.truthy(d.description and #d.description > 10, name)
+    end
+    assert.are.equal("number", again.env.settings.getDetails("opencc.timeout").type)
+    -- CC's settings.set checks a defined type, as `set` does
+    local ok = again:call(function() again.env.settings.set("opencc.timeout", "abc") end)
+    assert.is_false(ok)
+  end)
+
+  it("puts ai on the shell's path, from / and from a folder, so it runs from any directory", function()
+    for _, folder in ipairs({ "/", "apps" }) do
+      local r = pc:run("install.lua", folder, base)
+      assert.is_true(r.ok, r.error)
+      local again = reboot()
+      again.env.shell.setDir("rom")
+      local v = again:run("ai", "--version")
+      assert.is_true(v.ok, v.error)
+      assert.truthy(again:screenText():find("ai %d+%.%d+%.%d+ %(libai %d"), again:screenText())
+    end
+  end)
+
+  it("lets a program in another folder require libai with the line it prints", function()
+    local r = pc:run("install.lua", "apps", base)
+    assert.is_true(r.ok, r.error)
+    local text = pc:screenText():gsub("\n", " ")
+    local line = 'package.path = "/apps/?.lua;" .. package.path'
+    assert.truthy(text:find(line, 1, true), text)
+    pc:writeFile("/work/bot.lua", line .. '\nlocal ai = require("libai")\nprint("libai " .. ai.version)')
+    local again = reboot()
+    local b = again:run("/work/bot.lua")
+    assert.is_true(b.ok, b.error)
+    assert.truthy(again:screenText():find("libai %d+%.%d+%.%d+"), again:screenText())
+  end)
+
+  it("stops with one line naming the URL when the host cannot be reached, keeping the old install", function()
+    pc:writeFile("/ai.lua", "print('old')")
+    local dead = "http://127.0.0.1:9/opencc/"
+    local r = pc:run("install.lua", "/", dead)
+    assert.is_false(r.ok)
+    local text = pc:screenText():gsub("\n", " ")
+    assert.truthy(text:find("Install failed: " .. dead .. "libai.lua: ", 1, true), text)
+    assert.falsy(text:find("Done", 1, true), text)
+    assert.are.equal("print('old')", pc:readFile("/ai.lua"))
+    assert.is_false(pc:exists("/libai.lua"))
+  end)
+
+  it("refuses a download that is not Lua, naming its URL, before replacing anything", function()
+    local bad = os.tmpname()
+    os.remove(bad)
+    assert(os.execute("mkdir -p " .. bad))
+    finally(function() os.execute("rm -rf " .. bad) end)
+    os.execute("cp " .. dir .. "/libai.lua " .. dir .. "/ai.txt " .. bad .. "/")
+    local f = io.open(bad .. "/ai.lua", "wb")
+    f:write("<html>Not found</html>")
+    f:close()
+    local other = startServer(bad)
+    finally(function() other.stop() end)
+    pc:writeFile("/ai.lua", "print('old')")
+    local url = "http://127.0.0.1:" .. other.port .. "/"
+    local r = pc:run("install.lua", "/", url)
+    assert.is_false(r.ok)
+    local text = pc:screenText():gsub("\n", " ")
+    assert.truthy(text:find("Install failed: " .. url .. "ai.lua: not a Lua file", 1, true), text)
+    assert.are.equal("print('old')", pc:readFile("/ai.lua"))
+    assert.is_false(pc:exists("/libai.lua"))
   end)
 
   it("fails with one line when http is disabled", function()

@@ -22,18 +22,26 @@ describe("libai ask (e2e)", function()
     assert.are.equal(1, out.n)
   end)
 
-  it("reports text as it grows: deltas that add up to the whole text", function()
+  -- The server shows a step's text only when the step ends, so onText sees it per step: it
+  -- checks what a caller can rely on, every delta new text and `whole` the text so far.
+  it("reports the text with onText: each delta new text, whole the text so far, together the reply", function()
     local out = H.run(pc, [[
       local ai = require("libai")
-      local deltas, last = {}, nil
+      local calls = {}
       local text = ai.ask("[slow:150][reply:one two three four five six]", {
-        onText = function(delta, whole) deltas[#deltas + 1] = delta last = whole end,
+        onText = function(delta, whole) calls[#calls + 1] = { delta = delta, whole = whole } end,
       })
-      return { text = text, joined = table.concat(deltas), last = last }
+      return { text = text, calls = calls }
     ]])
     assert.are.equal("one two three four five six", out.text)
-    assert.are.equal(out.text, out.joined)
-    assert.are.equal(out.text, out.last)
+    assert.truthy(#out.calls >= 1)
+    local sofar = ""
+    for _, c in ipairs(out.calls) do
+      assert.are_not.equal("", c.delta)
+      sofar = sofar .. c.delta
+      assert.are.equal(sofar, c.whole)
+    end
+    assert.are.equal(out.text, sofar)
   end)
 
   it("follows tool steps to the final answer and reports each tool as it starts and ends", function()

@@ -103,6 +103,8 @@ describe("libai client endpoints (e2e)", function()
   end)
 
   it("drives the TUI: toast with title, duration and variant, prompt controls, commands", function()
+    local listener = servers.listenEvents()
+    finally(listener.stop)
     local out = H.run(pc, [[
       local ai = require("libai")
       local c = ai.client()
@@ -117,6 +119,17 @@ describe("libai client endpoints (e2e)", function()
     for _, k in ipairs({ "toast", "append", "submit", "clear", "help", "sessions", "themes", "models", "command", "response" }) do
       assert.is_true(out[k], k)
     end
+    -- what the server published for a TUI to show (it answers true with or without one attached)
+    local seen = servers.waitFor("the TUI events", function()
+      local t, a
+      for _, e in ipairs(listener.events()) do
+        if e.type == "tui.toast.show" then t = e.properties end
+        if e.type == "tui.prompt.append" then a = e.properties end
+      end
+      if t and a then return { toast = t, appended = a } end
+    end)
+    assert.are.same({ title = "opencc", message = "Hello from CC", duration = 2000, variant = "success" }, seen.toast)
+    assert.are.equal("typed in CC", seen.appended.text)
   end)
 
   it("waits for the next TUI control request, and gives up after its timeout when none comes", function()

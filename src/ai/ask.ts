@@ -1,0 +1,133 @@
+// One prompt, shown while it is worked on: the spinner, the reply text as it grows (rendered),
+// one dim line per tool call, and the agent's permission requests and questions. --raw prints
+// only the finished text. ai.ask runs beside the spinner's loop; Ctrl+T reaches libai, which
+// stops the generation on the server before "Cancelled" is printed.
+import * as ai from "libai";
+import type { AiError, PromptOptions, Reply, ToolActivity } from "libai";
+import { askPermission, askQuestions, describeTool } from "./dialogs";
+import { ReplyPrinter } from "./render";
+import { printIn } from "./screen";
+import { PAGED_SETTING } from "./settings";
+import { Spinner } from "./spinner";
+
+export interface AskSettings {
+  session?: string;
+  newSession?: boolean;
+  agent?: string;
+  model?: string;
+  variant?: string;
+  sync?: boolean;
+  /** Plain text only: no spinner, colours, tool lines or markdown; printed when complete. */
+  plain?: boolean;
+}
+
+export interface Outcome {
+  ok: boolean;
+  reply?: Reply;
+  /** One line, when not ok (and not cancelled). */
+  error?: string;
+  err?: AiError;
+  /** Ctrl+T: the generation was stopped on the server and "Cancelled" printed. */
+  cancelled?: boolean;
+}
+
+/** What ai.ask is given: the settings (the callbacks are added for a shown reply). */
+function optionsOf(s: AskSettings): PromptOptions {
+  return {
+    session: s.session,
+    newSession: s.newSession,
+    agent: s.agent,
+    model: s.model,
+    variant: s.variant,
+    sync: s.sync,
+  };
+}
+
+/** ai.ask; the reply, or the error line. */
+function callAsk(prompt: string, opts: PromptOptions): Outcome {
+  const [text, second, err] = ai.ask(prompt, opts);
+  return text !== undefined ? { ok: true, reply: second as Reply } : { ok: false, error: second as string, err };
+}
+
+/** Runs fn; Ctrl+T becomes `cancelled`, anything else raised an error line. */
+function guarded(fn: () => Outcome): Outcome {
+  let result: Outcome = { ok: false, error: "no reply" };
+  const [ok, thrown] = pcall(() => {
+    result = fn();
+  });
+  if (ok) return result;
+  return thrown === "Terminated" ? { ok: false, cancelled: true } : { ok: false, error: tostring(thrown) };
+}
+
+function cancelled(): Outcome {
+  printError("Cancelled");
+  return { ok: false, cancelled: true };
+}
+
+/** Asks and shows the work: spinner, growing text, tool lines, prompts. Never raises. */
+export function ask(prompt: string, s: AskSettings): Outcome {
+  if (s.plain === true) {
+    const result = guarded(() => callAsk(prompt, optionsOf(s)));
+    if (result.cancelled === true) return cancelled();
+    if (result.ok) print(result.reply!.text);
+    return result;
+  }
+  const [w, h] = term.getSize();
+  const printer = new ReplyPrinter({
+    colour: term.isColour(),
+    paged: settings.get(PAGED_SETTING) !== false,
+    width: w,
+    height: h,
+  });
+  const spinner = new Spinner();
+  const opts = optionsOf(s);
+  opts.onText = (delta) => spinner.around(() => printer.push(delta));
+  opts.onTool = (t: ToolActivity) => {
+    const running = t.status === "running" || t.status === "pending";
+    spinner.label = running ? t.tool : "";
+    if (running) return;
+    const failed = t.status === "error";
+    spinner.around(() =>
+      printIn(failed ? colours.red : colours.lightGrey, describeTool(t) + (failed ? " (failed)" : "")),
+    );
+  };
+  opts.onStatus = (status) => {
+    spinner.label = status;
+  };
+  opts.onPermission = (req) => {
+    let reply: ReturnType<typeof askPermission> = "reject";
+    spinner.around(() => {
+      reply = askPermission(req);
+    });
+    return reply;
+  };
+  opts.onQuestion = (req) => {
+    let answers: string[][] | undefined;
+    spinner.around(() => {
+      answers = askQuestions(req);
+    });
+    return answers;
+  };
+
+  term.setCursorBlink(false);
+  const result = guarded(() => {
+    let outcome: Outcome = { ok: false, error: "no reply" };
+    parallel.waitForAny(
+      () => {
+        outcome = callAsk(prompt, opts);
+      },
+      () => spinner.loop(),
+    );
+    return outcome;
+  });
+  spinner.pause();
+  // Whatever text arrived stays on screen, even after Ctrl+T.
+  const finished = guarded(() => {
+    printer.finish();
+    return result;
+  });
+  if (result.cancelled === true || finished.cancelled === true) return cancelled();
+  // e.g. after a refused permission the agent ends on the tool step, with nothing to say
+  if (result.ok && result.reply!.text === "") printIn(colours.lightGrey, "(The agent stopped without a reply.)");
+  return result;
+}
