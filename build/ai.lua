@@ -54,7 +54,9 @@ function ____exports.printIn(c, text)
 local w = term.getSize()
 ____exports.inColour(
 c,
-function() return print(____exports.fit(text, w)) end
+function()
+print(____exports.fit(text, w))
+end
 )
 end
 return ____exports
@@ -119,7 +121,9 @@ end
 )
 inColour(
 colours.white,
-function() return print(key == "y" and "once" or (key == "a" and "always" or "no")) end
+function()
+print(key == "y" and "once" or (key == "a" and "always" or "no"))
+end
 )
 return key == "y" and "once" or (key == "a" and "always" or "reject")
 end
@@ -312,18 +316,21 @@ end
 local hashes, heading = string.match(l, "^(#+)%s+(.-)[%s#]*$")
 if hashes ~= nil and #hashes <= 6 then
 local t, f = inline(heading, HEADING, HEADING)
-return self:wrap(t, f, "", "")
+self:wrap(t, f, "", "")
+return
 end
 if (string.find(l, "^%s*([-*_])%s*%1%s*%1[-*_%s]*$")) ~= nil then
-return self:emit(
+self:emit(
 string.rep("-", w),
 string.rep(DIM, w)
 )
+return
 end
 local quote = string.match(l, "^%s*>%s?(.*)$")
 if quote ~= nil then
 local t, f = inline(quote, QUOTE, BOLD)
-return self:wrap(BAR .. t, (DIM .. DIM) .. f, BAR, DIM .. DIM)
+self:wrap(BAR .. t, (DIM .. DIM) .. f, BAR, DIM .. DIM)
+return
 end
 local indent, mark, rest = string.match(l, "^(%s*)([-*+])%s+(.*)$")
 if mark ~= nil then
@@ -342,12 +349,13 @@ math.floor(w / 4)
 local t, f = inline(rest, self.base, BOLD)
 local prefix = (pad .. mark) .. " "
 local cont = string.rep(" ", #prefix)
-return self:wrap(
+self:wrap(
 prefix .. t,
 string.rep(self.base, #prefix) .. f,
 cont,
 cont
 )
+return
 end
 local t, f = inline(l, self.base, BOLD)
 self:wrap(t, f, "", "")
@@ -418,7 +426,8 @@ end
 function ReplyPrinter.prototype.newline(self, h)
 local ____, y = term.getCursorPos()
 if y < h then
-return term.setCursorPos(1, y + 1)
+term.setCursorPos(1, y + 1)
+return
 end
 term.scroll(1)
 term.setCursorPos(1, h)
@@ -585,7 +594,11 @@ height = h
 )
 local spinner = __TS__New(Spinner)
 local opts = optionsOf(s)
-opts.onText = function(delta) return spinner:around(function() return printer:push(delta) end) end
+opts.onText = function(delta)
+spinner:around(function()
+printer:push(delta)
+end)
+end
 opts.onTool = function(t)
 local running = t.status == "running" or t.status == "pending"
 spinner.label = running and t.tool or ""
@@ -593,10 +606,12 @@ if running then
 return
 end
 local failed = t.status == "error"
-spinner:around(function() return printIn(
+spinner:around(function()
+printIn(
 failed and colours.red or colours.lightGrey,
 describeTool(t) .. (failed and " (failed)" or "")
-) end)
+)
+end)
 end
 opts.onStatus = function(status)
 spinner.label = status
@@ -622,7 +637,9 @@ parallel.waitForAny(
 function()
 outcome = callAsk(prompt, opts)
 end,
-function() return spinner:loop() end
+function()
+spinner:loop()
+end
 )
 return outcome
 end)
@@ -759,7 +776,9 @@ local idColour = s.id == current and colours.lime or colours.yellow
 if twoLines then
 inColour(
 idColour,
-function() return print(mark .. s.id) end
+function()
+print(mark .. s.id)
+end
 )
 print(fit(
 (("  " .. pad(
@@ -817,12 +836,16 @@ end
 return result
 end
 function ____exports.updateCompletion()
-pcall(function() return refreshCache() end)
+pcall(function()
+refreshCache()
+end)
 end
 function ____exports.keptPrompt(typed)
 inColour(
 colours.lightGrey,
-function() return print("Your prompt was kept: ai " .. typed) end
+function()
+print("Your prompt was kept: ai " .. typed)
+end
 )
 end
 function ____exports.askOnce(o)
@@ -905,7 +928,7 @@ end)
 if done == nil then
 return false
 end
-if done == false then
+if not done then
 printError("The server did not pass it on: is a TUI attached to it (opencode attach)?")
 return false
 end
@@ -954,11 +977,13 @@ return ____st_newSession_0
 end
 local function useSession(st, arg)
 if (string.find(arg, "^ses_")) == nil then
-return printError("Usage: /session <id> (ses_...; /sessions lists them)")
+printError("Usage: /session <id> (ses_...; /sessions lists them)")
+return
 end
 local s, msg = ai.protect(function() return ai.client():session(arg) end)
 if s == nil then
-return printError(msg)
+printError(msg)
+return
 end
 st.session = s.id
 st.newSession = false
@@ -966,7 +991,8 @@ info((("Continuing " .. s.id) .. ": ") .. ai.toCC(s.title))
 end
 local function useModel(st, arg)
 if arg ~= "" and (string.find(arg, "^[^/]+/.+$")) == nil then
-return printError("Usage: /model <provider/model>, e.g. /model anthropic/claude-sonnet-4")
+printError("Usage: /model <provider/model>, e.g. /model anthropic/claude-sonnet-4")
+return
 end
 st.model = arg ~= "" and arg or nil
 info(st.model ~= nil and "Model: " .. st.model or "Model: the default")
@@ -974,7 +1000,8 @@ end
 local function abort(st)
 local id = st.session or st.lastSession or ai.sessionInUse()
 if id == nil then
-return printError("No conversation to stop yet.")
+printError("No conversation to stop yet.")
+return
 end
 local ____, msg = ai.protect(function() return ai.client():abort(id) end)
 if msg ~= nil then
@@ -1037,12 +1064,15 @@ run = useModel
 {
 names = {"/help"},
 help = "this list",
-run = function() return showHelp() end
+run = function()
+showHelp()
+end
 },
 {
 names = {"/exit", "/quit"},
 help = "leave (or Ctrl+T)",
-run = function() return false end
+run = function() return nil end,
+leaves = true
 }
 }
 local function find(name)
@@ -1088,7 +1118,8 @@ if c == nil then
 printError(("Unknown command " .. (name or line)) .. ": type /help")
 return true
 end
-return c.run(st, arg or "") ~= false
+c.run(st, arg or "")
+return c.leaves ~= true
 end
 local function promptLine(st)
 local cfg = ai.protect(function() return ai.config() end)
@@ -1231,7 +1262,7 @@ return failed(hmsg)
 end
 ok("the server answers (it wants credentials)")
 else
-if health.healthy ~= true then
+if not health.healthy then
 return failed(("The server at " .. cfg.url) .. " says it is not healthy: look at its log, and restart opencode serve.")
 end
 ok("server healthy, opencode " .. tostring(health.version))
@@ -1251,7 +1282,9 @@ end
 ok((("agent " .. (agent ~= "" and agent or "(default)")) .. ", model ") .. (model ~= "" and model or "(default)"))
 inColour(
 colours.green,
-function() return print("All good: try ai hello") end
+function()
+print("All good: try ai hello")
+end
 )
 return true
 end

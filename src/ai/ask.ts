@@ -46,7 +46,7 @@ function optionsOf(s: AskSettings): PromptOptions {
 /** ai.ask; the reply, or the error line. */
 function callAsk(prompt: string, opts: PromptOptions): Outcome {
   const [text, second, err] = ai.ask(prompt, opts);
-  return text !== undefined ? { ok: true, reply: second as Reply } : { ok: false, error: second as string, err };
+  return text !== undefined ? { ok: true, reply: second } : { ok: false, error: second, err };
 }
 
 /** Runs fn; Ctrl+T becomes `cancelled`, anything else raised an error line. */
@@ -81,15 +81,19 @@ export function ask(prompt: string, s: AskSettings): Outcome {
   });
   const spinner = new Spinner();
   const opts = optionsOf(s);
-  opts.onText = (delta) => spinner.around(() => printer.push(delta));
+  opts.onText = (delta) => {
+    spinner.around(() => {
+      printer.push(delta);
+    });
+  };
   opts.onTool = (t: ToolActivity) => {
     const running = t.status === "running" || t.status === "pending";
     spinner.label = running ? t.tool : "";
     if (running) return;
     const failed = t.status === "error";
-    spinner.around(() =>
-      printIn(failed ? colours.red : colours.lightGrey, describeTool(t) + (failed ? " (failed)" : "")),
-    );
+    spinner.around(() => {
+      printIn(failed ? colours.red : colours.lightGrey, describeTool(t) + (failed ? " (failed)" : ""));
+    });
   };
   opts.onStatus = (status) => {
     spinner.label = status;
@@ -116,7 +120,9 @@ export function ask(prompt: string, s: AskSettings): Outcome {
       () => {
         outcome = callAsk(prompt, opts);
       },
-      () => spinner.loop(),
+      () => {
+        spinner.loop();
+      },
     );
     return outcome;
   });

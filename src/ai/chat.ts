@@ -25,8 +25,9 @@ interface ChatCommand {
   value?: string;
   values?: string;
   help: string;
-  /** Returns false to leave the chat. */
-  run: (this: void, st: ChatState, arg: string) => boolean | void;
+  run: (this: void, st: ChatState, arg: string) => void;
+  /** The command leaves the chat. */
+  leaves?: true;
 }
 
 function info(text: string): void {
@@ -39,10 +40,15 @@ function sessionOf(st: ChatState): string | undefined {
 }
 
 function useSession(st: ChatState, arg: string): void {
-  if (string.find(arg, "^ses_")[0] === undefined)
-    return printError("Usage: /session <id> (ses_...; /sessions lists them)");
+  if (string.find(arg, "^ses_")[0] === undefined) {
+    printError("Usage: /session <id> (ses_...; /sessions lists them)");
+    return;
+  }
   const [s, msg] = ai.protect(() => ai.client().session(arg));
-  if (s === undefined) return printError(msg as string);
+  if (s === undefined) {
+    printError(msg);
+    return;
+  }
   st.session = s.id;
   st.newSession = false;
   info("Continuing " + s.id + ": " + ai.toCC(s.title));
@@ -50,7 +56,8 @@ function useSession(st: ChatState, arg: string): void {
 
 function useModel(st: ChatState, arg: string): void {
   if (arg !== "" && string.find(arg, "^[^/]+/.+$")[0] === undefined) {
-    return printError("Usage: /model <provider/model>, e.g. /model anthropic/claude-sonnet-4");
+    printError("Usage: /model <provider/model>, e.g. /model anthropic/claude-sonnet-4");
+    return;
   }
   st.model = arg !== "" ? arg : undefined;
   info(st.model !== undefined ? "Model: " + st.model : "Model: the default");
@@ -58,7 +65,10 @@ function useModel(st: ChatState, arg: string): void {
 
 function abort(st: ChatState): void {
   const id = st.session ?? st.lastSession ?? ai.sessionInUse();
-  if (id === undefined) return printError("No conversation to stop yet.");
+  if (id === undefined) {
+    printError("No conversation to stop yet.");
+    return;
+  }
   const [, msg] = ai.protect(() => ai.client().abort(id));
   if (msg !== undefined) printError(msg);
   else info("Stopped " + id);
@@ -80,7 +90,7 @@ const COMMANDS: ChatCommand[] = [
     help: "list sessions",
     run: (st) => {
       const [list, msg] = ai.protect(() => ai.client().sessions());
-      if (list === undefined) printError(msg as string);
+      if (list === undefined) printError(msg);
       else printSessions(list, sessionOf(st));
     },
   },
@@ -97,8 +107,14 @@ const COMMANDS: ChatCommand[] = [
   },
   { names: ["/model"], value: "<p/m>", values: "models", help: "which model (/model alone: default)", run: useModel },
   { names: ["/abort"], help: "stop the session's generation", run: abort },
-  { names: ["/help"], help: "this list", run: () => showHelp() },
-  { names: ["/exit", "/quit"], help: "leave (or Ctrl+T)", run: () => false },
+  {
+    names: ["/help"],
+    help: "this list",
+    run: () => {
+      showHelp();
+    },
+  },
+  { names: ["/exit", "/quit"], help: "leave (or Ctrl+T)", run: () => undefined, leaves: true },
 ];
 
 function showHelp(): void {
@@ -118,7 +134,7 @@ export function completeChat(line: string): string[] {
   const [name, arg] = string.match(line, "^(/%a+) +(%S*)$");
   if (name !== undefined) {
     const values = find(name)?.values;
-    return values !== undefined ? choice(arg!, cachedNames(values), false) : [];
+    return values !== undefined ? choice(arg, cachedNames(values), false) : [];
   }
   if (string.find(line, "^/%S*$")[0] === undefined) return [];
   const names: string[] = [];
@@ -134,7 +150,8 @@ function command(line: string, st: ChatState): boolean {
     printError("Unknown command " + (name ?? line) + ": type /help");
     return true;
   }
-  return c.run(st, arg ?? "") !== false;
+  c.run(st, arg ?? "");
+  return c.leaves !== true;
 }
 
 function promptLine(st: ChatState): void {
@@ -166,7 +183,7 @@ export function chat(o: Options): boolean {
       print();
       return true; // Ctrl+T at the prompt: leave
     }
-    const text = string.match(line as string, "^%s*(.-)%s*$")[0] ?? "";
+    const text = string.match(line, "^%s*(.-)%s*$")[0] ?? "";
     if (text === "") continue;
     if (history[history.length - 1] !== text) history.push(text);
     if (string.sub(text, 1, 1) === "/") {

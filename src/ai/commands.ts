@@ -24,13 +24,17 @@ function withClient<T>(fn: (c: Client) => T): T | undefined {
 
 /** Refreshes tab completion's cache; the command's work is done, so Ctrl+T here just skips it. */
 export function updateCompletion(): void {
-  pcall(() => refreshCache());
+  pcall(() => {
+    refreshCache();
+  });
 }
 
 /** How to type the command again, exactly as it was, after a failure. */
 export function keptPrompt(typed: string): void {
   // whole, wrapped as print wraps: a cut line could not be typed again
-  inColour(colours.lightGrey, () => print("Your prompt was kept: ai " + typed));
+  inColour(colours.lightGrey, () => {
+    print("Your prompt was kept: ai " + typed);
+  });
 }
 
 export function askOnce(o: Options): boolean {
@@ -96,7 +100,7 @@ export function tuiControl(o: Options, action: TuiAction): boolean {
     return c.executeCommand(o.text);
   });
   if (done === undefined) return false;
-  if (done === false) {
+  if (!done) {
     printError("The server did not pass it on: is a TUI attached to it (opencode attach)?");
     return false;
   }

@@ -42,7 +42,9 @@ export function askPermission(req: PermissionRequest): PermissionReply {
     write("[y] once, [a] always, [n] no ");
     key = pickKey("yan");
   });
-  inColour(colours.white, () => print(key === "y" ? "once" : key === "a" ? "always" : "no"));
+  inColour(colours.white, () => {
+    print(key === "y" ? "once" : key === "a" ? "always" : "no");
+  });
   return key === "y" ? "once" : key === "a" ? "always" : "reject";
 }
 

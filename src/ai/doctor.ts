@@ -25,7 +25,7 @@ function showSettings(): void {
   names.push(PAGED_SETTING);
   inColour(colours.lightGrey, () => {
     for (const name of names) {
-      const value = settings.get(name);
+      const value: unknown = settings.get(name);
       let shown = value === undefined ? "" : tostring(value);
       if (name === "opencc.password") shown = shown === "" ? "(none)" : "********";
       else if (type(value) === "string") shown = '"' + shown + '"';
@@ -38,7 +38,7 @@ export function doctor(o: Options): boolean {
   // 1. settings
   showSettings();
   const [cfg, msg] = ai.protect(() => ai.config());
-  if (cfg === undefined) return failed(msg as string);
+  if (cfg === undefined) return failed(msg);
   ok("settings are valid");
 
   // 2. http, 3. CC's rules for the URL (libai words the fix for each)
@@ -52,17 +52,17 @@ export function doctor(o: Options): boolean {
   const c = ai.client();
   const [health, hmsg, herr] = ai.protect(() => c.health());
   if (health === undefined) {
-    if (herr === undefined || herr.kind !== "auth") return failed(hmsg as string);
+    if (herr === undefined || herr.kind !== "auth") return failed(hmsg);
     ok("the server answers (it wants credentials)");
   } else {
-    if (health.healthy !== true)
+    if (!health.healthy)
       return failed(`The server at ${cfg.url} says it is not healthy: look at its log, and restart opencode serve.`);
     ok("server healthy, opencode " + tostring(health.version));
   }
 
   // 5. credentials: an authenticated request
   const [agents, amsg] = ai.protect(() => c.agents());
-  if (agents === undefined) return failed(amsg as string);
+  if (agents === undefined) return failed(amsg);
   ok(cfg.password !== "" ? "credentials accepted" : "no password needed");
 
   // 6. agent and model, as ask checks them before sending
@@ -74,6 +74,8 @@ export function doctor(o: Options): boolean {
     return failed(`${unknown} (set ${setting} to one, or to "" for the default)`);
   }
   ok("agent " + (agent !== "" ? agent : "(default)") + ", model " + (model !== "" ? model : "(default)"));
-  inColour(colours.green, () => print("All good: try ai hello"));
+  inColour(colours.green, () => {
+    print("All good: try ai hello");
+  });
   return true;
 }

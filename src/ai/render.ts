@@ -45,10 +45,10 @@ function inline(s: string, base: string, strong: string): LuaMultiReturn<[string
     }
     if (c === "`") {
       const [, te] = string.find(s, "^`+", i);
-      const [cs, ce] = string.find(s, string.sub(s, i, te!), te! + 1, true);
+      const [cs, ce] = string.find(s, string.sub(s, i, te), te + 1, true);
       if (cs !== undefined) {
-        emit(string.sub(s, te! + 1, cs - 1), CODE);
-        i = ce! + 1;
+        emit(string.sub(s, te + 1, cs - 1), CODE);
+        i = ce + 1;
         continue;
       }
     } else if (string.sub(s, i, i + 1) === "**") {
@@ -68,7 +68,7 @@ function inline(s: string, base: string, strong: string): LuaMultiReturn<[string
       const [a, b, label] = string.find(s, "^!?%[([^%]]*)%]%([^%s%)]*%)", i);
       if (a !== undefined) {
         emit(label as string, LINK);
-        i = b! + 1;
+        i = b + 1;
         continue;
       }
     }
@@ -132,26 +132,30 @@ export class ReplyPrinter {
     }
     const [hashes, heading] = string.match(l, "^(#+)%s+(.-)[%s#]*$");
     if (hashes !== undefined && hashes.length <= 6) {
-      const [t, f] = inline(heading!, HEADING, HEADING);
-      return this.wrap(t, f, "", "");
+      const [t, f] = inline(heading, HEADING, HEADING);
+      this.wrap(t, f, "", "");
+      return;
     }
     if (string.find(l, "^%s*([-*_])%s*%1%s*%1[-*_%s]*$")[0] !== undefined) {
-      return this.emit(string.rep("-", w), string.rep(DIM, w));
+      this.emit(string.rep("-", w), string.rep(DIM, w));
+      return;
     }
     const [quote] = string.match(l, "^%s*>%s?(.*)$");
     if (quote !== undefined) {
       const [t, f] = inline(quote, QUOTE, BOLD);
-      return this.wrap(BAR + t, DIM + DIM + f, BAR, DIM + DIM);
+      this.wrap(BAR + t, DIM + DIM + f, BAR, DIM + DIM);
+      return;
     }
     let [indent, mark, rest] = string.match(l, "^(%s*)([-*+])%s+(.*)$");
     if (mark !== undefined) mark = BULLET;
     else [indent, mark, rest] = string.match(l, "^(%s*)(%d+[.)])%s+(.*)$");
     if (mark !== undefined) {
-      const pad = string.rep(" ", math.min(indent!.length, math.floor(w / 4)));
-      const [t, f] = inline(rest!, this.base, BOLD);
+      const pad = string.rep(" ", math.min(indent.length, math.floor(w / 4)));
+      const [t, f] = inline(rest, this.base, BOLD);
       const prefix = pad + mark + " ";
       const cont = string.rep(" ", prefix.length);
-      return this.wrap(prefix + t, string.rep(this.base, prefix.length) + f, cont, cont);
+      this.wrap(prefix + t, string.rep(this.base, prefix.length) + f, cont, cont);
+      return;
     }
     const [t, f] = inline(l, this.base, BOLD);
     this.wrap(t, f, "", "");
@@ -168,15 +172,15 @@ export class ReplyPrinter {
       this.emit((first ? "" : cont) + string.sub(text, a, e), (first ? "" : contFg) + string.sub(fg, a, e));
       first = false;
       const [, sp] = string.find(text, "^ *", e + 1);
-      a = sp! + 1;
+      a = sp + 1;
       i = a;
     };
     while (i <= n) {
       const avail = first ? w : w - cont.length;
       const [, sp] = string.find(text, "^ *", i);
-      const [, we] = string.find(text, "^[^ ]*", sp! + 1);
-      if (we! - a + 1 <= avail) i = we! + 1;
-      else if (i > a && we! - sp! <= w - cont.length) flush(i - 1);
+      const [, we] = string.find(text, "^[^ ]*", sp + 1);
+      if (we - a + 1 <= avail) i = we + 1;
+      else if (i > a && we - sp <= w - cont.length) flush(i - 1);
       else flush(a + avail - 1);
     }
     if (a <= n || first) flush(n);
@@ -210,7 +214,10 @@ export class ReplyPrinter {
 
   private newline(h: number): void {
     const [, y] = term.getCursorPos();
-    if (y < h) return term.setCursorPos(1, y + 1);
+    if (y < h) {
+      term.setCursorPos(1, y + 1);
+      return;
+    }
     term.scroll(1);
     term.setCursorPos(1, h);
   }

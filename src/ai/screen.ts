@@ -18,5 +18,7 @@ export function fit(line: string, width: number): string {
 /** Prints one line cut to the screen, in colour `c` where there is colour. */
 export function printIn(c: number, text: string): void {
   const [w] = term.getSize();
-  inColour(c, () => print(fit(text, w)));
+  inColour(c, () => {
+    print(fit(text, w));
+  });
 }

@@ -39,7 +39,9 @@ export function printSessions(list: Session[], current: string | undefined): num
     const title = s.title !== undefined && s.title !== "" ? ai.toCC(s.title) : "(untitled)";
     const idColour = s.id === current ? colours.lime : colours.yellow;
     if (twoLines) {
-      inColour(idColour, () => print(mark + s.id));
+      inColour(idColour, () => {
+        print(mark + s.id);
+      });
       print(fit("  " + pad(age(s.time.updated), 4) + " " + title, w));
     } else {
       inColour(idColour, () => write(mark + s.id + " "));

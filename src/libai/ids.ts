@@ -71,7 +71,7 @@ function daysFromCivil(y: number, m: number, d: number): number {
 export function parseHttpDate(date: string): number | undefined {
   const [d, mon, y, hh, mm, ss] = string.match(date, "(%d+) (%a+) (%d+) (%d+):(%d+):(%d+)");
   if (d === undefined) return undefined;
-  const month = MONTHS[mon!];
+  const month = MONTHS[mon];
   if (month === undefined) return undefined;
   const days = daysFromCivil(tonumber(y)!, month, tonumber(d)!);
   return ((days * 24 + tonumber(hh)!) * 60 + tonumber(mm)!) * 60000 + tonumber(ss)! * 1000;

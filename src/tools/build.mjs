@@ -1,6 +1,6 @@
 // Builds build/libai.lua (bundled library) and build/ai.lua (the program), then checks
 // that both exist, are not empty and load: TSTL can leave an empty bundle and exit 0.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
