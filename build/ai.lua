@@ -759,8 +759,20 @@ onQuestion = cb.onQuestion
 })
 return text ~= nil and ({ok = true, reply = second}) or ({ok = false, error = second, err = err})
 end
+local warnedPlainHttp = false
 function ____exports.ask(prompt, s)
 local colour = term.isColour()
+local ____temp_0
+if warnedPlainHttp or s.raw == true then
+____temp_0 = nil
+else
+____temp_0 = ai.plainHttpWarning()
+end
+local warning = ____temp_0
+warnedPlainHttp = true
+if warning ~= nil then
+printError(warning)
+end
 local w, h = term.getSize()
 if s.raw == true then
 local result = {ok = false, error = "no reply"}
@@ -1362,6 +1374,9 @@ names[#names + 1] = "opencc.paged"
 for ____, name in ipairs(names) do
 local value = settings.get(name)
 local shown = value == nil and "" or tostring(value)
+if name == "opencc.server_url" then
+shown = string.gsub(shown, "//[^/]*@", "//***@")
+end
 if name == "opencc.password" then
 shown = shown == "" and "(none)" or "********"
 elseif type(value) == "string" then
@@ -1375,6 +1390,10 @@ if cfg == nil then
 return failed(msg)
 end
 ok("settings are valid")
+local warning = ai.plainHttpWarning(cfg.url, cfg.password)
+if warning ~= nil then
+printError("warn " .. warning)
+end
 local allowed, why, err = ai.checkUrl(cfg.url)
 if allowed == nil and err.kind == "http_disabled" then
 return failed(why)

@@ -38,6 +38,7 @@ export function doctor(o: DoctorOptions): boolean {
   for (const name of names) {
     const value = settings.get(name);
     let shown = value === undefined ? "" : tostring(value);
+    if (name === "opencc.server_url") [shown] = string.gsub(shown, "//[^/]*@", "//***@"); // may hold a password
     if (name === "opencc.password") shown = shown === "" ? "(none)" : "********";
     else if (type(value) === "string") shown = '"' + shown + '"';
     print(fit(name + " = " + shown, w));
@@ -46,6 +47,8 @@ export function doctor(o: DoctorOptions): boolean {
   const [cfg, msg] = ai.protect(() => ai.config());
   if (cfg === undefined) return failed(msg as string);
   ok("settings are valid");
+  const warning = ai.plainHttpWarning(cfg.url, cfg.password);
+  if (warning !== undefined) printError("warn " + warning);
 
   // 2. http, 3. CC's rules for the URL (libai words the fix for each)
   const [allowed, why, err] = ai.checkUrl(cfg.url);

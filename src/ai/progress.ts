@@ -154,8 +154,13 @@ function callAsk(prompt: string, s: AskSettings, cb: WaitCallbacks): Outcome {
 }
 
 /** Asks and shows the work: spinner, growing text, tool lines, prompts. Never raises. */
+let warnedPlainHttp = false;
+
 export function ask(prompt: string, s: AskSettings): Outcome {
   const colour = term.isColour();
+  const warning = warnedPlainHttp || s.raw === true ? undefined : ai.plainHttpWarning();
+  warnedPlainHttp = true;
+  if (warning !== undefined) printError(warning);
   const [w, h] = term.getSize();
   if (s.raw === true) {
     let result: Outcome = { ok: false, error: "no reply" };
