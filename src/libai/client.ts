@@ -210,11 +210,9 @@ export class Client {
     const host = hostOf(this.url);
     const transient = status >= 500 || status === 429;
     if (status === 401 || status === 403) {
-      fail(
-        "auth",
-        `The server refused the credentials (${status}): set opencc.password to OPENCODE_SERVER_PASSWORD.`,
-        { status },
-      );
+      fail("auth", `The server refused the credentials (${status}): set opencc.password to OPENCODE_SERVER_PASSWORD.`, {
+        status,
+      });
     }
     if (status === 429) {
       const after = retryAfter(reply);
@@ -225,11 +223,15 @@ export class Client {
       });
     }
     if (isWebPage(reply)) {
-      fail("proxy", `A proxy or web server at ${host} answered ${status}, not opencode: is opencode serve up behind it?`, {
-        status,
-        transient,
-        retryAfter: retryAfter(reply),
-      });
+      fail(
+        "proxy",
+        `A proxy or web server at ${host} answered ${status}, not opencode: is opencode serve up behind it?`,
+        {
+          status,
+          transient,
+          retryAfter: retryAfter(reply),
+        },
+      );
     }
     const [name, message] = serverMessage(reply.body);
     const what = message ?? `HTTP ${status}`;

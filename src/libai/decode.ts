@@ -40,8 +40,7 @@ export function mismatch(v: unknown, shape: Shape): string | undefined {
   if (type(v) !== "table") return ": object";
   const each = fields["*"];
   for (const [k, item] of pairs(each !== undefined ? (v as LuaTable<string, unknown>) : fields)) {
-    const bad =
-      each !== undefined ? mismatch(item, each) : mismatch((v as { [k: string]: unknown })[k], item as Shape);
+    const bad = each !== undefined ? mismatch(item, each) : mismatch((v as { [k: string]: unknown })[k], item as Shape);
     if (bad !== undefined) return "." + tostring(k) + bad;
   }
   return undefined;

@@ -61,13 +61,16 @@ export async function startFaultProxy({ target }) {
   /** Forwards the request upstream; resolves with { status, headers, body }. */
   function forward(req, body) {
     return new Promise((resolve, reject) => {
-      const up = http.request(
-        target + req.url,
-        { method: req.method, headers: { ...req.headers, host: new URL(target).host, connection: "close" } },
-        async (res) => resolve({ status: res.statusCode, headers: res.headers, body: await readBody(res) }),
+      const headers = { ...req.headers, host: new URL(target).host, connection: "close" };
+      delete headers["content-length"];
+      delete headers["transfer-encoding"];
+      if (body.length > 0) headers["content-length"] = String(body.length);
+      const up = http.request(target + req.url, { method: req.method, headers, agent: false }, async (res) =>
+        resolve({ status: res.statusCode, headers: res.headers, body: await readBody(res) }),
       );
       up.on("error", reject);
-      up.end(body);
+      if (body.length > 0) up.write(body);
+      up.end();
     });
   }
 
@@ -164,6 +167,7 @@ export async function startFaultProxy({ target }) {
       res.writeHead(up.status, headers);
       res.end(up.body);
     } catch (e) {
+      process.stderr.write(`[fault-proxy] ${req.method} ${req.url}: ${e.stack || e}\n`);
       if (!res.headersSent) sendJson(res, 599, { proxyError: String(e) });
     }
   });
