@@ -2124,7 +2124,7 @@ if err == TERMINATED then
 error(TERMINATED, 0)
 end
 local e = err
-if e.kind == "timeout" and e.message == "timeout" then
+if e.kind == "timeout" and (e.message == "timeout" or os.epoch("utc") >= deadline - 250) then
 fail(
 "timeout",
 ("No complete reply within " .. tostring(timeout)) .. " s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks."

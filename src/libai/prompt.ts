@@ -142,7 +142,8 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
   }
   if (err === TERMINATED) throw TERMINATED;
   const e = err as AiError;
-  if (e.kind === "timeout" && e.message === "timeout") {
+  // A request cut short by the prompt's deadline is the prompt's timeout too.
+  if (e.kind === "timeout" && (e.message === "timeout" || os.epoch("utc") >= deadline - 250)) {
     fail(
       "timeout",
       `No complete reply within ${timeout} s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks.`,

@@ -118,6 +118,7 @@ describe("libai under transport faults (e2e, through the fault proxy)", function
       return { msg = msg, kind = err and err.kind, elapsed = (os.epoch("utc") - started) / 1000 }
     ]])
     assert.are.equal("timeout", out.kind, tostring(out.msg))
+    assert.truthy(out.msg:find("No complete reply within 3 s (opencc.timeout)", 1, true), out.msg)
     -- the bound the issue sets (opencc.timeout + 5 s): without it CC's own 30 s applies
     assert.truthy(out.elapsed <= 3 + 5, "took " .. out.elapsed .. " s")
     assert.truthy(count(servers.proxyLog(), "POST", "/abort") >= 1, "the generation was not aborted")
