@@ -65,6 +65,35 @@ describe("libai under transport faults (e2e, through the fault proxy)", function
     end)
   end
 
+  it("lets ai print the reply as usual when a proxy's 502 on two polls clears", function()
+    local p = servers.newComputer({ url = servers.proxyUrl })
+    finally(function() p:destroy() end)
+    servers.fault({ action = "html", status = 502, path = "/message", method = "GET", count = 2 })
+    local r = p:run("ai.lua", "-n", "[reply:Cleared up]")
+    assert.is_true(r.ok, r.error)
+    local t = p:transcript()
+    assert.truthy(t:find("Cleared up", 1, true), t)
+    assert.falsy(t:find("502", 1, true), t)
+    assert.truthy(count(servers.proxyLog(), "GET", "/message") >= 3, "two polls failed, a third got the reply")
+  end)
+
+  it("lets ai say in one line, at most two screen lines, that a proxy answers instead of opencode", function()
+    local p = servers.newComputer({ url = servers.proxyUrl })
+    finally(function() p:destroy() end)
+    servers.fault({ action = "html", status = 502, count = 100 })
+    local r = p:run("ai.lua", "hello")
+    assert.falsy(r.ok)
+    local lines, first, last = p:screenLines()
+    for y, line in ipairs(lines) do
+      if line:find("A proxy or web server", 1, true) then first = y end
+      if line:find("opencode serve up behind it", 1, true) then last = y end
+    end
+    assert.truthy(first and last and last - first <= 1, p:screenText())
+    local t = p:transcript()
+    assert.falsy(t:find("<html", 1, true), t)
+    assert.truthy(t:find("Your prompt was kept: ai hello", 1, true), t)
+  end)
+
   it("ends a GET that keeps failing in one line naming the proxy, after 3 tries, without echoing its page", function()
     servers.fault({ action = "html", status = 502, path = "/session", method = "GET", count = 10 })
     local out = H.run(pc, [[
