@@ -396,8 +396,11 @@ fail(
 )
 end
 local function refuseRedirect(url, reply)
-local location = reply.headers.Location or reply.headers.location
-local target = location == nil and "" or ((string.find(location, "^%a+://")) and ____exports.hostOf(location) or ____exports.hostOf(url))
+local location = reply.headers.Location or reply.headers.location or ""
+if string.sub(location, 1, 2) == "//" then
+location = "http:" .. location
+end
+local target = location == "" and "" or ((string.find(location, "^%a+://")) and ____exports.hostOf(location) or ____exports.hostOf(url))
 return fail(
 "redirect",
 ((("The server redirects (" .. tostring(reply.status)) .. ") to ") .. (target ~= "" and target or "elsewhere")) .. ": set opencc.server_url to the final address.",

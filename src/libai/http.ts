@@ -66,8 +66,9 @@ function mapFailure(url: string, reason: string): never {
 
 /** A 3xx is an error: following it would send the password to the host it names. */
 function refuseRedirect(url: string, reply: HttpReply): never {
-  const location = reply.headers["Location"] ?? reply.headers["location"];
-  const target = location === undefined ? "" : string.find(location, "^%a+://")[0] ? hostOf(location) : hostOf(url);
+  let location = reply.headers["Location"] ?? reply.headers["location"] ?? "";
+  if (string.sub(location, 1, 2) === "//") location = "http:" + location; // protocol-relative
+  const target = location === "" ? "" : string.find(location, "^%a+://")[0] ? hostOf(location) : hostOf(url);
   return fail(
     "redirect",
     `The server redirects (${reply.status}) to ${target !== "" ? target : "elsewhere"}: set opencc.server_url to the final address.`,

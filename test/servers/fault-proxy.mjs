@@ -22,7 +22,8 @@
 //   reset     forward, then send the head and half the body and reset the connection (RST)
 //   reset-before  reset the connection before any answer
 //   delay     wait `delayMs` (default 40000), then forward
-//   redirect  answer `status` (default 302) with Location on the other host (same path)
+//   redirect  answer `status` (default 302) with Location on the other host (same path; `location`
+//             replaces the other host's URL, e.g. "//localhost:N" for a protocol-relative one)
 //   oversized answer 200 with `bytes` bytes (default 17 MiB) of valid JSON
 import http from "node:http";
 
@@ -150,7 +151,10 @@ export async function startFaultProxy({ target }) {
           if (req.socket.destroyed) return;
           break;
         case "redirect":
-          res.writeHead(rule.status ?? 302, { Location: elsewhereUrl + req.url, "Content-Length": 0 });
+          res.writeHead(rule.status ?? 302, {
+            Location: (rule.location ?? elsewhereUrl) + req.url,
+            "Content-Length": 0,
+          });
           res.end();
           return;
         case "oversized": {

@@ -47,12 +47,19 @@ describe("libai security (e2e)", function()
         code = [[return c:promptAsync(sid, { messageID = ai.newId("msg"), parts = { { type = "text", text = "hi" } } })]],
       },
       { name = "an abort POST", status = 308, path = "/abort", code = "return c:abort(sid)" },
+      {
+        name = "a GET redirected protocol-relative (//host)",
+        status = 301,
+        path = "/session/status",
+        code = "return c:status()",
+        location = servers.elsewhereUrl:gsub("^http:", ""),
+      },
     }
     for _, case in ipairs(cases) do
       it("are refused on " .. case.name .. ": one line naming the status and the host, no password sent", function()
         pc = H.computer({ url = servers.proxyUrl })
         local session = servers.newSession({ url = servers.authUrl })
-        servers.fault({ action = "redirect", status = case.status, path = case.path })
+        servers.fault({ action = "redirect", status = case.status, path = case.path, location = case.location })
         local out = H.run(pc, [[
           local ai = require("libai")
           local c, sid = ai.client(), ...
