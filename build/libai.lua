@@ -302,7 +302,7 @@ function ____exports.decode(value, shape, host)
 local bad = ____exports.mismatch(value, shape)
 if bad ~= nil then
 local at, want = string.match(bad, "^%.?(.-): (%a+)$")
-fail("bad_response", ((((host .. " sent a reply opencode would not (") .. want) .. " expected") .. (at ~= "" and " at " .. at or "")) .. "): check opencc.server_url.")
+fail("bad_response", ((((("Not an opencode reply from " .. host) .. " (") .. want) .. " expected") .. (at ~= "" and " at " .. at or "")) .. "): check opencc.server_url.")
 end
 return value
 end

@@ -53,7 +53,7 @@ export function decode<T>(value: unknown, shape: Shape, host: string): T {
     const [at, want] = string.match(bad, "^%.?(.-): (%a+)$");
     fail(
       "bad_response",
-      `${host} sent a reply opencode would not (${want} expected${at !== "" ? " at " + at : ""}): check opencc.server_url.`,
+      `Not an opencode reply from ${host} (${want} expected${at !== "" ? " at " + at : ""}): check opencc.server_url.`,
     );
   }
   return value as T;
