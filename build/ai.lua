@@ -568,7 +568,15 @@ local function cancelled()
 printError("Cancelled")
 return {ok = false, cancelled = true}
 end
+local warnedPlainHttp = false
 function ____exports.ask(prompt, s)
+if not warnedPlainHttp and s.plain ~= true then
+warnedPlainHttp = true
+local warning = ai.plainHttpWarning()
+if warning ~= nil then
+printError(warning)
+end
+end
 if s.plain == true then
 local result = guarded(function() return callAsk(
 prompt,
@@ -1228,6 +1236,9 @@ function()
 for ____, name in ipairs(names) do
 local value = settings.get(name)
 local shown = value == nil and "" or tostring(value)
+if name == "opencc.server_url" then
+shown = string.gsub(shown, "//[^/]*@", "//***@")
+end
 if name == "opencc.password" then
 shown = shown == "" and "(none)" or "********"
 elseif type(value) == "string" then
@@ -1245,6 +1256,10 @@ if cfg == nil then
 return failed(msg)
 end
 ok("settings are valid")
+local warning = ai.plainHttpWarning(cfg.url, cfg.password)
+if warning ~= nil then
+printError("warn " .. warning)
+end
 local allowed, why, err = ai.checkUrl(cfg.url)
 if allowed == nil and err.kind == "http_disabled" then
 return failed(why)

@@ -21,6 +21,7 @@ end
 end
 ____modules = {
 ["lualib_bundle"] = function(...) 
+local __TS__Unpack = table.unpack or unpack
 local function __TS__Class(self)
 local c = {prototype = {}}
 c.prototype.__index = c.prototype
@@ -53,13 +54,12 @@ local instance = setmetatable({}, target.prototype)
 instance:____constructor(...)
 return instance
 end
-local __TS__Unpack = table.unpack or unpack
 return {
+__TS__Unpack = __TS__Unpack,
 __TS__Class = __TS__Class,
 __TS__ArrayFind = __TS__ArrayFind,
 __TS__ObjectAssign = __TS__ObjectAssign,
-__TS__New = __TS__New,
-__TS__Unpack = __TS__Unpack
+__TS__New = __TS__New
 }
 end,
 ["api"] = function(...) 
@@ -72,7 +72,14 @@ local errorMeta = {__tostring = function(self)
 return self.message
 end}
 function ____exports.aiError(kind, message, extra)
-local e = {kind = kind, message = message, status = extra and extra.status, name = extra and extra.name}
+local e = {
+kind = kind,
+message = message,
+status = extra and extra.status,
+name = extra and extra.name,
+transient = extra and extra.transient,
+retryAfter = extra and extra.retryAfter
+}
 return setmetatable(e, errorMeta)
 end
 function ____exports.fail(kind, message, extra)
@@ -98,6 +105,120 @@ tostring(value)
 end
 return ____exports
 end,
+["decode"] = function(...) 
+local ____exports = {}
+local ____errors = require("errors")
+local fail = ____errors.fail
+local function isList(v)
+if type(v) ~= "table" then
+return false
+end
+local t = v
+return t[1] ~= nil or (next(t)) == nil
+end
+function ____exports.mismatch(v, shape)
+if type(shape) == "string" then
+local s = shape
+local optional = string.sub(s, -1) == "?"
+local want = optional and string.sub(s, 1, -2) or s
+if v == nil and optional then
+return nil
+end
+local ____temp_0
+if type(v) == want then
+____temp_0 = nil
+else
+____temp_0 = ": " .. want
+end
+return ____temp_0
+end
+if isList(shape) then
+if not isList(v) then
+return ": list"
+end
+local list = v
+do
+local i = 0
+while i < #list do
+local bad = ____exports.mismatch(list[i + 1], shape[1])
+if bad ~= nil then
+return (("[" .. tostring(i + 1)) .. "]") .. bad
+end
+i = i + 1
+end
+end
+return nil
+end
+local fields = shape
+local maybe = fields["?"]
+if maybe ~= nil then
+local ____temp_1
+if v == nil then
+____temp_1 = nil
+else
+____temp_1 = ____exports.mismatch(v, maybe)
+end
+return ____temp_1
+end
+if type(v) ~= "table" then
+return ": object"
+end
+local each = fields["*"]
+for k, item in pairs(each ~= nil and v or fields) do
+local ____temp_2
+if each ~= nil then
+____temp_2 = ____exports.mismatch(item, each)
+else
+____temp_2 = ____exports.mismatch(v[k], item)
+end
+local bad = ____temp_2
+if bad ~= nil then
+return ("." .. tostring(k)) .. bad
+end
+end
+return nil
+end
+function ____exports.decode(value, shape, host)
+local bad = ____exports.mismatch(value, shape)
+if bad ~= nil then
+local at, want = string.match(bad, "^%.?(.-): (%a+)$")
+fail("bad_response", ((((("Not an opencode reply from " .. host) .. " (") .. want) .. " expected") .. (at ~= "" and " at " .. at or "")) .. "): check opencc.server_url.")
+end
+return value
+end
+local ERROR_INFO = {["?"] = {name = "string"}}
+local PART = {
+id = "string",
+type = "string",
+text = "string?",
+tool = "string?",
+state = {["?"] = {status = "string", title = "string?", error = "string?", input = "table?"}}
+}
+____exports.SHAPES = {
+health = {healthy = "boolean", version = "string"},
+session = {id = "string", title = "string", parentID = "string?", time = {created = "number", updated = "number"}},
+message = {info = {
+id = "string",
+sessionID = "string",
+role = "string",
+time = {created = "number", completed = "number?"},
+parentID = "string?",
+finish = "string?",
+agent = "string?",
+providerID = "string?",
+modelID = "string?",
+error = ERROR_INFO
+}, parts = {PART}},
+status = {["*"] = {type = "string", attempt = "number?", message = "string?"}},
+agent = {name = "string", mode = "string", hidden = "boolean?"},
+providers = {providers = {{id = "string", models = {["*"] = "table"}}}},
+permission = {id = "string", sessionID = "string", permission = "string", patterns = {"string"}},
+question = {id = "string", sessionID = "string", questions = {{question = "string", options = {{label = "string"}}}}},
+control = {path = "string"},
+boolean = "boolean"
+}
+return ____exports
+end,
 ["http"] = function(...) 
 local ____exports = {}
 local requireHttp
@@ -112,33 +233,58 @@ ____exports.TERMINATED = "Terminated"
 local busyUrls = {}
 local URL_FREE_EVENT = "opencc_http_free"
 local waitingForUrl = 0
-local function hostOf(url)
-local host = string.match(url, "^%a+://([^/?#]+)")
-return host or url
+function ____exports.hostOf(url)
+local authority = string.match(url, "^%a+://([^/?#]+)")
+if authority == nil then
+return "?"
+end
+local host = string.gsub(authority, "^.*@", "")
+return host
 end
 local function mapFailure(url, reason)
 if reason == "Domain not permitted" then
 local host = string.match(
-hostOf(url),
+____exports.hostOf(url),
 "^%[?([^%]]-)%]?:?%d*$"
 )
 fail(
 "blocked",
-((("CC blocks " .. (host or hostOf(url))) .. " (\"Domain not permitted\"): CC: Tweaked denies private addresses by default. In the world's serverconfig/computercraft-server.toml, put a [[http.rules]] entry with host = \"") .. (host or hostOf(url))) .. "\" and action = \"allow\" above the one with host = \"$private\" and action = \"deny\" (or remove that one), then restart the server."
+((("CC blocks " .. (host or ____exports.hostOf(url))) .. " (\"Domain not permitted\"): CC: Tweaked denies private addresses by default. In the world's serverconfig/computercraft-server.toml, put a [[http.rules]] entry with host = \"") .. (host or ____exports.hostOf(url))) .. "\" and action = \"allow\" above the one with host = \"$private\" and action = \"deny\" (or remove that one), then restart the server."
 )
 end
 if (string.find(reason, "[Tt]imed? ?out")) ~= nil then
 fail(
 "timeout",
-((("The server at " .. hostOf(url)) .. " did not answer in time (") .. reason) .. ")."
+((("The server at " .. ____exports.hostOf(url)) .. " did not answer in time (") .. reason) .. ").",
+{transient = true}
+)
+end
+if reason == "Response is too large" then
+fail(
+"too_large",
+("The reply from " .. ____exports.hostOf(url)) .. " was too large for CC: raise max_download in computercraft-server.toml."
 )
 end
 if reason == "URL malformed" or reason == "URL not http" or (string.find(reason, "protocol")) ~= nil then
-fail("bad_url", ((("\"" .. url) .. "\" is not a valid http(s) URL (") .. reason) .. "): check opencc.server_url.")
+fail("bad_url", ("opencc.server_url is not a valid http(s) URL (" .. reason) .. "): set it to http://host:4096.")
 end
+local why = reason == "Could not connect" and "" or (" (" .. reason) .. ")"
 fail(
 "unreachable",
-((("Could not reach the opencode server at " .. hostOf(url)) .. " (") .. reason) .. "). Is `opencode serve` running there, and is opencc.server_url right?"
+(("Could not reach the opencode server at " .. ____exports.hostOf(url)) .. why) .. ": is it running, and opencc.server_url right?",
+{transient = true}
+)
+end
+local function refuseRedirect(url, reply)
+local location = reply.headers.Location or reply.headers.location or ""
+if string.sub(location, 1, 2) == "//" then
+location = "http:" .. location
+end
+local target = location == "" and "" or ((string.find(location, "^%a+://")) and ____exports.hostOf(location) or ____exports.hostOf(url))
+return fail(
+"redirect",
+((("The server redirects (" .. tostring(reply.status)) .. ") to ") .. (target ~= "" and target or "elsewhere")) .. ": set opencc.server_url to the final address.",
+{status = reply.status}
 )
 end
 local function readHandle(handle)
@@ -186,7 +332,8 @@ url = req.url,
 method = req.method,
 headers = req.headers,
 body = req.body,
-timeout = req.timeout
+timeout = req.timeout,
+redirect = false
 })
 if accepted == false then
 mapFailure(req.url, why or "refused")
@@ -200,7 +347,25 @@ end
 if not ok then
 error(result, 0)
 end
-return result
+local reply = result
+if reply.status >= 300 and reply.status < 400 then
+refuseRedirect(req.url, reply)
+end
+return reply
+end
+function ____exports.pauseFor(seconds)
+local timer = os.startTimer(seconds)
+local event
+local id
+repeat
+do
+event, id = os.pullEventRaw()
+if event == "terminate" then
+os.cancelTimer(timer)
+error(____exports.TERMINATED, 0)
+end
+end
+until not (event ~= "timer" or id ~= timer)
 end
 function ____exports.checkAllowed(url)
 requireHttp()
@@ -404,11 +569,18 @@ return ____exports
 end,
 ["client"] = function(...) 
 local ____lualib = require("lualib_bundle")
+local __TS__Unpack = ____lualib.__TS__Unpack
 local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
+local ____decode = require("decode")
+local decode = ____decode.decode
+local SHAPES = ____decode.SHAPES
 local ____errors = require("errors")
 local fail = ____errors.fail
+local isAiError = ____errors.isAiError
 local ____http = require("http")
+local hostOf = ____http.hostOf
+local pauseFor = ____http.pauseFor
 local send = ____http.send
 local ____ids = require("ids")
 local observeDateHeader = ____ids.observeDateHeader
@@ -442,10 +614,13 @@ end
 end
 return table.concat(out)
 end
-local function urlEncode(s)
+local function urlEncode(s, keepSlash)
+if keepSlash == nil then
+keepSlash = false
+end
 local out = string.gsub(
 s,
-"[^%w%-%._~/]",
+keepSlash and "[^%w%-%._~/]" or "[^%w%-%._~]",
 function(ch) return string.format(
 "%%%02X",
 string.byte(ch)
@@ -453,52 +628,121 @@ string.byte(ch)
 )
 return out
 end
+local ID_KINDS = {ses = "session", msg = "message", per = "permission", que = "question"}
+local function pathId(prefix, id)
+if type(id) ~= "string" or (string.find(id, ("^" .. prefix) .. "_%w+$")) == nil then
+local shown = type(id) == "string" and string.sub(id, 1, 40) or tostring(id)
+fail("bad_id", ((((("\"" .. shown) .. "\" is not a ") .. ID_KINDS[prefix]) .. " id (") .. prefix) .. "_...): it was not sent.")
+end
+return urlEncode(id)
+end
 local function serverMessage(body)
 local decoded = decodeJSON(body)
 if type(decoded) == "table" then
-local ____decoded_name_2 = decoded.name
-local ____opt_0 = decoded.data
-return ____decoded_name_2, ____opt_0 and ____opt_0.message or decoded.message
+local name = decoded.name
+local ____temp_0
+if type(decoded.data) == "table" then
+____temp_0 = decoded.data.message
+else
+____temp_0 = decoded.message
+end
+local message = ____temp_0
+return type(name) == "string" and name or nil, type(message) == "string" and string.sub(message, 1, 200) or nil
 end
 local firstLine = string.match(body, "^%s*([^\r\n]+)")
 return nil, firstLine ~= nil and string.sub(firstLine, 1, 200) or nil
 end
+local function isWebPage(reply)
+local contentType = reply.headers["Content-Type"] or reply.headers["content-type"] or ""
+return (string.find(contentType, "html")) ~= nil or (string.find(reply.body, "^%s*<")) ~= nil
+end
+local function retryAfter(reply)
+local value = reply.headers["Retry-After"] or reply.headers["retry-after"]
+local seconds = __TS__Unpack(value ~= nil and ({string.match(value, "^%s*(%d+)%s*$")}) or ({nil}))
+local ____temp_1
+if seconds ~= nil then
+____temp_1 = tonumber(seconds)
+else
+____temp_1 = nil
+end
+return ____temp_1
+end
+local DEFAULT_TRIES = 3
+local DEFAULT_BUDGET_MS = 10000
+local MIN_REQUEST_MS = 50
 ____exports.Client = __TS__Class()
 local Client = ____exports.Client
 Client.name = "Client"
 function Client.prototype.____constructor(self, options)
 self.requests = 0
 self.url = options.url
-local ____temp_3
+local ____temp_2
 if options.directory ~= "" then
-____temp_3 = options.directory
+____temp_2 = options.directory
 else
-____temp_3 = nil
+____temp_2 = nil
 end
-self.directory = ____temp_3
+self.directory = ____temp_2
 self.encoding = options.encoding or "latin1"
 self.timeout = options.timeout
 if options.password ~= nil and options.password ~= "" then
 self.authHeader = "Basic " .. ____exports.base64(((options.username or "opencode") .. ":") .. options.password)
 end
 end
-function Client.prototype.request(self, method, path, body, query, timeout)
+function Client.prototype.request(self, method, path, o)
+if o == nil then
+o = {}
+end
+local retries = method == "GET"
+local started = os.epoch("utc")
+local budgetEnd = o.deadline or started + DEFAULT_BUDGET_MS
+local tries = 0
+while true do
+tries = tries + 1
+local ok, result = pcall(function() return self:attempt(method, path, o) end)
+if ok then
+return result
+end
+if not isAiError(result) then
+error(result, 0)
+end
+local err = result
+local wait = err.retryAfter or math.min(0.5 * 2 ^ (tries - 1), 4)
+local giveUp = not retries or err.transient ~= true or o.deadline == nil and tries >= DEFAULT_TRIES or os.epoch("utc") + wait * 1000 + MIN_REQUEST_MS >= budgetEnd
+if giveUp then
+error(err, 0)
+end
+pauseFor(wait)
+end
+end
+function Client.prototype.attempt(self, method, path, o)
 local params = {}
 if self.directory ~= nil then
-params[#params + 1] = "directory=" .. urlEncode(self.directory)
+params[#params + 1] = "directory=" .. urlEncode(self.directory, true)
 end
-if query ~= nil then
-for k, v in pairs(query) do
+if o.query ~= nil then
+for k, v in pairs(o.query) do
 params[#params + 1] = (tostring(k) .. "=") .. urlEncode(tostring(v))
 end
 end
 local url = (self.url .. path) .. (#params > 0 and "?" .. table.concat(params, "&") or "")
 local headers = {Accept = "application/json"}
-if body ~= nil then
+if o.body ~= nil then
 headers["Content-Type"] = "application/json"
 end
 if self.authHeader ~= nil then
 headers.Authorization = self.authHeader
+end
+local timeout = o.timeout or self.timeout or 30
+if o.deadline ~= nil then
+local left = o.deadline - os.epoch("utc")
+if left < MIN_REQUEST_MS then
+fail(
+"timeout",
+("No time was left to ask " .. hostOf(self.url)) .. " (the deadline passed)."
+)
+end
+timeout = math.min(timeout, left / 1000)
 end
 local sentAt = os.epoch("utc")
 self.requests = self.requests + 1
@@ -506,190 +750,232 @@ local reply = send({
 method = method,
 url = url,
 headers = headers,
-body = body ~= nil and encodeJSON(body, self.encoding) or nil,
-timeout = timeout or self.timeout
+body = o.body ~= nil and encodeJSON(o.body, self.encoding) or nil,
+timeout = timeout
 })
 observeDateHeader(
 reply.headers.Date or reply.headers.date,
 sentAt,
 os.epoch("utc")
 )
-if reply.status == 401 or reply.status == 403 then
-fail(
-"auth",
-("The opencode server refused the credentials (" .. tostring(reply.status)) .. "): set opencc.password to the server's OPENCODE_SERVER_PASSWORD (and opencc.username if it is not \"opencode\").",
-{status = reply.status}
-)
-end
 if reply.status >= 400 then
-local name, message = serverMessage(reply.body)
-local what = message or "HTTP " .. tostring(reply.status)
-if reply.status == 404 and name == "NotFoundError" then
-fail("session_gone", what, {status = 404, name = name})
+self:failStatus(reply)
 end
-fail(
-"server",
-((((((("The opencode server answered " .. method) .. " ") .. path) .. " with ") .. tostring(reply.status)) .. ": ") .. (name ~= nil and name .. ": " or "")) .. what,
-{status = reply.status, name = name}
-)
-end
-if reply.body == "" or reply.status == 204 then
+if o.shape == nil then
 return nil
+end
+local host = hostOf(self.url)
+if reply.body == "" or reply.status == 204 then
+fail("bad_response", host .. " sent an empty reply (the connection may have dropped): try again.", {transient = true})
 end
 local decoded = decodeJSON(reply.body)
 if decoded == nil then
-local html = string.find(reply.body, "^%s*<")
-fail("bad_response", html ~= nil and ((self.url .. " answered ") .. path) .. " with a web page, not JSON: is opencc.server_url an opencode server, and is it new enough for this endpoint?" or ((self.url .. " answered ") .. path) .. " with something that is not JSON.")
+if isWebPage(reply) then
+fail("bad_response", host .. " sent a web page, not opencode's JSON: is opencc.server_url an opencode server?")
 end
-return decoded
+fail("bad_response", host .. " sent a cut-off or garbled reply (the connection may have dropped): try again.", {transient = true})
+end
+return decode(decoded, o.shape, host)
+end
+function Client.prototype.failStatus(self, reply)
+local status = reply.status
+local host = hostOf(self.url)
+local transient = status >= 500 or status == 429
+if status == 401 or status == 403 then
+fail(
+"auth",
+("The server refused the credentials (" .. tostring(status)) .. "): set opencc.password to OPENCODE_SERVER_PASSWORD.",
+{status = status}
+)
+end
+if status == 429 then
+local after = retryAfter(reply)
+fail(
+"server",
+((("The server at " .. host) .. " is busy (429): try again") .. (after ~= nil and (" in " .. tostring(after)) .. " s" or "")) .. ".",
+{status = status, transient = transient, retryAfter = after}
+)
+end
+if isWebPage(reply) then
+fail(
+"proxy",
+((("A proxy or web server at " .. host) .. " answered ") .. tostring(status)) .. ", not opencode: is opencode serve up behind it?",
+{
+status = status,
+transient = transient,
+retryAfter = retryAfter(reply)
+}
+)
+end
+local name, message = serverMessage(reply.body)
+local what = message or "HTTP " .. tostring(status)
+if status == 404 and name == "NotFoundError" then
+fail("session_gone", what, {status = 404, name = name})
+end
+return fail(
+"server",
+((("The opencode server answered " .. tostring(status)) .. ": ") .. (name ~= nil and name .. ": " or "")) .. what,
+{
+status = status,
+name = name,
+transient = transient,
+retryAfter = retryAfter(reply)
+}
+)
 end
 function Client.prototype.sessionPath(self, id, rest)
 if rest == nil then
 rest = ""
 end
-return ("/session/" .. urlEncode(id)) .. rest
+return ("/session/" .. pathId("ses", id)) .. rest
 end
-function Client.prototype.health(self)
-return self:request("GET", "/global/health")
+function Client.prototype.health(self, deadline)
+return self:request("GET", "/global/health", {shape = SHAPES.health, deadline = deadline})
 end
-function Client.prototype.sessions(self)
-local list = self:request("GET", "/session")
+function Client.prototype.sessions(self, deadline)
+local list = self:request("GET", "/session", {shape = {SHAPES.session}, deadline = deadline})
 table.sort(
 list,
 function(a, b) return a.time.updated > b.time.updated end
 )
 return list
 end
-function Client.prototype.session(self, id)
+function Client.prototype.session(self, id, deadline)
 return self:request(
 "GET",
-self:sessionPath(id)
+self:sessionPath(id),
+{shape = SHAPES.session, deadline = deadline}
 )
 end
 function Client.prototype.createSession(self, title, parentID)
-return self:request("POST", "/session", {title = title, parentID = parentID})
+if parentID ~= nil then
+pathId("ses", parentID)
+end
+return self:request("POST", "/session", {body = {title = title, parentID = parentID}, shape = SHAPES.session})
 end
 function Client.prototype.deleteSession(self, id)
 return self:request(
 "DELETE",
-self:sessionPath(id)
+self:sessionPath(id),
+{shape = SHAPES.boolean}
 )
 end
-function Client.prototype.abort(self, id, timeout)
+function Client.prototype.abort(self, id, timeout, deadline)
 return self:request(
 "POST",
 self:sessionPath(id, "/abort"),
-nil,
-nil,
-timeout
+{timeout = timeout, deadline = deadline, shape = SHAPES.boolean}
 )
 end
-function Client.prototype.messages(self, id, limit)
+function Client.prototype.messages(self, id, limit, deadline)
 return self:request(
 "GET",
 self:sessionPath(id, "/message"),
-nil,
-limit ~= nil and ({limit = limit}) or nil
+{query = limit ~= nil and ({limit = limit}) or nil, shape = {SHAPES.message}, deadline = deadline}
 )
 end
-function Client.prototype.message(self, id, messageID)
+function Client.prototype.message(self, id, messageID, deadline)
 return self:request(
 "GET",
 self:sessionPath(
 id,
-"/message/" .. urlEncode(messageID)
-)
+"/message/" .. pathId("msg", messageID)
+),
+{shape = SHAPES.message, deadline = deadline}
 )
 end
-function Client.prototype.prompt(self, id, body, timeout)
+function Client.prototype.prompt(self, id, body, timeout, deadline)
+pathId("msg", body.messageID)
 return self:request(
 "POST",
 self:sessionPath(id, "/message"),
-body,
-nil,
-timeout
+{body = body, timeout = timeout, deadline = deadline, shape = SHAPES.message}
 )
 end
-function Client.prototype.promptAsync(self, id, body)
+function Client.prototype.promptAsync(self, id, body, deadline)
+pathId("msg", body.messageID)
 self:request(
 "POST",
 self:sessionPath(id, "/prompt_async"),
-body
+{body = body, deadline = deadline}
 )
 end
-function Client.prototype.status(self)
-return self:request("GET", "/session/status")
+function Client.prototype.status(self, deadline)
+return self:request("GET", "/session/status", {shape = SHAPES.status, deadline = deadline})
 end
-function Client.prototype.agents(self)
-return self:request("GET", "/agent")
+function Client.prototype.agents(self, deadline)
+return self:request("GET", "/agent", {shape = {SHAPES.agent}, deadline = deadline})
 end
-function Client.prototype.providers(self)
-return self:request("GET", "/config/providers")
+function Client.prototype.providers(self, deadline)
+return self:request("GET", "/config/providers", {shape = SHAPES.providers, deadline = deadline})
 end
-function Client.prototype.permissions(self)
-return self:request("GET", "/permission")
+function Client.prototype.permissions(self, deadline)
+return self:request("GET", "/permission", {shape = {SHAPES.permission}, deadline = deadline})
 end
 function Client.prototype.replyPermission(self, requestID, reply, message)
 return self:request(
 "POST",
-("/permission/" .. urlEncode(requestID)) .. "/reply",
-{reply = reply, message = message}
+("/permission/" .. pathId("per", requestID)) .. "/reply",
+{body = {reply = reply, message = message}, shape = SHAPES.boolean}
 )
 end
-function Client.prototype.questions(self)
-return self:request("GET", "/question")
+function Client.prototype.questions(self, deadline)
+return self:request("GET", "/question", {shape = {SHAPES.question}, deadline = deadline})
 end
 function Client.prototype.replyQuestion(self, requestID, answers)
 return self:request(
 "POST",
-("/question/" .. urlEncode(requestID)) .. "/reply",
-{answers = answers}
+("/question/" .. pathId("que", requestID)) .. "/reply",
+{body = {answers = answers}, shape = SHAPES.boolean}
 )
 end
 function Client.prototype.rejectQuestion(self, requestID)
 return self:request(
 "POST",
-("/question/" .. urlEncode(requestID)) .. "/reject"
+("/question/" .. pathId("que", requestID)) .. "/reject",
+{shape = SHAPES.boolean}
 )
 end
 function Client.prototype.appendPrompt(self, text)
-return self:request("POST", "/tui/append-prompt", {text = text})
+return self:request("POST", "/tui/append-prompt", {body = {text = text}, shape = SHAPES.boolean})
 end
 function Client.prototype.submitPrompt(self)
-return self:request("POST", "/tui/submit-prompt")
+return self:request("POST", "/tui/submit-prompt", {shape = SHAPES.boolean})
 end
 function Client.prototype.clearPrompt(self)
-return self:request("POST", "/tui/clear-prompt")
+return self:request("POST", "/tui/clear-prompt", {shape = SHAPES.boolean})
 end
 function Client.prototype.openHelp(self)
-return self:request("POST", "/tui/open-help")
+return self:request("POST", "/tui/open-help", {shape = SHAPES.boolean})
 end
 function Client.prototype.openSessions(self)
-return self:request("POST", "/tui/open-sessions")
+return self:request("POST", "/tui/open-sessions", {shape = SHAPES.boolean})
 end
 function Client.prototype.openThemes(self)
-return self:request("POST", "/tui/open-themes")
+return self:request("POST", "/tui/open-themes", {shape = SHAPES.boolean})
 end
 function Client.prototype.openModels(self)
-return self:request("POST", "/tui/open-models")
+return self:request("POST", "/tui/open-models", {shape = SHAPES.boolean})
 end
 function Client.prototype.executeCommand(self, command)
-return self:request("POST", "/tui/execute-command", {command = command})
+return self:request("POST", "/tui/execute-command", {body = {command = command}, shape = SHAPES.boolean})
 end
 function Client.prototype.showToast(self, message, options)
-return self:request("POST", "/tui/show-toast", {message = message, title = options and options.title, duration = options and options.duration, variant = options and options.variant or "info"})
+return self:request("POST", "/tui/show-toast", {body = {message = message, title = options and options.title, duration = options and options.duration, variant = options and options.variant or "info"}, shape = SHAPES.boolean})
 end
 function Client.prototype.controlNext(self, timeout)
 return self:request(
 "GET",
 "/tui/control/next",
-nil,
-nil,
-timeout
+{
+timeout = timeout,
+deadline = timeout ~= nil and os.epoch("utc") + timeout * 1000 or nil,
+shape = SHAPES.control
+}
 )
 end
 function Client.prototype.controlResponse(self, body)
-return self:request("POST", "/tui/control/response", body)
+return self:request("POST", "/tui/control/response", {body = body, shape = SHAPES.boolean})
 end
 return ____exports
 end,
@@ -905,6 +1191,9 @@ def.name,
 end
 if key == "url" then
 local url = value
+if (string.find(url, "^[^/]*//[^/]*@")) ~= nil or (string.find(url, "^[^/]*@")) ~= nil then
+badSetting(def.name, "has a user name or password in it", "use opencc.username and opencc.password instead")
+end
 if (string.find(url, "^https?://[^/%s]+")) == nil then
 badSetting(def.name, ("\"" .. url) .. "\" is not an http(s) URL", "set opencc.server_url http://host:4096")
 end
@@ -924,8 +1213,12 @@ def.name,
 end
 elseif key == "sessionId" then
 local id = value
-if id ~= "" and (string.find(id, "^ses_")) == nil then
-badSetting(def.name, ("\"" .. id) .. "\" is not a session id (ses_...)", "ai --sessions lists them")
+if id ~= "" and (string.find(id, "^ses_%w+$")) == nil then
+badSetting(
+def.name,
+("\"" .. string.sub(id, 1, 40)) .. "\" is not a session id (ses_...)",
+"ai --sessions lists them"
+)
 end
 end
 return value
@@ -954,6 +1247,45 @@ local config = cfg
 local ____temp_4 = {string.gsub(config.url, "/+$", "")}
 config.url = ____temp_4[1]
 return config
+end
+local function isLocalHost(host)
+local h = string.lower(host)
+if h == "localhost" or (string.find(h, "%.")) == nil then
+return true
+end
+for ____, suffix in ipairs({
+".local",
+".lan",
+".internal",
+".home.arpa",
+".localhost"
+}) do
+if string.sub(h, -#suffix) == suffix then
+return true
+end
+end
+local a, b = string.match(h, "^(%d+)%.(%d+)%.%d+%.%d+$")
+if a ~= nil then
+local x, y = tonumber(a), tonumber(b)
+return x == 127 or x == 10 or x == 172 and y >= 16 and y <= 31 or x == 192 and y == 168 or x == 169 and y == 254
+end
+return h == "::1" or (string.find(h, "^f[cd]")) ~= nil or (string.find(h, "^fe[89ab]")) ~= nil
+end
+function ____exports.plainHttpWarning(url, password)
+if password == "" then
+return nil
+end
+local authority = string.match(url, "^[hH][tT][tT][pP]://([^/?#]+)")
+if authority == nil then
+return nil
+end
+local v6 = string.match(authority, "^%[([^%]]+)%]")
+local named = string.match(authority, "^([^:]+)")
+local name = v6 or named or authority
+if isLocalHost(name) then
+return nil
+end
+return ("The password crosses the network to " .. name) .. " unencrypted: use https:// in opencc.server_url."
 end
 return ____exports
 end,
@@ -1217,7 +1549,7 @@ end
 end
 function ReplyWaiter.prototype.poll(self)
 local o = self.opts
-local list = self.client:messages(o.sessionID, self.limit)
+local list = self.client:messages(o.sessionID, self.limit, o.deadline)
 local oldestAfterU = #list > 0
 for ____, m in ipairs(list) do
 observeId(m.info.id)
@@ -1322,12 +1654,12 @@ local now = os.epoch("utc")
 local o = self.opts
 if now - self.lastRequestCheck >= 1000 then
 self.lastRequestCheck = now
-for ____, req in ipairs(self.client:permissions()) do
+for ____, req in ipairs(self.client:permissions(o.deadline)) do
 if req.sessionID == o.sessionID and not self.handled[req.id] then
 self:answerPermission(req)
 end
 end
-for ____, q in ipairs(self.client:questions()) do
+for ____, q in ipairs(self.client:questions(o.deadline)) do
 if q.sessionID == o.sessionID and not self.handled[q.id] then
 self:answerQuestion(q)
 end
@@ -1335,7 +1667,7 @@ end
 end
 if now - self.lastStatusCheck >= 2000 then
 self.lastStatusCheck = now
-local status = self.client:status()[o.sessionID]
+local status = self.client:status(o.deadline)[o.sessionID]
 if status == nil or status.type == "idle" then
 self.idleChecks = self.idleChecks + 1
 if self.idleChecks >= 2 then
@@ -1533,12 +1865,12 @@ return ("Session " .. chosen.id) .. " in opencc.session_id no longer exists on t
 end
 return ("Session " .. chosen.id) .. " not found on the server (deleted, or the server's data was wiped)."
 end
-local function sendPrompt(client, chosen, body, sync)
+local function sendPrompt(client, chosen, body, sync, deadline)
 local function attempt(id)
 if sync == nil then
-return client:promptAsync(id, body)
+return client:promptAsync(id, body, deadline)
 end
-local ok, err = pcall(function() return client:prompt(id, body, sync) end)
+local ok, err = pcall(function() return client:prompt(id, body, sync, deadline) end)
 if not ok and (err == TERMINATED or toAiError(err).kind ~= "timeout") then
 error(err, 0)
 end
@@ -1600,7 +1932,13 @@ local ok, result = pcall(function()
 started = true
 local sync = opts.sync == true and math.min(opts.syncTimeout or BLOCKING_TIMEOUT, 60) or nil
 if opts.existingMessage == nil then
-chosen = sendPrompt(client, chosen, body, sync)
+chosen = sendPrompt(
+client,
+chosen,
+body,
+sync,
+deadline
+)
 end
 local waiter = __TS__New(
 ReplyWaiter,
@@ -1627,7 +1965,7 @@ if err == TERMINATED then
 error(TERMINATED, 0)
 end
 local e = err
-if e.kind == "timeout" and e.message == "timeout" then
+if e.kind == "timeout" and (e.message == "timeout" or os.epoch("utc") >= deadline - 250) then
 fail(
 "timeout",
 ("No complete reply within " .. tostring(timeout)) .. " s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks."
@@ -1761,6 +2099,7 @@ local ____client = require("client")
 local Client = ____client.Client
 local ____config = require("config")
 local defineSettings = ____config.defineSettings
+local warningFor = ____config.plainHttpWarning
 local readConfig = ____config.readConfig
 local SETTINGS = ____config.SETTINGS
 local ____errors = require("errors")
@@ -1873,6 +2212,17 @@ return ____exports.protect(function()
 checkAllowed(url or readConfig().url)
 return true
 end)
+end
+function ____exports.plainHttpWarning(url, password)
+if url == nil or password == nil then
+local ok, cfg = pcall(readConfig)
+if not ok then
+return nil
+end
+url = url or cfg.url
+password = password or cfg.password
+end
+return warningFor(url, password)
 end
 ____exports.settingNames = {}
 for ____, s in ipairs(SETTINGS) do

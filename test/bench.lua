@@ -31,6 +31,15 @@ measure("one-line prompt, new computer", {}, 3, "[reply:pong] ping")
 measure("one-line prompt, pinned session", { settings = { ["opencc.session_id"] = H.servers.newSession() } }, 3, "[reply:pong] ping")
 measure("tool step (bash), pinned session", { settings = { ["opencc.session_id"] = H.servers.newSession() } }, 2, "[tool:bash:echo hi] go")
 measure("slow reply (2 s), pinned session", { settings = { ["opencc.session_id"] = H.servers.newSession() } }, 1, "[slow:200][reply:a b c d e f g h i j] go")
+-- Transport faults (test/servers/fault-proxy.mjs): what a retried poll costs, and how long a
+-- player waits for the error line when the server is down (GETs are tried 3 times within 10 s).
+H.servers.clearFaults()
+H.servers.fault({ action = "status", status = 502, path = "/message", method = "GET" })
+measure("one 502 on a poll (retried), via proxy", { url = H.servers.proxyUrl }, 1, "[reply:pong] ping")
+H.servers.fault({ action = "reset", path = "/message", method = "GET" })
+measure("one reset mid-body on a poll, via proxy", { url = H.servers.proxyUrl }, 1, "[reply:pong] ping")
+H.servers.clearFaults()
+measure("server down: until the error line", { url = H.servers.deadUrl }, 1, "ping")
 for _, f in ipairs({ "build/libai.lua", "build/ai.lua", "build/install.lua", "build/ai.txt" }) do
   local h = io.open(f, "rb")
   print(("%-20s %6d bytes"):format(f, #h:read("*a")))

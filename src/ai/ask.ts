@@ -64,8 +64,16 @@ function cancelled(): Outcome {
   return { ok: false, cancelled: true };
 }
 
+/** The plain-http warning is said once a run (a chat of many prompts included). */
+let warnedPlainHttp = false;
+
 /** Asks and shows the work: spinner, growing text, tool lines, prompts. Never raises. */
 export function ask(prompt: string, s: AskSettings): Outcome {
+  if (!warnedPlainHttp && s.plain !== true) {
+    warnedPlainHttp = true;
+    const warning = ai.plainHttpWarning();
+    if (warning !== undefined) printError(warning);
+  }
   if (s.plain === true) {
     const result = guarded(() => callAsk(prompt, optionsOf(s)));
     if (result.cancelled === true) return cancelled();

@@ -27,6 +27,8 @@ function showSettings(): void {
     for (const name of names) {
       const value: unknown = settings.get(name);
       let shown = value === undefined ? "" : tostring(value);
+      // a URL with user info is refused by libai, but may still hold a password: never show it
+      if (name === "opencc.server_url") [shown] = string.gsub(shown, "//[^/]*@", "//***@");
       if (name === "opencc.password") shown = shown === "" ? "(none)" : "********";
       else if (type(value) === "string") shown = '"' + shown + '"';
       print(fit(name + " = " + shown, w));
@@ -40,6 +42,8 @@ export function doctor(o: Options): boolean {
   const [cfg, msg] = ai.protect(() => ai.config());
   if (cfg === undefined) return failed(msg);
   ok("settings are valid");
+  const warning = ai.plainHttpWarning(cfg.url, cfg.password);
+  if (warning !== undefined) printError("warn " + warning);
 
   // 2. http, 3. CC's rules for the URL (libai words the fix for each)
   const [allowed, why, err] = ai.checkUrl(cfg.url);

@@ -14,8 +14,9 @@ import type {
   ToastVariant,
   TuiControlRequest,
 } from "./api";
-import { fail } from "./errors";
-import { send } from "./http";
+import { decode, Shape, SHAPES } from "./decode";
+import { AiError, fail, isAiError } from "./errors";
+import { hostOf, HttpReply, pauseFor, send } from "./http";
 import { observeDateHeader } from "./ids";
 import { decodeJSON, encodeJSON, TextEncoding } from "./json";
 
@@ -46,19 +47,66 @@ export function base64(s: string): string {
   return table.concat(out);
 }
 
-function urlEncode(s: string): string {
-  const [out] = string.gsub(s, "[^%w%-%._~/]", (ch: string) => string.format("%%%02X", string.byte(ch)));
+function urlEncode(s: string, keepSlash = false): string {
+  const [out] = string.gsub(s, keepSlash ? "[^%w%-%._~/]" : "[^%w%-%._~]", (ch: string) =>
+    string.format("%%%02X", string.byte(ch)),
+  );
   return out;
+}
+
+const ID_KINDS: { [prefix: string]: string } = { ses: "session", msg: "message", per: "permission", que: "question" };
+
+/** An id for a path: checked against opencode's pattern (prefix_ and letters or digits), then escaped. */
+function pathId(prefix: string, id: string): string {
+  if (type(id) !== "string" || string.find(id, "^" + prefix + "_%w+$")[0] === undefined) {
+    const shown = type(id) === "string" ? string.sub(id, 1, 40) : tostring(id);
+    fail("bad_id", `"${shown}" is not a ${ID_KINDS[prefix]} id (${prefix}_...): it was not sent.`);
+  }
+  return urlEncode(id);
 }
 
 /** The server's words from an error body: {name, data: {message}} or {error: ...} or plain text. */
 function serverMessage(body: string): LuaMultiReturn<[string | undefined, string | undefined]> {
-  const decoded = decodeJSON(body) as { name?: string; message?: string; data?: { message?: string } } | undefined;
+  const decoded = decodeJSON(body) as { name?: unknown; message?: unknown; data?: { message?: unknown } } | undefined;
   if (type(decoded) === "table") {
-    return $multi(decoded!.name, decoded!.data?.message ?? decoded!.message);
+    const name = decoded!.name;
+    const message = type(decoded!.data) === "table" ? decoded!.data!.message : decoded!.message;
+    return $multi(
+      type(name) === "string" ? (name as string) : undefined,
+      type(message) === "string" ? string.sub(message as string, 1, 200) : undefined,
+    );
   }
   const [firstLine] = string.match(body, "^%s*([^\r\n]+)");
   return $multi(undefined, firstLine !== undefined ? string.sub(firstLine, 1, 200) : undefined);
+}
+
+function isWebPage(reply: HttpReply): boolean {
+  const contentType = reply.headers["Content-Type"] ?? reply.headers["content-type"] ?? "";
+  return string.find(contentType, "html")[0] !== undefined || string.find(reply.body, "^%s*<")[0] !== undefined;
+}
+
+/** Retry-After in seconds (the HTTP-date form is rare from proxies: the usual backoff then). */
+function retryAfter(reply: HttpReply): number | undefined {
+  const value = reply.headers["Retry-After"] ?? reply.headers["retry-after"];
+  const [seconds] = value !== undefined ? string.match(value, "^%s*(%d+)%s*$") : [undefined];
+  return seconds !== undefined ? tonumber(seconds) : undefined;
+}
+
+/** Tries of an idempotent request made without a deadline, and the time they may take together. */
+const DEFAULT_TRIES = 3;
+const DEFAULT_BUDGET_MS = 10000;
+/** Below this many ms left, a request is not worth sending. */
+const MIN_REQUEST_MS = 50;
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: { [k: string]: string | number };
+  /** Seconds this request may take (default: the client's, else CC's 30). */
+  timeout?: number;
+  /** Local ms (os.epoch("utc")): the request ends by then, and a GET retries transient faults until then. */
+  deadline?: number;
+  /** The reply's shape (decode.ts): checked before it is returned. Without one: no body expected. */
+  shape?: Shape;
 }
 
 export class Client {
@@ -80,205 +128,283 @@ export class Client {
     }
   }
 
-  /** Sends one request; decodes a JSON reply, or fails with a line that says what to do. */
-  request<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    query?: { [k: string]: string | number },
-    timeout?: number,
-  ): T {
+  /**
+   * Sends one request and returns its checked reply, or fails with a line that says what to do.
+   * A GET (idempotent) is sent again after a transient fault, with backoff (or the server's
+   * Retry-After), until o.deadline; without one, up to 3 tries within 10 s. Never a POST: it may
+   * have reached the server although its answer was lost.
+   */
+  request<T>(method: string, path: string, o: RequestOptions = {}): T {
+    const retries = method === "GET";
+    const started = os.epoch("utc");
+    const budgetEnd = o.deadline ?? started + DEFAULT_BUDGET_MS;
+    let tries = 0;
+    while (true) {
+      tries++;
+      const [ok, result] = pcall(() => this.attempt<T>(method, path, o));
+      if (ok) return result as T;
+      if (!isAiError(result)) throw result;
+      const err = result as AiError;
+      const wait = err.retryAfter ?? math.min(0.5 * 2 ** (tries - 1), 4);
+      const giveUp =
+        !retries ||
+        err.transient !== true ||
+        (o.deadline === undefined && tries >= DEFAULT_TRIES) ||
+        os.epoch("utc") + wait * 1000 + MIN_REQUEST_MS >= budgetEnd;
+      if (giveUp) throw err;
+      pauseFor(wait);
+    }
+  }
+
+  /** One try of request(). */
+  private attempt<T>(method: string, path: string, o: RequestOptions): T {
     const params: string[] = [];
-    if (this.directory !== undefined) params.push("directory=" + urlEncode(this.directory));
-    if (query !== undefined) {
-      for (const [k, v] of pairs(query)) params.push(k + "=" + urlEncode(tostring(v)));
+    if (this.directory !== undefined) params.push("directory=" + urlEncode(this.directory, true));
+    if (o.query !== undefined) {
+      for (const [k, v] of pairs(o.query)) params.push(k + "=" + urlEncode(tostring(v)));
     }
     const url = this.url + path + (params.length > 0 ? "?" + table.concat(params, "&") : "");
     const headers: HttpHeaders = { Accept: "application/json" };
-    // Without a Content-Type CC sends form-encoding; the server wants JSON.
-    if (body !== undefined) headers["Content-Type"] = "application/json";
+    // Without a Content-Type CC sends form-encoding: the server wants JSON.
+    if (o.body !== undefined) headers["Content-Type"] = "application/json";
     if (this.authHeader !== undefined) headers["Authorization"] = this.authHeader;
+    let timeout = o.timeout ?? this.timeout ?? 30;
+    if (o.deadline !== undefined) {
+      const left = o.deadline - os.epoch("utc");
+      if (left < MIN_REQUEST_MS) fail("timeout", `No time was left to ask ${hostOf(this.url)} (the deadline passed).`);
+      timeout = math.min(timeout, left / 1000);
+    }
     const sentAt = os.epoch("utc");
     this.requests++;
     const reply = send({
       method,
       url,
       headers,
-      body: body !== undefined ? encodeJSON(body, this.encoding) : undefined,
-      timeout: timeout ?? this.timeout,
+      body: o.body !== undefined ? encodeJSON(o.body, this.encoding) : undefined,
+      timeout,
     });
     observeDateHeader(reply.headers["Date"] ?? reply.headers["date"], sentAt, os.epoch("utc"));
-
-    if (reply.status === 401 || reply.status === 403) {
-      fail(
-        "auth",
-        `The opencode server refused the credentials (${reply.status}): set opencc.password to the server's OPENCODE_SERVER_PASSWORD (and opencc.username if it is not "opencode").`,
-        { status: reply.status },
-      );
+    if (reply.status >= 400) this.failStatus(reply);
+    if (o.shape === undefined) return undefined as T;
+    const host = hostOf(this.url);
+    if (reply.body === "" || reply.status === 204) {
+      fail("bad_response", `${host} sent an empty reply (the connection may have dropped): try again.`, {
+        transient: true,
+      });
     }
-    if (reply.status >= 400) {
-      const [name, message] = serverMessage(reply.body);
-      const what = message ?? `HTTP ${reply.status}`;
-      if (reply.status === 404 && name === "NotFoundError") fail("session_gone", what, { status: 404, name });
+    const decoded = decodeJSON(reply.body);
+    if (decoded === undefined) {
+      if (isWebPage(reply)) {
+        fail("bad_response", `${host} sent a web page, not opencode's JSON: is opencc.server_url an opencode server?`);
+      }
+      fail("bad_response", `${host} sent a cut-off or garbled reply (the connection may have dropped): try again.`, {
+        transient: true,
+      });
+    }
+    return decode<T>(decoded, o.shape, host);
+  }
+
+  /** An error status as one line; a proxy's page is named as such, never echoed. */
+  private failStatus(reply: HttpReply): never {
+    const status = reply.status;
+    const host = hostOf(this.url);
+    const transient = status >= 500 || status === 429;
+    if (status === 401 || status === 403) {
+      fail("auth", `The server refused the credentials (${status}): set opencc.password to OPENCODE_SERVER_PASSWORD.`, {
+        status,
+      });
+    }
+    if (status === 429) {
+      const after = retryAfter(reply);
+      fail("server", `The server at ${host} is busy (429): try again${after !== undefined ? ` in ${after} s` : ""}.`, {
+        status,
+        transient,
+        retryAfter: after,
+      });
+    }
+    if (isWebPage(reply)) {
       fail(
-        "server",
-        `The opencode server answered ${method} ${path} with ${reply.status}: ${name !== undefined ? name + ": " : ""}${what}`,
+        "proxy",
+        `A proxy or web server at ${host} answered ${status}, not opencode: is opencode serve up behind it?`,
         {
-          status: reply.status,
-          name,
+          status,
+          transient,
+          retryAfter: retryAfter(reply),
         },
       );
     }
-    if (reply.body === "" || reply.status === 204) return undefined as T;
-    const decoded = decodeJSON(reply.body);
-    if (decoded === undefined) {
-      const [html] = string.find(reply.body, "^%s*<");
-      fail(
-        "bad_response",
-        html !== undefined
-          ? `${this.url} answered ${path} with a web page, not JSON: is opencc.server_url an opencode server, and is it new enough for this endpoint?`
-          : `${this.url} answered ${path} with something that is not JSON.`,
-      );
-    }
-    return decoded as T;
+    const [name, message] = serverMessage(reply.body);
+    const what = message ?? `HTTP ${status}`;
+    if (status === 404 && name === "NotFoundError") fail("session_gone", what, { status: 404, name });
+    return fail("server", `The opencode server answered ${status}: ${name !== undefined ? name + ": " : ""}${what}`, {
+      status,
+      name,
+      transient,
+      retryAfter: retryAfter(reply),
+    });
   }
 
   private sessionPath(id: string, rest = ""): string {
-    return "/session/" + urlEncode(id) + rest;
+    return "/session/" + pathId("ses", id) + rest;
   }
 
-  health(): Health {
-    return this.request<Health>("GET", "/global/health");
+  health(deadline?: number): Health {
+    return this.request<Health>("GET", "/global/health", { shape: SHAPES.health, deadline });
   }
 
   /** Sessions of the project (opencc.directory when set), newest first. */
-  sessions(): Session[] {
-    const list = this.request<Session[]>("GET", "/session");
+  sessions(deadline?: number): Session[] {
+    const list = this.request<Session[]>("GET", "/session", { shape: [SHAPES.session], deadline });
     table.sort(list, (a, b) => a.time.updated > b.time.updated);
     return list;
   }
 
-  session(id: string): Session {
-    return this.request<Session>("GET", this.sessionPath(id));
+  session(id: string, deadline?: number): Session {
+    return this.request<Session>("GET", this.sessionPath(id), { shape: SHAPES.session, deadline });
   }
 
   createSession(title?: string, parentID?: string): Session {
-    return this.request<Session>("POST", "/session", { title, parentID });
+    if (parentID !== undefined) pathId("ses", parentID);
+    return this.request<Session>("POST", "/session", { body: { title, parentID }, shape: SHAPES.session });
   }
 
   deleteSession(id: string): boolean {
-    return this.request<boolean>("DELETE", this.sessionPath(id));
+    return this.request<boolean>("DELETE", this.sessionPath(id), { shape: SHAPES.boolean });
   }
 
-  abort(id: string, timeout?: number): boolean {
-    return this.request<boolean>("POST", this.sessionPath(id, "/abort"), undefined, undefined, timeout);
+  abort(id: string, timeout?: number, deadline?: number): boolean {
+    return this.request<boolean>("POST", this.sessionPath(id, "/abort"), { timeout, deadline, shape: SHAPES.boolean });
   }
 
   /** The newest `limit` messages, oldest first (limit 0: all). */
-  messages(id: string, limit?: number): Message[] {
-    return this.request<Message[]>(
-      "GET",
-      this.sessionPath(id, "/message"),
-      undefined,
-      limit !== undefined ? { limit } : undefined,
-    );
+  messages(id: string, limit?: number, deadline?: number): Message[] {
+    return this.request<Message[]>("GET", this.sessionPath(id, "/message"), {
+      query: limit !== undefined ? { limit } : undefined,
+      shape: [SHAPES.message],
+      deadline,
+    });
   }
 
-  message(id: string, messageID: string): Message {
-    return this.request<Message>("GET", this.sessionPath(id, "/message/" + urlEncode(messageID)));
+  message(id: string, messageID: string, deadline?: number): Message {
+    return this.request<Message>("GET", this.sessionPath(id, "/message/" + pathId("msg", messageID)), {
+      shape: SHAPES.message,
+      deadline,
+    });
   }
 
-  /** Blocking prompt: answers when the reply is complete (CC cuts requests at 60 s). */
-  prompt(id: string, body: PromptBody, timeout?: number): Message {
-    return this.request<Message>("POST", this.sessionPath(id, "/message"), body, undefined, timeout);
+  /** Blocking prompt: answers when the reply is complete (CC cuts requests at 60 s). Never re-sent. */
+  prompt(id: string, body: PromptBody, timeout?: number, deadline?: number): Message {
+    pathId("msg", body.messageID);
+    return this.request<Message>("POST", this.sessionPath(id, "/message"), {
+      body,
+      timeout,
+      deadline,
+      shape: SHAPES.message,
+    });
   }
 
-  promptAsync(id: string, body: PromptBody): void {
-    this.request<undefined>("POST", this.sessionPath(id, "/prompt_async"), body);
+  /** Never re-sent: when its answer is lost, GET message(id, body.messageID) tells whether it arrived. */
+  promptAsync(id: string, body: PromptBody, deadline?: number): void {
+    pathId("msg", body.messageID);
+    this.request<undefined>("POST", this.sessionPath(id, "/prompt_async"), { body, deadline });
   }
 
   /** Busy (or retrying) sessions; idle ones are absent. */
-  status(): { [sessionID: string]: SessionStatus } {
-    return this.request<{ [sessionID: string]: SessionStatus }>("GET", "/session/status");
+  status(deadline?: number): { [sessionID: string]: SessionStatus } {
+    return this.request<{ [sessionID: string]: SessionStatus }>("GET", "/session/status", {
+      shape: SHAPES.status,
+      deadline,
+    });
   }
 
-  agents(): Agent[] {
-    return this.request<Agent[]>("GET", "/agent");
+  agents(deadline?: number): Agent[] {
+    return this.request<Agent[]>("GET", "/agent", { shape: [SHAPES.agent], deadline });
   }
 
-  providers(): Providers {
-    return this.request<Providers>("GET", "/config/providers");
+  providers(deadline?: number): Providers {
+    return this.request<Providers>("GET", "/config/providers", { shape: SHAPES.providers, deadline });
   }
 
-  permissions(): PermissionRequest[] {
-    return this.request<PermissionRequest[]>("GET", "/permission");
+  permissions(deadline?: number): PermissionRequest[] {
+    return this.request<PermissionRequest[]>("GET", "/permission", { shape: [SHAPES.permission], deadline });
   }
 
   replyPermission(requestID: string, reply: PermissionReply, message?: string): boolean {
-    return this.request<boolean>("POST", "/permission/" + urlEncode(requestID) + "/reply", { reply, message });
+    return this.request<boolean>("POST", "/permission/" + pathId("per", requestID) + "/reply", {
+      body: { reply, message },
+      shape: SHAPES.boolean,
+    });
   }
 
-  questions(): QuestionRequest[] {
-    return this.request<QuestionRequest[]>("GET", "/question");
+  questions(deadline?: number): QuestionRequest[] {
+    return this.request<QuestionRequest[]>("GET", "/question", { shape: [SHAPES.question], deadline });
   }
 
   /** answers: for each question, the labels chosen. */
   replyQuestion(requestID: string, answers: string[][]): boolean {
-    return this.request<boolean>("POST", "/question/" + urlEncode(requestID) + "/reply", { answers });
+    return this.request<boolean>("POST", "/question/" + pathId("que", requestID) + "/reply", {
+      body: { answers },
+      shape: SHAPES.boolean,
+    });
   }
 
   rejectQuestion(requestID: string): boolean {
-    return this.request<boolean>("POST", "/question/" + urlEncode(requestID) + "/reject");
+    return this.request<boolean>("POST", "/question/" + pathId("que", requestID) + "/reject", {
+      shape: SHAPES.boolean,
+    });
   }
 
   // The TUI controls drive a TUI attached to this server (opencode attach).
   appendPrompt(text: string): boolean {
-    return this.request<boolean>("POST", "/tui/append-prompt", { text });
+    return this.request<boolean>("POST", "/tui/append-prompt", { body: { text }, shape: SHAPES.boolean });
   }
 
   submitPrompt(): boolean {
-    return this.request<boolean>("POST", "/tui/submit-prompt");
+    return this.request<boolean>("POST", "/tui/submit-prompt", { shape: SHAPES.boolean });
   }
 
   clearPrompt(): boolean {
-    return this.request<boolean>("POST", "/tui/clear-prompt");
+    return this.request<boolean>("POST", "/tui/clear-prompt", { shape: SHAPES.boolean });
   }
 
   openHelp(): boolean {
-    return this.request<boolean>("POST", "/tui/open-help");
+    return this.request<boolean>("POST", "/tui/open-help", { shape: SHAPES.boolean });
   }
 
   openSessions(): boolean {
-    return this.request<boolean>("POST", "/tui/open-sessions");
+    return this.request<boolean>("POST", "/tui/open-sessions", { shape: SHAPES.boolean });
   }
 
   openThemes(): boolean {
-    return this.request<boolean>("POST", "/tui/open-themes");
+    return this.request<boolean>("POST", "/tui/open-themes", { shape: SHAPES.boolean });
   }
 
   openModels(): boolean {
-    return this.request<boolean>("POST", "/tui/open-models");
+    return this.request<boolean>("POST", "/tui/open-models", { shape: SHAPES.boolean });
   }
 
   executeCommand(command: string): boolean {
-    return this.request<boolean>("POST", "/tui/execute-command", { command });
+    return this.request<boolean>("POST", "/tui/execute-command", { body: { command }, shape: SHAPES.boolean });
   }
 
   showToast(message: string, options?: { title?: string; duration?: number; variant?: ToastVariant }): boolean {
     return this.request<boolean>("POST", "/tui/show-toast", {
-      message,
-      title: options?.title,
-      duration: options?.duration,
-      variant: options?.variant ?? "info",
+      body: { message, title: options?.title, duration: options?.duration, variant: options?.variant ?? "info" },
+      shape: SHAPES.boolean,
     });
   }
 
   /** Waits (up to `timeout` seconds) for the next request the TUI makes of a controller. */
   controlNext(timeout?: number): TuiControlRequest {
-    return this.request<TuiControlRequest>("GET", "/tui/control/next", undefined, undefined, timeout);
+    return this.request<TuiControlRequest>("GET", "/tui/control/next", {
+      timeout,
+      // A long poll that ends unanswered is not a fault to retry past its own timeout.
+      deadline: timeout !== undefined ? os.epoch("utc") + timeout * 1000 : undefined,
+      shape: SHAPES.control,
+    });
   }
 
   controlResponse(body: unknown): boolean {
-    return this.request<boolean>("POST", "/tui/control/response", body);
+    return this.request<boolean>("POST", "/tui/control/response", { body, shape: SHAPES.boolean });
   }
 }

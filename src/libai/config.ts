@@ -137,6 +137,10 @@ export function validate(key: keyof Config, value: unknown): string | number {
   }
   if (key === "url") {
     const url = value as string;
+    // user:password@ in the URL would end up in error lines and caches: refused, and never echoed.
+    if (string.find(url, "^[^/]*//[^/]*@")[0] !== undefined || string.find(url, "^[^/]*@")[0] !== undefined) {
+      badSetting(def.name, "has a user name or password in it", "use opencc.username and opencc.password instead");
+    }
     if (string.find(url, "^https?://[^/%s]+")[0] === undefined) {
       badSetting(def.name, `"${url}" is not an http(s) URL`, "set opencc.server_url http://host:4096");
     }
@@ -155,8 +159,9 @@ export function validate(key: keyof Config, value: unknown): string | number {
       badSetting(def.name, `must be a positive number of seconds, not ${n}`, `set ${def.name} ${def.default}`);
   } else if (key === "sessionId") {
     const id = value as string;
-    if (id !== "" && string.find(id, "^ses_")[0] === undefined) {
-      badSetting(def.name, `"${id}" is not a session id (ses_...)`, "ai --sessions lists them");
+    // It goes into request paths: letters and digits only after ses_, so it cannot reach another route.
+    if (id !== "" && string.find(id, "^ses_%w+$")[0] === undefined) {
+      badSetting(def.name, `"${string.sub(id, 1, 40)}" is not a session id (ses_...)`, "ai --sessions lists them");
     }
   }
   return value as string | number;
@@ -175,4 +180,37 @@ export function readConfig(overrides?: Partial<Config>): Config {
   // A trailing slash would double up in every path.
   [config.url] = string.gsub(config.url, "/+$", "");
   return config;
+}
+
+/** Whether a host name or address stays on this machine or a private network. */
+function isLocalHost(host: string): boolean {
+  const h = string.lower(host);
+  if (h === "localhost" || string.find(h, "%.")[0] === undefined) return true; // also a bare LAN name
+  for (const suffix of [".local", ".lan", ".internal", ".home.arpa", ".localhost"]) {
+    if (string.sub(h, -suffix.length) === suffix) return true;
+  }
+  const [a, b] = string.match(h, "^(%d+)%.(%d+)%.%d+%.%d+$");
+  if (a !== undefined) {
+    const [x, y] = [tonumber(a)!, tonumber(b)!];
+    return (
+      x === 127 || x === 10 || (x === 172 && y >= 16 && y <= 31) || (x === 192 && y === 168) || (x === 169 && y === 254)
+    );
+  }
+  // IPv6 literals: loopback, unique-local fc00::/7, link-local fe80::/10.
+  return h === "::1" || string.find(h, "^f[cd]")[0] !== undefined || string.find(h, "^fe[89ab]")[0] !== undefined;
+}
+
+/**
+ * The line warning that the password crosses the network unencrypted (a password set, plain
+ * http, and a host that is neither loopback nor private), or undefined.
+ */
+export function plainHttpWarning(url: string, password: string): string | undefined {
+  if (password === "") return undefined;
+  const [authority] = string.match(url, "^[hH][tT][tT][pP]://([^/?#]+)");
+  if (authority === undefined) return undefined;
+  const [v6] = string.match(authority, "^%[([^%]]+)%]");
+  const [named] = string.match(authority, "^([^:]+)");
+  const name = v6 ?? named ?? authority;
+  if (isLocalHost(name)) return undefined;
+  return `The password crosses the network to ${name} unencrypted: use https:// in opencc.server_url.`;
 }

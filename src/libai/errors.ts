@@ -6,9 +6,13 @@ export type ErrorKind =
   | "blocked" // CC refused the address (private addresses are denied by default)
   | "bad_url"
   | "unreachable" // nothing answered at the address
+  | "redirect" // a 3xx: never followed, since CC would re-send the password to wherever it points
+  | "too_large" // CC refused a reply bigger than its max_download
+  | "proxy" // a web page, not opencode, answered (a proxy or web server in front of it)
   | "auth" // 401: wrong or missing password
   | "session_gone" // the session does not exist (any more)
   | "bad_setting"
+  | "bad_id" // an id that would go into a path does not look like one (ses_..., msg_..., ...)
   | "unknown_agent"
   | "unknown_model"
   | "timeout"
@@ -26,7 +30,13 @@ export interface AiError {
   status?: number;
   /** The server-side error name (NotFoundError, APIError, MessageAbortedError, ...). */
   name?: string;
+  /** The same request may well succeed if sent again (a 5xx, 429, reset, timeout, cut-off body). */
+  transient?: boolean;
+  /** Seconds the server asked us to wait before trying again (Retry-After). */
+  retryAfter?: number;
 }
+
+type ErrorExtra = { status?: number; name?: string; transient?: boolean; retryAfter?: number };
 
 const errorMeta: LuaMetatable<AiError> = {
   __tostring(this: AiError): string {
@@ -34,13 +44,20 @@ const errorMeta: LuaMetatable<AiError> = {
   },
 };
 
-export function aiError(kind: ErrorKind, message: string, extra?: { status?: number; name?: string }): AiError {
-  const e: AiError = { kind, message, status: extra?.status, name: extra?.name };
+export function aiError(kind: ErrorKind, message: string, extra?: ErrorExtra): AiError {
+  const e: AiError = {
+    kind,
+    message,
+    status: extra?.status,
+    name: extra?.name,
+    transient: extra?.transient,
+    retryAfter: extra?.retryAfter,
+  };
   return setmetatable(e, errorMeta);
 }
 
 /** Raise an AiError (error level 0, so no position is prepended). */
-export function fail(kind: ErrorKind, message: string, extra?: { status?: number; name?: string }): never {
+export function fail(kind: ErrorKind, message: string, extra?: ErrorExtra): never {
   throw aiError(kind, message, extra);
 }
 

@@ -1,5 +1,6 @@
 // The only file that touches CC's http API: send one request, wait for its event, map CC's
-// failures to AiErrors. Other events are left alone (see waitForResponse).
+// failures to AiErrors. Other events are left alone (see waitForResponse). Redirects are never
+// followed: CC would re-send the Authorization header (the password) to whatever host they name.
 import { fail } from "./errors";
 
 export interface HttpReply {
@@ -26,9 +27,12 @@ const busyUrls = new LuaTable<string, boolean>();
 const URL_FREE_EVENT = "opencc_http_free";
 let waitingForUrl = 0;
 
-function hostOf(url: string): string {
-  const [host] = string.match(url, "^%a+://([^/?#]+)");
-  return host ?? url;
+/** host[:port] of a URL, without any user info (so no message can carry a password). */
+export function hostOf(url: string): string {
+  const [authority] = string.match(url, "^%a+://([^/?#]+)");
+  if (authority === undefined) return "?";
+  const [host] = string.gsub(authority, "^.*@", "");
+  return host;
 }
 
 function mapFailure(url: string, reason: string): never {
@@ -40,14 +44,35 @@ function mapFailure(url: string, reason: string): never {
     );
   }
   if (string.find(reason, "[Tt]imed? ?out")[0] !== undefined) {
-    fail("timeout", `The server at ${hostOf(url)} did not answer in time (${reason}).`);
+    fail("timeout", `The server at ${hostOf(url)} did not answer in time (${reason}).`, { transient: true });
+  }
+  if (reason === "Response is too large") {
+    fail(
+      "too_large",
+      `The reply from ${hostOf(url)} was too large for CC: raise max_download in computercraft-server.toml.`,
+    );
   }
   if (reason === "URL malformed" || reason === "URL not http" || string.find(reason, "protocol")[0] !== undefined) {
-    fail("bad_url", `"${url}" is not a valid http(s) URL (${reason}): check opencc.server_url.`);
+    fail("bad_url", `opencc.server_url is not a valid http(s) URL (${reason}): set it to http://host:4096.`);
   }
+  const why = reason === "Could not connect" ? "" : ` (${reason})`;
   fail(
     "unreachable",
-    `Could not reach the opencode server at ${hostOf(url)} (${reason}). Is \`opencode serve\` running there, and is opencc.server_url right?`,
+    `Could not reach the opencode server at ${hostOf(url)}${why}: is it running, and opencc.server_url right?`,
+    // CC says "Could not connect" for a refused connection and for one reset mid-reply alike.
+    { transient: true },
+  );
+}
+
+/** A 3xx is an error: following it would send the password to the host it names. */
+function refuseRedirect(url: string, reply: HttpReply): never {
+  let location = reply.headers["Location"] ?? reply.headers["location"] ?? "";
+  if (string.sub(location, 1, 2) === "//") location = "http:" + location; // protocol-relative
+  const target = location === "" ? "" : string.find(location, "^%a+://")[0] ? hostOf(location) : hostOf(url);
+  return fail(
+    "redirect",
+    `The server redirects (${reply.status}) to ${target !== "" ? target : "elsewhere"}: set opencc.server_url to the final address.`,
+    { status: reply.status },
   );
 }
 
@@ -94,6 +119,7 @@ export function send(req: HttpRequest): HttpReply {
       headers: req.headers,
       body: req.body,
       timeout: req.timeout,
+      redirect: false,
     });
     if (accepted === false) mapFailure(req.url, why ?? "refused");
     return waitForResponse(req.url);
@@ -101,7 +127,22 @@ export function send(req: HttpRequest): HttpReply {
   busyUrls.delete(req.url);
   if (waitingForUrl > 0) os.queueEvent(URL_FREE_EVENT, req.url);
   if (!ok) throw result;
-  return result as HttpReply;
+  const reply = result as HttpReply;
+  if (reply.status >= 300 && reply.status < 400) refuseRedirect(req.url, reply);
+  return reply;
+}
+
+/** Waits `seconds` on a timer; Ctrl+T raises TERMINATED (sleep() would swallow it). */
+export function pauseFor(seconds: number): void {
+  const timer = os.startTimer(seconds);
+  let event: unknown, id: unknown;
+  do {
+    [event, id] = os.pullEventRaw();
+    if (event === "terminate") {
+      os.cancelTimer(timer);
+      throw TERMINATED;
+    }
+  } while (event !== "timer" || id !== timer);
 }
 
 function requireHttp(): void {

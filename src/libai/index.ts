@@ -2,7 +2,7 @@
 // Failures come back as nil, message, err (like http.get); Ctrl+T raises "Terminated".
 import type { Reply } from "./reply";
 import { Client, ClientOptions } from "./client";
-import { defineSettings, readConfig, SETTINGS } from "./config";
+import { defineSettings, plainHttpWarning as warningFor, readConfig, SETTINGS } from "./config";
 import { AiError, toAiError } from "./errors";
 import { checkAllowed, TERMINATED } from "./http";
 import { newId } from "./ids";
@@ -120,6 +120,20 @@ export function checkUrl(url?: string): LuaMultiReturn<[true] | [undefined, stri
     checkAllowed(url ?? readConfig().url);
     return true as const;
   });
+}
+
+/**
+ * The line to show once when the password would cross the network unencrypted (a password, plain
+ * http, a host neither loopback nor private), or nil. Defaults: opencc.server_url, opencc.password.
+ */
+export function plainHttpWarning(url?: string, password?: string): string | undefined {
+  if (url === undefined || password === undefined) {
+    const [ok, cfg] = pcall(readConfig);
+    if (!ok) return undefined; // a bad setting has its own line
+    url = url ?? cfg.url;
+    password = password ?? cfg.password;
+  }
+  return warningFor(url, password);
 }
 
 /** Names of the settings, for help screens. */

@@ -61,12 +61,18 @@ function sessionGoneLine(chosen: ChosenSession): string {
 }
 
 /** Sends the prompt; on a remembered conversation that has gone, makes a new one, once. */
-function sendPrompt(client: Client, chosen: ChosenSession, body: PromptBody, sync: number | undefined): ChosenSession {
+function sendPrompt(
+  client: Client,
+  chosen: ChosenSession,
+  body: PromptBody,
+  sync: number | undefined,
+  deadline: number,
+): ChosenSession {
   const attempt = (id: string): void => {
-    if (sync === undefined) return client.promptAsync(id, body);
+    if (sync === undefined) return client.promptAsync(id, body, deadline);
     // Blocking: when it returns, the reply is complete and one poll collects it with its tool
     // steps; when CC's request limit cuts it, it is still running, and polling finds it too.
-    const [ok, err] = pcall(() => client.prompt(id, body, sync));
+    const [ok, err] = pcall(() => client.prompt(id, body, sync, deadline));
     if (!ok && (err === TERMINATED || toAiError(err).kind !== "timeout")) throw err;
   };
   const [ok, err] = pcall(attempt, chosen.id);
@@ -114,7 +120,7 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
     // From here the server may be generating: Ctrl+T or a timeout must abort it.
     started = true;
     const sync = opts.sync === true ? math.min(opts.syncTimeout ?? BLOCKING_TIMEOUT, 60) : undefined;
-    if (opts.existingMessage === undefined) chosen = sendPrompt(client, chosen, body, sync);
+    if (opts.existingMessage === undefined) chosen = sendPrompt(client, chosen, body, sync, deadline);
     const waiter = new ReplyWaiter(client, {
       ...opts,
       sessionID: chosen.id,
@@ -136,7 +142,8 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
   }
   if (err === TERMINATED) throw TERMINATED;
   const e = err as AiError;
-  if (e.kind === "timeout" && e.message === "timeout") {
+  // A request cut short by the prompt's deadline is the prompt's timeout too.
+  if (e.kind === "timeout" && (e.message === "timeout" || os.epoch("utc") >= deadline - 250)) {
     fail(
       "timeout",
       `No complete reply within ${timeout} s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks.`,

@@ -144,7 +144,7 @@ export class ReplyWaiter {
   /** One poll: returns the reply when it is complete. */
   poll(): Reply | undefined {
     const o = this.opts;
-    const list = this.client.messages(o.sessionID, this.limit);
+    const list = this.client.messages(o.sessionID, this.limit, o.deadline);
     let oldestAfterU = list.length > 0;
     for (const m of list) {
       observeId(m.info.id);
@@ -232,16 +232,16 @@ export class ReplyWaiter {
     const o = this.opts;
     if (now - this.lastRequestCheck >= 1000) {
       this.lastRequestCheck = now;
-      for (const req of this.client.permissions()) {
+      for (const req of this.client.permissions(o.deadline)) {
         if (req.sessionID === o.sessionID && !this.handled.get(req.id)) this.answerPermission(req);
       }
-      for (const q of this.client.questions()) {
+      for (const q of this.client.questions(o.deadline)) {
         if (q.sessionID === o.sessionID && !this.handled.get(q.id)) this.answerQuestion(q);
       }
     }
     if (now - this.lastStatusCheck >= 2000) {
       this.lastStatusCheck = now;
-      const status = this.client.status()[o.sessionID];
+      const status = this.client.status(o.deadline)[o.sessionID];
       if (status === undefined || status.type === "idle") {
         this.idleChecks++;
         // Twice idle with a poll between them that still found no complete answer.

@@ -7,7 +7,13 @@
 -- Requests are sent with Host, Connection: close, User-Agent (computercraft/1.109.0),
 -- Accept-Charset: UTF-8, and with a body: Content-Type "application/x-www-form-urlencoded;
 -- charset=utf-8" (unless given) and Content-Length. Timeout: default 30 s, at most 60 s
--- ("timeout out of range"). Redirects (301/302/303/307, 16 max) are followed unless redirect=false.
+-- ("timeout out of range"). Redirects (301/302/303/307, 16 max) are followed unless redirect=false,
+-- re-sending the request's headers (Authorization included) to wherever Location points, as
+-- HttpRequestHandler does (request.headers() is set again on the new request).
+-- A body larger than the computer's maxDownload (CC's max_download, 16 MiB) fails with
+-- "Response is too large". A connection closed or reset before the response head fails with
+-- "Could not connect"; closed or reset in the middle of the body, the response arrives as a
+-- success with the part of the body that came (as CraftOS-PC delivers it).
 -- At most 16 requests run at once; further ones wait in a queue, like CC's ResourceQueue.
 -- https:// fails with "ccenv: https is not supported". Websockets are not provided.
 local socket = require("socket")
@@ -66,7 +72,9 @@ end
 -- Resolve and apply the address rules: returns ip or nil, reason
 local function resolve(mgr, u)
   local ip
-  if u.host:find(":") then
+  if mgr.pc.hosts and mgr.pc.hosts[u.host:lower()] then
+    ip = mgr.pc.hosts[u.host:lower()]
+  elseif u.host:find(":") then
     ip = u.host -- IPv6 literal
   elseif u.host:match("^%d+%.%d+%.%d+%.%d+$") then
     ip = u.host
@@ -209,6 +217,7 @@ function Request:start()
   self.outgoing = table.concat(lines, "\r\n") .. "\r\n\r\n" .. (self.body or "")
   self.sent = 0
   self.inbuf = {}
+  self.received = 0
 
   local sock = ip:find(":") and socket.tcp6() or socket.tcp()
   sock:settimeout(0)
@@ -255,10 +264,15 @@ function Request:step()
       local chunk = data or partial
       if chunk and #chunk > 0 then
         self.inbuf[#self.inbuf + 1] = chunk
+        self.received = (self.received or 0) + #chunk
         self:touch()
       end
-      if err == "closed" then
-        return self:complete(true)
+      -- headers count too, a little more than CC's body-only check
+      if self.received and self.received > self.mgr.pc.maxDownload + 65536 then
+        return self:fail("Response is too large")
+      end
+      if err == "closed" or (err and err ~= "timeout") then
+        return self:complete(true) -- closed, or reset ("connection reset by peer")
       elseif err then
         break -- timeout: nothing more right now
       end
@@ -307,25 +321,27 @@ function Request:complete(eof)
       local size = tonumber(rest:sub(pos, lineEnd - 1):match("^%x+"), 16)
       if not size then return self:fail("Could not connect") end
       if size == 0 then body = table.concat(parts) break end
-      if #rest < lineEnd + 2 + size + 1 then break end
+      if #rest < lineEnd + 2 + size + 1 then
+        if eof then parts[#parts + 1] = rest:sub(lineEnd + 2) end
+        break
+      end
       parts[#parts + 1] = rest:sub(lineEnd + 2, lineEnd + 1 + size)
       pos = lineEnd + 2 + size + 2
     end
     if not body then
-      if eof then return self:fail("Could not connect") end
-      return
+      if not eof then return end
+      body = table.concat(parts) -- cut off: what came (CraftOS-PC)
     end
   elseif lower["content-length"] then
     local len = tonumber(lower["content-length"]) or 0
-    if #rest < len then
-      if eof then return self:fail("Could not connect") end
-      return
-    end
-    body = rest:sub(1, len)
+    if #rest < len and not eof then return end
+    body = rest:sub(1, len) -- shorter when cut off (CraftOS-PC)
   else
     if not eof then return end
     body = rest
   end
+
+  if #body > self.mgr.pc.maxDownload then return self:fail("Response is too large") end
 
   -- redirects, as CC's HttpRequestHandler.getRedirect
   if self.redirects > 0 and code >= 300 and code <= 307 and code ~= 304 and code ~= 306 and lower["location"] then

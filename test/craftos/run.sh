@@ -22,8 +22,13 @@ printf 'return { dead = "%s" }\n' "$OPENCC_TEST_DEAD_URL" > "$computer/scenario-
 cp "$ROOT/test/craftos/scenarios.lua" "$computer/scenarios.lua"
 args=(--headless --directory "$data" --id 0 --script "$computer/scenarios.lua")
 [ -n "${CRAFTOS_ROM:-}" ] && args+=(--rom "$CRAFTOS_ROM")
-out="$(timeout 300 "$CRAFTOS_PC" "${args[@]}" 2>&1)"
+# Headless CraftOS-PC ignores SIGTERM: stop it with SIGHUP, and kill it 5 s later if need be.
+raw="$(timeout -s HUP -k 5 300 "$CRAFTOS_PC" "${args[@]}" 2>&1)"
 status=$?
+# Headless CraftOS-PC pads each line to the screen width and redraws a line after "\r": keep the
+# text after the last "\r" of each line, without trailing blanks. A fresh data folder first prints
+# a banner: only the PASS/FAIL lines and the closing count are read.
+out="$(printf '%s\n' "$raw" | sed -e 's/[[:space:]]*$//' -e 's/.*\r//' -e 's/[[:space:]]*$//')"
 echo "$out" | grep -E '^(PASS|FAIL|[0-9]+ scenarios)' || echo "$out" | tail -n 20
 if [ "$status" -ne 0 ] || echo "$out" | grep -q '^FAIL' || ! echo "$out" | grep -q ' 0 failed$'; then
   echo "CraftOS-PC scenarios failed (exit $status)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Test server supervisor: starts the fake model, one opencode server without a password and one
-// with the password "opencc-test-secret", in parallel, then writes a shell env file and stays
+// with the password "opencc-test-secret", in parallel, and the fault-injecting proxy in front of
+// the password server (fault-proxy.mjs), then writes a shell env file and stays
 // running until SIGTERM/SIGINT or until its parent (or the pid given with --parent) disappears.
 //
 // Usage: node test/servers/start.mjs ENV_FILE [--parent PID]
@@ -10,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startOpencode, freePort } from "./opencode.mjs";
+import { startFaultProxy } from "./fault-proxy.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const TEST_PASSWORD = "opencc-test-secret";
@@ -138,6 +140,9 @@ try {
   log(`opencode at ${plain.url} (pid ${plain.pid}, ${plain.startupMs} ms)`);
   log(`opencode with password at ${auth.url} (pid ${auth.pid}, ${auth.startupMs} ms)`);
   const deadUrl = `http://127.0.0.1:${await freePort()}`;
+  const proxy = await startFaultProxy({ target: auth.url });
+  stoppers.push(proxy.stop);
+  log(`fault proxy at ${proxy.url} -> ${auth.url} (control ${proxy.controlUrl}, elsewhere ${proxy.elsewhereUrl})`);
   const vars = {
     OPENCC_TEST_URL: plain.url,
     OPENCC_TEST_AUTH_URL: auth.url,
@@ -145,6 +150,9 @@ try {
     OPENCC_TEST_USERNAME: "opencode",
     OPENCC_TEST_MODEL_URL: model.url,
     OPENCC_TEST_DEAD_URL: deadUrl,
+    OPENCC_TEST_PROXY_URL: proxy.url,
+    OPENCC_TEST_PROXY_CONTROL_URL: proxy.controlUrl,
+    OPENCC_TEST_ELSEWHERE_URL: proxy.elsewhereUrl,
     OPENCC_TEST_PROJECT_DIR: plain.projectDir,
     OPENCC_TEST_PROJECT_DIR_AUTH: auth.projectDir,
     OPENCC_TEST_SUPERVISOR_PID: process.pid,

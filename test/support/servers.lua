@@ -5,6 +5,8 @@
 --   local servers = require("support.servers")
 --   servers.url, servers.authUrl, servers.password, servers.username, servers.deadUrl,
 --   servers.modelUrl, servers.projectDir, servers.authProjectDir
+--   servers.proxyUrl (the fault proxy in front of the password server), servers.elsewhereUrl
+--   servers.fault(rule...) / servers.clearFaults() / servers.proxyLog() / servers.elsewhereLog()
 --   servers.request(method, path, body, opts) -> status, decoded body, headers, raw body
 --   servers.modelLog(token) -> prompts the fake model received (those containing token, if given)
 --   servers.newComputer(opts) -> a ccenv computer with build/libai.lua and build/ai.lua in it
@@ -34,6 +36,9 @@ local fields = {
   deadUrl = "OPENCC_TEST_DEAD_URL",
   projectDir = "OPENCC_TEST_PROJECT_DIR",
   authProjectDir = "OPENCC_TEST_PROJECT_DIR_AUTH",
+  proxyUrl = "OPENCC_TEST_PROXY_URL",
+  proxyControlUrl = "OPENCC_TEST_PROXY_CONTROL_URL",
+  elsewhereUrl = "OPENCC_TEST_ELSEWHERE_URL",
 }
 
 -- Fields are read on first use, so requiring this module never fails by itself.
@@ -256,6 +261,28 @@ function M.listenEvents()
   }
 end
 
+--- Fault proxy (test/servers/fault-proxy.mjs): queue fault rules for the next requests through
+--- servers.proxyUrl, e.g. servers.fault({ action = "status", status = 502, path = "/message", count = 2 }).
+function M.fault(...)
+  local rules = { ... }
+  M.call("POST", M.proxyControlUrl .. "/faults", #rules == 1 and rules[1] or rules, { url = M.proxyControlUrl })
+end
+
+--- Clears the proxy's rules and its logs.
+function M.clearFaults()
+  M.call("DELETE", M.proxyControlUrl .. "/faults", nil, { url = M.proxyControlUrl })
+end
+
+--- The requests the proxy saw, oldest first: { method, path, action }.
+function M.proxyLog()
+  return M.call("GET", M.proxyControlUrl .. "/log", nil, { url = M.proxyControlUrl })
+end
+
+--- The requests the other host (the redirect target) received: { method, path, authorization, body }.
+function M.elsewhereLog()
+  return M.call("GET", M.proxyControlUrl .. "/elsewhere", nil, { url = M.proxyControlUrl })
+end
+
 --- A Lua literal of v, the format CC's settings file uses (textutils.serialise).
 local function serialise(v)
   local t = type(v)
@@ -290,6 +317,7 @@ function M.newComputer(opts)
     width = opts.width or 51, height = opts.height or 19, colour = opts.colour ~= false,
     id = opts.id, label = opts.label, input = opts.input, http = opts.http,
     denyPrivate = opts.denyPrivate, clockSkewMs = opts.clockSkewMs, timeout = opts.timeout,
+    maxDownload = opts.maxDownload, hosts = opts.hosts,
   })
   if not opts.noLib then pc:copyIn("build/libai.lua", "libai.lua") end
   if not opts.noProgram then pc:copyIn("build/ai.lua", "ai.lua") end

@@ -1,5 +1,6 @@
 /** @noSelfInFile */
 import type { Agent, Health, Message, PermissionReply, PermissionRequest, PromptBody, Providers, QuestionRequest, Session, SessionStatus, ToastVariant, TuiControlRequest } from "./api";
+import { Shape } from "./decode";
 import { TextEncoding } from "./json";
 export interface ClientOptions {
     url: string;
@@ -12,6 +13,18 @@ export interface ClientOptions {
     timeout?: number;
 }
 export declare function base64(s: string): string;
+export interface RequestOptions {
+    body?: unknown;
+    query?: {
+        [k: string]: string | number;
+    };
+    /** Seconds this request may take (default: the client's, else CC's 30). */
+    timeout?: number;
+    /** Local ms (os.epoch("utc")): the request ends by then, and a GET retries transient faults until then. */
+    deadline?: number;
+    /** The reply's shape (decode.ts): checked before it is returned. Without one: no body expected. */
+    shape?: Shape;
+}
 export declare class Client {
     readonly url: string;
     readonly directory?: string;
@@ -21,33 +34,41 @@ export declare class Client {
     /** HTTP requests sent by this client (for measuring what a prompt costs). */
     requests: number;
     constructor(options: ClientOptions);
-    /** Sends one request; decodes a JSON reply, or fails with a line that says what to do. */
-    request<T>(method: string, path: string, body?: unknown, query?: {
-        [k: string]: string | number;
-    }, timeout?: number): T;
+    /**
+     * Sends one request and returns its checked reply, or fails with a line that says what to do.
+     * A GET (idempotent) is sent again after a transient fault, with backoff (or the server's
+     * Retry-After), until o.deadline; without one, up to 3 tries within 10 s. Never a POST: it may
+     * have reached the server although its answer was lost.
+     */
+    request<T>(method: string, path: string, o?: RequestOptions): T;
+    /** One try of request(). */
+    private attempt;
+    /** An error status as one line; a proxy's page is named as such, never echoed. */
+    private failStatus;
     private sessionPath;
-    health(): Health;
+    health(deadline?: number): Health;
     /** Sessions of the project (opencc.directory when set), newest first. */
-    sessions(): Session[];
-    session(id: string): Session;
+    sessions(deadline?: number): Session[];
+    session(id: string, deadline?: number): Session;
     createSession(title?: string, parentID?: string): Session;
     deleteSession(id: string): boolean;
-    abort(id: string, timeout?: number): boolean;
+    abort(id: string, timeout?: number, deadline?: number): boolean;
     /** The newest `limit` messages, oldest first (limit 0: all). */
-    messages(id: string, limit?: number): Message[];
-    message(id: string, messageID: string): Message;
-    /** Blocking prompt: answers when the reply is complete (CC cuts requests at 60 s). */
-    prompt(id: string, body: PromptBody, timeout?: number): Message;
-    promptAsync(id: string, body: PromptBody): void;
+    messages(id: string, limit?: number, deadline?: number): Message[];
+    message(id: string, messageID: string, deadline?: number): Message;
+    /** Blocking prompt: answers when the reply is complete (CC cuts requests at 60 s). Never re-sent. */
+    prompt(id: string, body: PromptBody, timeout?: number, deadline?: number): Message;
+    /** Never re-sent: when its answer is lost, GET message(id, body.messageID) tells whether it arrived. */
+    promptAsync(id: string, body: PromptBody, deadline?: number): void;
     /** Busy (or retrying) sessions; idle ones are absent. */
-    status(): {
+    status(deadline?: number): {
         [sessionID: string]: SessionStatus;
     };
-    agents(): Agent[];
-    providers(): Providers;
-    permissions(): PermissionRequest[];
+    agents(deadline?: number): Agent[];
+    providers(deadline?: number): Providers;
+    permissions(deadline?: number): PermissionRequest[];
     replyPermission(requestID: string, reply: PermissionReply, message?: string): boolean;
-    questions(): QuestionRequest[];
+    questions(deadline?: number): QuestionRequest[];
     /** answers: for each question, the labels chosen. */
     replyQuestion(requestID: string, answers: string[][]): boolean;
     rejectQuestion(requestID: string): boolean;

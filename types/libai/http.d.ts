@@ -14,7 +14,11 @@ export interface HttpRequest {
 }
 /** Raised (as a plain string, like CC's own) when Ctrl+T arrives while a request is in flight. */
 export declare const TERMINATED = "Terminated";
+/** host[:port] of a URL, without any user info (so no message can carry a password). */
+export declare function hostOf(url: string): string;
 /** Sends a request and returns its status and body; transport failures raise an AiError. */
 export declare function send(req: HttpRequest): HttpReply;
+/** Waits `seconds` on a timer; Ctrl+T raises TERMINATED (sleep() would swallow it). */
+export declare function pauseFor(seconds: number): void;
 /** CC's own check of a URL against its http rules, without a request: raises the AiError a request would. */
 export declare function checkAllowed(url: string): void;

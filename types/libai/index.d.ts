@@ -36,6 +36,11 @@ export declare function config(): ReturnType<typeof readConfig>;
  * blocked or bad_url).
  */
 export declare function checkUrl(url?: string): LuaMultiReturn<[true] | [undefined, string, AiError]>;
+/**
+ * The line to show once when the password would cross the network unencrypted (a password, plain
+ * http, a host neither loopback nor private), or nil. Defaults: opencc.server_url, opencc.password.
+ */
+export declare function plainHttpWarning(url?: string, password?: string): string | undefined;
 /** Names of the settings, for help screens. */
 export declare const settingNames: string[];
 export { toCC, fromCC, newId, agentNames as agents, modelNames as models };

@@ -71,6 +71,7 @@ function M.client()
   return setmetatable({}, { __index = function() return function() error("fake: no server", 0) end end })
 end
 function M.config() return {} end
+function M.plainHttpWarning() return M.warning end
 function M.checkUrl()
   if not http then
     local msg = "The http API is disabled: set enabled = true under [http] in the world's serverconfig/computercraft-server.toml, then restart the server."

@@ -111,6 +111,35 @@ describe("ccenv http", function()
     assert.are.equal("Could not connect", reason)
   end)
 
+  -- CraftOS-PC delivers a body cut by a closed or reset connection as a success with the part
+  -- that came; before the response head, CC: Tweaked's channelInactive fails "Could not connect".
+  it("delivers a body cut off by a close or a reset as a success with the part that came", function()
+    local ok, cut, reset, early = call(function()
+      local a = assert(pc.env.http.get(server.base .. "/cut")).readAll()
+      local b = assert(pc.env.http.get(server.base .. "/cut-reset")).readAll()
+      local _, why = pc.env.http.get(server.base .. "/reset")
+      return a, b, why
+    end)
+    assert.is_true(ok, cut)
+    assert.are.equal("0123456789", cut)
+    assert.are.equal("0123456789", reset)
+    assert.are.equal("Could not connect", early)
+  end)
+
+  -- HttpRequestHandler: a body over the rule's max_download fails "Response is too large".
+  it("fails with Response is too large past max_download", function()
+    pc:destroy()
+    pc = H.computer({ maxDownload = 1000 })
+    local ok, small, h, reason = call(function()
+      local s = assert(pc.env.http.get(server.base .. "/big?n=1000")).readAll()
+      return #s, pc.env.http.get(server.base .. "/big?n=200000")
+    end)
+    assert.is_true(ok, small)
+    assert.are.equal(1000, small)
+    assert.is_nil(h)
+    assert.are.equal("Response is too large", reason)
+  end)
+
   it("fails with Timed out after the request's timeout", function()
     local ok, h, reason = call(function()
       return pc.env.http.get { url = server.base .. "/hang", timeout = 0.2 }
@@ -154,14 +183,17 @@ describe("ccenv http", function()
     assert.are.equal("Domain not permitted", ip6)
   end)
 
-  it("follows redirects unless redirect = false", function()
+  -- HttpRequestHandler: the new request gets request.headers() again, Authorization included.
+  it("follows redirects with the original headers unless redirect = false", function()
     local ok, followed, code = call(function()
-      local a = assert(pc.env.http.get(server.base .. "/redirect")).readAll()
+      local a = assert(pc.env.http.get(server.base .. "/redirect", { Authorization = "Basic c2VjcmV0" })).readAll()
       local h = pc.env.http.get { url = server.base .. "/redirect", redirect = false }
       return a, h.getResponseCode()
     end)
     assert.is_true(ok, followed)
-    assert.are.equal("/echo?from=redirect", pc.env.textutils.unserialiseJSON(followed).url)
+    local echo = pc.env.textutils.unserialiseJSON(followed)
+    assert.are.equal("/echo?from=redirect", echo.url)
+    assert.are.equal("Basic c2VjcmV0", echo.headers.authorization)
     assert.are.equal(302, code)
   end)
 
