@@ -12,19 +12,20 @@ const fail = (msg) => {
   process.exit(1);
 };
 
-for (const project of ["tsconfig.json", "src/ai/tsconfig.json"]) {
+for (const project of ["tsconfig.json", "src/ai/tsconfig.json", "src/aichat/tsconfig.json"]) {
   const r = spawnSync(tstl, ["-p", project], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) fail(`tstl -p ${project} exited with ${r.status}`);
 }
 
 // A bundled entry called with no arguments receives its module name as its only argument,
 // so the program's bundle ends by calling main.run with the chunk's own arguments instead.
-const aiPath = join(root, "build", "ai.lua");
-if (existsSync(aiPath)) {
-  const src = readFileSync(aiPath, "utf8");
+for (const program of ["ai.lua", "aichat.lua"]) {
+  const path = join(root, "build", program);
+  if (!existsSync(path)) continue;
+  const src = readFileSync(path, "utf8");
   const tail = 'local ____entry = require("main", ...)\nreturn ____entry';
-  if (!src.includes(tail)) fail("build/ai.lua does not end with the expected bundle entry");
-  writeFileSync(aiPath, src.replace(tail, 'return require("main").run(...)\n'));
+  if (!src.includes(tail)) fail(`build/${program} does not end with the expected bundle entry`);
+  writeFileSync(path, src.replace(tail, 'return require("main").run(...)\n'));
 }
 
 // A CC computer has 1 MB of disk: drop indentation and whole-line comments, which are a fifth
@@ -41,7 +42,7 @@ function compact(src) {
   );
 }
 
-for (const name of ["libai.lua", "ai.lua"]) {
+for (const name of ["libai.lua", "ai.lua", "aichat.lua"]) {
   const file = join(root, "build", name);
   if (!existsSync(file)) fail(`build/${name} is missing`);
   if (statSync(file).size === 0) fail(`build/${name} is empty`);
@@ -53,9 +54,13 @@ if (!lua) fail("no Lua interpreter to check the outputs with: run `apt-get insta
 
 // The installer is hand-written Lua; the help page comes from src/ai/help.ts via the bundle.
 copyFileSync(join(root, "src", "install", "install.lua"), join(root, "build", "install.lua"));
-const page = spawnSync(lua, [join(root, "src", "install", "helppage.lua"), join(root, "build")], { encoding: "utf8" });
-if (page.status !== 0) fail(`could not write build/ai.txt:\n${page.stdout}${page.stderr}`);
-for (const name of ["install.lua", "ai.txt"]) {
+for (const program of ["ai", "aichat"]) {
+  const page = spawnSync(lua, [join(root, "src", "install", "helppage.lua"), join(root, "build"), program], {
+    encoding: "utf8",
+  });
+  if (page.status !== 0) fail(`could not write build/${program}.txt:\n${page.stdout}${page.stderr}`);
+}
+for (const name of ["install.lua", "ai.txt", "aichat.txt"]) {
   if (!existsSync(join(root, "build", name)) || statSync(join(root, "build", name)).size === 0)
     fail(`build/${name} is missing or empty`);
 }
@@ -63,7 +68,7 @@ const check = spawnSync(lua, [join(root, "src", "tools", "check-build.lua"), joi
   encoding: "utf8",
 });
 if (check.status !== 0) fail(`the outputs do not load under ${lua}:\n${check.stdout}${check.stderr}`);
-const sizes = ["libai.lua", "ai.lua", "install.lua", "ai.txt"].map(
+const sizes = ["libai.lua", "ai.lua", "aichat.lua", "install.lua", "ai.txt", "aichat.txt"].map(
   (n) => `${n} ${statSync(join(root, "build", n)).size} bytes`,
 );
 console.log(`built ${sizes.join(", ")}`);
