@@ -1426,7 +1426,9 @@ end
 if name == "terminate" then
 stopBy = os.epoch("utc") + STOP_WAIT * 1000
 os.startTimer(STOP_WAIT)
-print("Stopping: the replies in progress are stopped on the server...")
+if running() > 0 then
+print("Stopping the replies in progress on the server...")
+end
 dispatch(event)
 if running() == 0 then
 return

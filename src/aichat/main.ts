@@ -48,7 +48,7 @@ function loop(bot: Bot): void {
     if (name === "terminate") {
       stopBy = os.epoch("utc") + STOP_WAIT * 1000;
       os.startTimer(STOP_WAIT);
-      print("Stopping: the replies in progress are stopped on the server...");
+      if (running() > 0) print("Stopping the replies in progress on the server...");
       dispatch(event);
       if (running() === 0) return;
       continue;
