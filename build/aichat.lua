@@ -64,10 +64,24 @@ local function push(out, text, style, url)
 if text == "" then
 return
 end
-out[#out + 1] = {
-text = text,
-bold = style.bold,
-italic = style.italic,
+local ____out_3 = out
+local ____text_2 = text
+local ____temp_0
+if style.bold == true then
+____temp_0 = true
+else
+____temp_0 = nil
+end
+local ____temp_1
+if style.italic == true then
+____temp_1 = true
+else
+____temp_1 = nil
+end
+____out_3[#____out_3 + 1] = {
+text = ____text_2,
+bold = ____temp_0,
+italic = ____temp_1,
 color = url ~= nil and ____exports.LINK_COLOR or style.color,
 url = url
 }
@@ -106,7 +120,7 @@ elseif c == "*" or c == "_" then
 local double = string.sub(line, i, i + 1) == c .. c
 local mark = double and (("%" .. c) .. "%") .. c or "%" .. c
 local s, e, inner = string.find(line, (((((("^" .. mark) .. "([^%s") .. c) .. "][^") .. c) .. "]-)") .. mark, i)
-local edge = c == "*" or i == 1 or (string.find(
+local edge = i == 1 or (string.find(
 string.sub(line, i - 1, i - 1),
 "[%w]"
 )) == nil
@@ -1359,6 +1373,17 @@ ____exports.HELP_PAGE = table.concat({
 "The screen shows a line per prompt; /aichat.log keeps them (at most 32 KB, older in /aichat.log.old)."
 }, "\n")
 ____exports.USAGE = "Usage: aichat [--help | --version]"
+____exports.SHORT_HELP = table.concat({
+"aichat - the opencode agent in the game chat",
+"Needs an Advanced Peripherals Chat Box. Players:",
+" @ai <prompt>    ask ($ai <prompt>: privately)",
+" @ai new / stop  new conversation / stop reply",
+" @ai yes/no/<n>  answer the agent",
+"Settings: opencc.chat_prefix, chat_name,",
+" chat_public, chat_permissions, chat_players,",
+" chat_rate, chat_max_prompt (set shows each)",
+"More: help aichat"
+}, "\n")
 return ____exports
 end,
 ["main"] = function(...) 
@@ -1371,7 +1396,7 @@ local Bot = ____bot.Bot
 local ____chatbox = require("chatbox")
 local findChatBox = ____chatbox.findChatBox
 local ____help = require("help")
-local HELP_PAGE = ____help.HELP_PAGE
+local SHORT_HELP = ____help.SHORT_HELP
 local USAGE = ____help.USAGE
 local ____log = require("log")
 local logInfo = ____log.logInfo
@@ -1462,11 +1487,7 @@ ____exports.complete
 )
 end
 if args[1] == "--help" or args[1] == "-h" then
-local ____, y = term.getCursorPos()
-textutils.pagedPrint(
-HELP_PAGE,
-math.max(y - 2, 0)
-)
+print(SHORT_HELP)
 return
 end
 if args[1] == "--version" then

@@ -1,5 +1,6 @@
--- opencc installer: puts ai (the program), libai (the library) and the `help ai` page on this
--- computer, and a startup file that gives ai tab completion and its help page.
+-- opencc installer: puts ai (the program), aichat (the agent in the game chat), libai (the
+-- library) and their help pages on this computer, and a startup file that gives them tab
+-- completion and their help pages.
 --
 --   wget run <base>install.lua [folder] [base]
 --
@@ -50,7 +51,7 @@ print((fs.exists(prog) and "Updating" or "Installing") .. " opencc in " .. dir .
 
 -- everything is downloaded before anything is written: a failure leaves the old install intact
 local files = {}
-for _, name in ipairs({ "libai.lua", "ai.lua", "ai.txt" }) do files[name] = download(name) end
+for _, name in ipairs({ "libai.lua", "ai.lua", "ai.txt", "aichat.lua", "aichat.txt" }) do files[name] = download(name) end
 if fs.exists("/startup") and not fs.isDir("/startup") then
   fail("/startup is a file: make it a folder (move it to /startup/00.lua) and run this again")
 end
@@ -58,6 +59,8 @@ end
 save(fs.combine(dir, "libai.lua"), files["libai.lua"])
 save(prog, files["ai.lua"])
 save(fs.combine(dir, "help/ai.txt"), files["ai.txt"])
+save(fs.combine(dir, "aichat.lua"), files["aichat.lua"])
+save(fs.combine(dir, "help/aichat.txt"), files["aichat.txt"])
 
 -- The completion functions live in ai.lua's bundle: it is loaded (once, at the first Tab) with
 -- its last line changed to hand back the bundle's require instead of running the program.
@@ -88,8 +91,17 @@ shell.setCompletionFunction(prog, function(sh, index, text, previous)
   local ok, r = pcall(complete, sh, index, text, previous)
   return ok and r or {}
 end)
+shell.setCompletionFunction(fs.combine(dir, "aichat.lua"), function(sh, index, text)
+  local out = {}
+  if index ~= 1 then return out end
+  for _, flag in ipairs({ "--help", "--version" }) do
+    if #flag > #text and flag:sub(1, #text) == text then out[#out + 1] = flag:sub(#text + 1) end
+  end
+  return out
+end)
 ]]):format(dir))
 
 shell.run("/startup/opencc.lua")
 print("Done. Next: set opencc.server_url http://<host>:4096")
 print("then: ai hello   (help ai, ai --doctor)")
+print("In the game chat: aichat   (help aichat)")

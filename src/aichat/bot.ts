@@ -59,7 +59,12 @@ export class Bot {
         return;
       case "new":
         setSession(p, undefined);
-        this.tell(p, p.busy ? "The reply in progress goes on; your next prompt starts a new conversation." : "Your next prompt starts a new conversation.");
+        this.tell(
+          p,
+          p.busy
+            ? "The reply in progress goes on; your next prompt starts a new conversation."
+            : "Your next prompt starts a new conversation.",
+        );
         return;
       case "stop":
         this.stop(p);
@@ -80,12 +85,22 @@ export class Bot {
   private answer(p: Player, command: string, pick: number | undefined): void {
     const a = p.awaiting!;
     if (a.kind === "permission") {
-      if (command === "pick") return this.tell(p, `Answer ${this.cfg.prefix} yes, ${this.cfg.prefix} always or ${this.cfg.prefix} no.`, "yellow");
+      if (command === "pick")
+        return this.tell(
+          p,
+          `Answer ${this.cfg.prefix} yes, ${this.cfg.prefix} always or ${this.cfg.prefix} no.`,
+          "yellow",
+        );
       os.queueEvent(ANSWER, p.uuid, command === "yes" ? "once" : command === "always" ? "always" : "reject");
     } else {
       if (command === "no") os.queueEvent(ANSWER, p.uuid, 0);
       else if (command === "pick" && pick! >= 1 && pick! <= a.options) os.queueEvent(ANSWER, p.uuid, pick);
-      else this.tell(p, `Answer ${this.cfg.prefix} 1 to ${this.cfg.prefix} ${a.options}, or ${this.cfg.prefix} no.`, "yellow");
+      else
+        this.tell(
+          p,
+          `Answer ${this.cfg.prefix} 1 to ${this.cfg.prefix} ${a.options}, or ${this.cfg.prefix} no.`,
+          "yellow",
+        );
     }
   }
 
@@ -203,7 +218,9 @@ export class Bot {
     const n = math.min(messages.length, MAX_MESSAGES);
     for (let i = 0; i < n; i++) say(to, componentJson(messages[i]));
     if (messages.length > n) {
-      const more: Line = [{ text: `(${messages.length - n} more messages cut: ask for a shorter answer)`, color: "gray" }];
+      const more: Line = [
+        { text: `(${messages.length - n} more messages cut: ask for a shorter answer)`, color: "gray" },
+      ];
       say(to, componentJson([more]));
     }
     p.spoke = true;

@@ -21,3 +21,19 @@ export const HELP_PAGE = table.concat(
 );
 
 export const USAGE = "Usage: aichat [--help | --version]";
+
+/** `aichat --help`: fits a 51x19 screen. */
+export const SHORT_HELP = table.concat(
+  [
+    "aichat - the opencode agent in the game chat",
+    "Needs an Advanced Peripherals Chat Box. Players:",
+    " @ai <prompt>    ask ($ai <prompt>: privately)",
+    " @ai new / stop  new conversation / stop reply",
+    " @ai yes/no/<n>  answer the agent",
+    "Settings: opencc.chat_prefix, chat_name,",
+    " chat_public, chat_permissions, chat_players,",
+    " chat_rate, chat_max_prompt (set shows each)",
+    "More: help aichat",
+  ],
+  "\n",
+);

@@ -4,7 +4,7 @@
 import * as ai from "libai";
 import { Bot } from "./bot";
 import { findChatBox } from "./chatbox";
-import { HELP_PAGE, USAGE } from "./help";
+import { SHORT_HELP, USAGE } from "./help";
 import { logInfo } from "./log";
 import { runOutbox } from "./outbox";
 import { byTimer } from "./players";
@@ -29,7 +29,8 @@ export function complete(_shell: unknown, index: number, partial: string): strin
   const out: string[] = [];
   if (index !== 1) return out;
   for (const f of FLAGS) {
-    if (f.length > partial.length && string.sub(f, 1, partial.length) === partial) out.push(string.sub(f, partial.length + 1));
+    if (f.length > partial.length && string.sub(f, 1, partial.length) === partial)
+      out.push(string.sub(f, partial.length + 1));
   }
   return out;
 }
@@ -66,8 +67,7 @@ function loop(bot: Bot): void {
 export function run(...args: string[]): void {
   if (shell !== undefined) shell.setCompletionFunction(shell.getRunningProgram(), complete);
   if (args[0] === "--help" || args[0] === "-h") {
-    const [, y] = term.getCursorPos();
-    textutils.pagedPrint(HELP_PAGE, math.max(y - 2, 0));
+    print(SHORT_HELP);
     return;
   }
   if (args[0] === "--version") {
@@ -82,10 +82,14 @@ export function run(...args: string[]): void {
   if (client === undefined) fail(problem!);
   const [box, boxName] = findChatBox();
   if (box === undefined) {
-    fail("No Chat Box found: place an Advanced Peripherals Chat Box next to this computer (or on a wired modem), then run aichat again.");
+    fail(
+      "No Chat Box found: place an Advanced Peripherals Chat Box next to this computer (or on a wired modem), then run aichat again.",
+    );
   }
   print(`aichat: listening on Chat Box "${boxName}" for ${cfg.prefix} <prompt> (and $${cfg.word} <prompt>, hidden).`);
-  print(`Replies go ${cfg.public ? "to everyone" : "to the asker only"}; ${cfg.prefix} help lists the commands. Ctrl+T stops.`);
+  print(
+    `Replies go ${cfg.public ? "to everyone" : "to the asker only"}; ${cfg.prefix} help lists the commands. Ctrl+T stops.`,
+  );
   const bot = new Bot(cfg, client);
   parallel.waitForAny(
     () => loop(bot),

@@ -26,7 +26,13 @@ interface Style {
 
 function push(out: Span[], text: string, style: Style, url?: string): void {
   if (text === "") return;
-  out.push({ text, bold: style.bold, italic: style.italic, color: url !== undefined ? LINK_COLOR : style.color, url });
+  out.push({
+    text,
+    bold: style.bold === true ? true : undefined,
+    italic: style.italic === true ? true : undefined,
+    color: url !== undefined ? LINK_COLOR : style.color,
+    url,
+  });
 }
 
 /** The inline markup of one line as spans, in the base style. */
@@ -53,11 +59,15 @@ export function inline(line: string, base: Style = {}): Span[] {
       const double = string.sub(line, i, i + 1) === c + c;
       const mark = double ? "%" + c + "%" + c : "%" + c;
       const [s, e, inner] = string.find(line, "^" + mark + "([^%s" + c + "][^" + c + "]-)" + mark, i);
-      // "_" only marks italics at a word's edge (not in snake_case names).
-      const edge = c === "*" || i === 1 || string.find(string.sub(line, i - 1, i - 1), "[%w]")[0] === undefined;
+      // Emphasis starts at a word's edge: snake_case_names and 2*3*4 stay as they are.
+      const edge = i === 1 || string.find(string.sub(line, i - 1, i - 1), "[%w]")[0] === undefined;
       if (s !== undefined && edge) {
         flush();
-        for (const sp of inline(inner as string, { ...base, bold: base.bold || double, italic: base.italic || !double }))
+        for (const sp of inline(inner as string, {
+          ...base,
+          bold: base.bold || double,
+          italic: base.italic || !double,
+        }))
           out.push(sp);
         i = e! + 1;
         continue;

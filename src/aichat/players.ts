@@ -56,7 +56,16 @@ function save(): void {
 export function player(uuid: string, name: string): Player {
   let p = players.get(uuid);
   if (p === undefined) {
-    p = { uuid, name, session: remembered.get(uuid)?.session, queue: [], busy: false, spoke: false, stopped: false, recent: [] };
+    p = {
+      uuid,
+      name,
+      session: remembered.get(uuid)?.session,
+      queue: [],
+      busy: false,
+      spoke: false,
+      stopped: false,
+      recent: [],
+    };
     players.set(uuid, p);
   }
   p.name = name;

@@ -331,3 +331,40 @@ describe("aichat", function()
     )
   end)
 end)
+
+describe("aichat program", function()
+  local function computer(opts)
+    local pc = servers.newComputer({ noProgram = true, settings = opts and opts.settings })
+    pc:copyIn("build/aichat.lua", "aichat.lua")
+    finally(function() pc:destroy() end)
+    return pc
+  end
+
+  it("says in one line what to do when there is no Chat Box", function()
+    local pc = computer()
+    local r = pc:run("aichat.lua")
+    assert.is_false(r.ok)
+    local text = pc:transcript():gsub("\n", " ")
+    assert.are.equal(
+      "No Chat Box found: place an Advanced Peripherals Chat Box next to this computer (or on a wired modem), then run aichat again.",
+      text:gsub("%s+$", "")
+    )
+  end)
+
+  it("names the setting to fix when one is wrong", function()
+    local pc = computer({ settings = { ["opencc.chat_permissions"] = "maybe" } })
+    chatbox.attach(pc, {})
+    local r = pc:run("aichat.lua")
+    assert.is_false(r.ok)
+    local text = pc:transcript():gsub("\n", " ")
+    assert.truthy(text:find('opencc.chat_permissions is "maybe": set opencc.chat_permissions ask (or reject)', 1, true), text)
+  end)
+
+  it("shows its help and version", function()
+    local pc = computer()
+    assert.is_true(pc:run("aichat.lua", "--help").ok)
+    assert.truthy(pc:transcript():find("$ai <prompt>", 1, true), pc:transcript())
+    assert.is_true(pc:run("aichat.lua", "--version").ok)
+    assert.truthy(pc:transcript():find("aichat 0.1.0 (libai 0.1.0)", 1, true), pc:transcript())
+  end)
+end)
