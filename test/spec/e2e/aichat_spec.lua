@@ -116,7 +116,7 @@ describe("aichat", function()
     assert.truthy((pc:readFile("/aichat.log") or ""):find("Alice %d+ ch"), "no log file line")
   end)
 
-  it("keeps a player's conversation across restarts, and @ai new starts another", function()
+  it("keeps a player's conversation across restarts; @ai new or a deleted one starts another", function()
     local pc, box = start()
     local t = servers.token("memory")
     pc:at(0.2, function() box:say("Alice", "@ai [reply:first answer] " .. t) end)
@@ -139,6 +139,14 @@ describe("aichat", function()
     assert.are_not.equal(first, second)
     assert.are.equal(1, userMessages(second))
     assert.are.equal(2, userMessages(first))
+
+    -- the conversation was deleted on the server: the next prompt starts another, and is answered
+    servers.call("DELETE", "/session/" .. second)
+    pc:at(0.2, function() box:say("Alice", "@ai [reply:fourth answer] " .. t) end)
+    assert.is_true(runUntil(pc, function() return box:saw("Alice", "fourth answer") end).ok)
+    local third = remembered(pc)[chatbox.uuid("Alice")]
+    assert.are_not.equal(second, third)
+    assert.are.equal(1, userMessages(third))
   end)
 
   it("answers a hidden $ai prompt privately even when replies are public", function()
