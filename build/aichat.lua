@@ -1103,10 +1103,11 @@ end
 end
 function Bot.prototype.prompt(self, p, text, hidden)
 local cfg = self.cfg
+local kept = hidden and " Your prompt was: " .. text or ""
 if #text > cfg.maxPrompt then
 self:tell(
 p,
-((("Please keep prompts under " .. tostring(cfg.maxPrompt)) .. " characters (that one has ") .. tostring(#text)) .. ").",
+(((("Please keep prompts under " .. tostring(cfg.maxPrompt)) .. " characters (that one has ") .. tostring(#text)) .. ").") .. kept,
 "yellow"
 )
 logPrompt(
@@ -1122,7 +1123,7 @@ local ok, wait = withinRate(p, cfg.rate)
 if not ok then
 self:tell(
 p,
-((("Slow down: at most " .. tostring(cfg.rate)) .. " prompts a minute. Try again in ") .. tostring(wait)) .. " s.",
+(((("Slow down: at most " .. tostring(cfg.rate)) .. " prompts a minute. Try again in ") .. tostring(wait)) .. " s.") .. kept,
 "yellow"
 )
 logPrompt(

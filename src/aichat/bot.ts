@@ -120,16 +120,26 @@ export class Bot {
     }
   }
 
+  /**
+   * A prompt: `text` is as CC got it from the game, ISO-8859-1 (Cobalt keeps characters 0-255),
+   * which libai sends on as UTF-8; the reply comes back as UTF-8 (raw) for the chat's components.
+   */
   private prompt(p: Player, text: string, hidden: boolean): void {
     const cfg = this.cfg;
+    // The others cannot see a hidden prompt, and neither can its author: a refusal gives it back.
+    const kept = hidden ? " Your prompt was: " + text : "";
     if (text.length > cfg.maxPrompt) {
-      this.tell(p, `Please keep prompts under ${cfg.maxPrompt} characters (that one has ${text.length}).`, "yellow");
+      this.tell(
+        p,
+        `Please keep prompts under ${cfg.maxPrompt} characters (that one has ${text.length}).${kept}`,
+        "yellow",
+      );
       logPrompt(p.name, text.length, 0, "too long", true);
       return;
     }
     const [ok, wait] = withinRate(p, cfg.rate);
     if (!ok) {
-      this.tell(p, `Slow down: at most ${cfg.rate} prompts a minute. Try again in ${wait} s.`, "yellow");
+      this.tell(p, `Slow down: at most ${cfg.rate} prompts a minute. Try again in ${wait} s.${kept}`, "yellow");
       logPrompt(p.name, text.length, 0, "rate limit", true);
       return;
     }

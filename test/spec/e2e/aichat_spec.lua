@@ -258,6 +258,7 @@ describe("aichat", function()
     pc:at(0.2, function()
       box:say("Carol", "@ai [reply:not for Carol] " .. t)
       box:say("Alice", "@ai " .. string.rep("x", 71))
+      box:say("Alice", "$ai " .. string.rep("y", 71))
       box:say("Bob", "@ai [delay:1000] [reply:b-one] " .. t)
       box:say("Bob", "@ai [reply:b-two] " .. t)
       box:say("Bob", "@ai [reply:b-three] " .. t)
@@ -265,7 +266,11 @@ describe("aichat", function()
     local r = runUntil(pc, function() return box:saw("Bob", "b-two") end)
     assert.is_true(r.ok, r.error)
     assert.are.same({ "Sorry, this AI only answers the players its owner listed." }, box:seen("Carol"))
-    assert.are.same({ "Please keep prompts under 70 characters (that one has 71)." }, box:seen("Alice"))
+    assert.are.same({
+      "Please keep prompts under 70 characters (that one has 71).",
+      -- a hidden prompt is seen by nobody, its author included: the refusal gives it back
+      "Please keep prompts under 70 characters (that one has 71). Your prompt was: " .. string.rep("y", 71),
+    }, box:seen("Alice"))
     local bob = replies(box, "Bob")
     assert.are.same({
       "Queued: your earlier prompt is still being answered (1 waiting).",
