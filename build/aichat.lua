@@ -1023,11 +1023,15 @@ repeat
 local ____switch7 = parsed.command
 local ____cond7 = ____switch7 == "help"
 if ____cond7 then
-for ____, l in ipairs(____exports.HELP_LINES) do
-local line = string.gsub((string.gsub(l, "<prefix>", cfg.prefix)), "<word>", cfg.word)
-self:tell(p, line)
-end
+do
+local lines = string.gsub((string.gsub(
+table.concat(____exports.HELP_LINES, "\n"),
+"<prefix>",
+cfg.prefix
+)), "<word>", cfg.word)
+self:tell(p, lines)
 return
+end
 end
 ____cond7 = ____cond7 or ____switch7 == "new"
 if ____cond7 then
@@ -1222,9 +1226,17 @@ end
 end
 end
 function Bot.prototype.ask(self, p, item)
-do
-local attempt = 1
-while attempt <= 2 do
+local text, err = self:askOnce(p, item)
+if text ~= nil then
+return text, nil
+end
+if err.kind ~= "session_gone" then
+return nil, err
+end
+setSession(p, nil)
+return self:askOnce(p, item)
+end
+function Bot.prototype.askOnce(self, p, item)
 if p.session == nil then
 local s, ____, err = ai.protect(function() return self.client:createSession("Minecraft chat: " .. p.name) end)
 if s == nil then
@@ -1245,14 +1257,7 @@ onQuestion = function(req) return self:onQuestion(p, req) end
 if text ~= nil then
 return text, nil
 end
-if err.kind ~= "session_gone" or attempt == 2 then
 return nil, err
-end
-setSession(p, nil)
-attempt = attempt + 1
-end
-end
-return nil, {kind = "server", message = "unreachable"}
 end
 function Bot.prototype.deliver(self, p, item, text)
 local ____temp_1

@@ -51,12 +51,16 @@ export class Bot {
       return;
     }
     switch (parsed.command) {
-      case "help":
-        for (const l of HELP_LINES) {
-          const [line] = string.gsub(string.gsub(l, "<prefix>", cfg.prefix)[0], "<word>", cfg.word);
-          this.tell(p, line);
-        }
+      case "help": {
+        // One message: every message waits out the Chat Box's cooldown.
+        const [lines] = string.gsub(
+          string.gsub(table.concat(HELP_LINES, "\n"), "<prefix>", cfg.prefix)[0],
+          "<word>",
+          cfg.word,
+        );
+        this.tell(p, lines);
         return;
+      }
       case "new":
         setSession(p, undefined);
         this.tell(
@@ -198,26 +202,31 @@ export class Bot {
     }
   }
 
-  /** One prompt on the player's conversation (made when they have none, or it was deleted). */
+  /** One prompt on the player's conversation; a conversation deleted on the server is replaced, once. */
   private ask(p: Player, item: Prompt): LuaMultiReturn<[string, undefined] | [undefined, AiError]> {
-    for (let attempt = 1; attempt <= 2; attempt++) {
-      if (p.session === undefined) {
-        const [s, , err] = ai.protect(() => this.client.createSession("Minecraft chat: " + p.name));
-        if (s === undefined) return $multi(undefined, err!);
-        setSession(p, s.id);
-      }
-      const [text, , err] = ai.ask(item.text, {
-        client: this.client,
-        session: p.session,
-        raw: true,
-        onPermission: (req) => this.onPermission(p, req),
-        onQuestion: (req) => this.onQuestion(p, req),
-      });
-      if (text !== undefined) return $multi(text, undefined);
-      if (err!.kind !== "session_gone" || attempt === 2) return $multi(undefined, err!);
-      setSession(p, undefined);
+    const [text, err] = this.askOnce(p, item);
+    if (text !== undefined) return $multi(text, undefined);
+    if (err!.kind !== "session_gone") return $multi(undefined, err!);
+    setSession(p, undefined);
+    return this.askOnce(p, item);
+  }
+
+  /** The prompt on the player's conversation (made first when they have none). */
+  private askOnce(p: Player, item: Prompt): LuaMultiReturn<[string, undefined] | [undefined, AiError]> {
+    if (p.session === undefined) {
+      const [s, , err] = ai.protect(() => this.client.createSession("Minecraft chat: " + p.name));
+      if (s === undefined) return $multi(undefined, err!);
+      setSession(p, s.id);
     }
-    return $multi(undefined, { kind: "server", message: "unreachable" } as AiError);
+    const [text, , err] = ai.ask(item.text, {
+      client: this.client,
+      session: p.session,
+      raw: true,
+      onPermission: (req) => this.onPermission(p, req),
+      onQuestion: (req) => this.onQuestion(p, req),
+    });
+    if (text !== undefined) return $multi(text, undefined);
+    return $multi(undefined, err!);
   }
 
   /** The reply, in chat-sized messages, to the asker (or everyone, when public and not hidden). */
