@@ -1179,7 +1179,7 @@ end
 function Bot.prototype.onThinking(self, p)
 p.thinkingTimer = nil
 if p.running ~= nil and not p.spoke then
-self:tell(p, "thinking...")
+self:tell(p, "thinking…")
 end
 end
 function Bot.prototype.work(self, p)

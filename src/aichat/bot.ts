@@ -174,7 +174,7 @@ export class Bot {
   /** A "timer" event: the asker of a quiet prompt hears, once, that it is being worked on. */
   onThinking(p: Player): void {
     p.thinkingTimer = undefined;
-    if (p.running !== undefined && !p.spoke) this.tell(p, "thinking...");
+    if (p.running !== undefined && !p.spoke) this.tell(p, "thinking\u2026");
   }
 
   /** The player's prompts, one after another (runs as a task). */

@@ -21,7 +21,7 @@ export interface Player {
   busy: boolean;
   /** The agent waits for this player's answer: a permission, or a question with `options` choices. */
   awaiting?: { kind: "permission" | "question"; options: number };
-  /** Something was said to the player about the running prompt (no "thinking..." note then). */
+  /** Something was said to the player about the running prompt (no "thinking…" note then). */
   spoke: boolean;
   thinkingTimer?: number;
   /** @ai stop was asked while the prompt ran. */

@@ -52,11 +52,13 @@ local function count(list, needle)
   return n
 end
 
---- What `name` was shown, without the "thinking..." note (it comes when the machine is slow).
+local THINKING = "thinking\226\128\166" -- "thinking…" in UTF-8
+
+--- What `name` was shown, without the thinking note (it comes when the machine is slow).
 local function replies(box, name)
   local out = {}
   for _, t in ipairs(box:seen(name)) do
-    if t ~= "thinking..." then out[#out + 1] = t end
+    if t ~= THINKING then out[#out + 1] = t end
   end
   return out
 end
@@ -177,10 +179,10 @@ describe("aichat", function()
     local pc, box = start()
     local t = servers.token("stop")
     pc:at(0.2, function() box:say("Alice", "@ai [delay:9000] [reply:Too late] " .. t) end)
-    pc:when(function() return box:saw("Alice", "thinking...") end, function() box:say("Alice", "@ai stop") end)
+    pc:when(function() return box:saw("Alice", THINKING) end, function() box:say("Alice", "@ai stop") end)
     local r = runUntil(pc, function() return box:saw("Alice", "Stopped.") end)
     assert.is_true(r.ok, r.error)
-    assert.are.same({ "thinking...", "Stopped." }, box:seen("Alice"))
+    assert.are.same({ THINKING, "Stopped." }, box:seen("Alice"))
     local session = remembered(pc)[chatbox.uuid("Alice")]
     local aborted
     for _, m in ipairs(servers.call("GET", "/session/" .. session .. "/message?limit=0")) do
