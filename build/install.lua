@@ -1,6 +1,6 @@
--- opencc installer: puts ai (the program), libai (the library) and the `help ai` page on this
--- computer, and a startup file that defines the opencc.* settings, puts ai on the shell's path,
--- and gives ai tab completion and its help page.
+-- opencc installer: puts ai (the program), aichat (the agent in the game chat), libai (the
+-- library) and their help pages on this computer, and a startup file that defines the opencc.*
+-- settings, puts the programs on the shell's path, and gives them tab completion and help pages.
 --
 --   wget run <base>install.lua [folder] [base]
 --
@@ -63,11 +63,14 @@ local targets = {
   ["libai.lua"] = fs.combine(dir, "libai.lua"),
   ["ai.lua"] = prog,
   ["ai.txt"] = fs.combine(dir, "help/ai.txt"),
+  ["aichat.lua"] = fs.combine(dir, "aichat.lua"),
+  ["aichat.txt"] = fs.combine(dir, "help/aichat.txt"),
 }
+local names = { "libai.lua", "ai.lua", "ai.txt", "aichat.lua", "aichat.txt" }
 local files = {}
-for _, name in ipairs({ "libai.lua", "ai.lua", "ai.txt" }) do files[name] = download(name) end
+for _, name in ipairs(names) do files[name] = download(name) end
 for name, path in pairs(targets) do write(path .. ".new", files[name]) end
-for _, name in ipairs({ "libai.lua", "ai.lua", "ai.txt" }) do
+for _, name in ipairs(names) do
   local path = targets[name]
   if fs.exists(path) then fs.delete(path) end
   fs.move(path .. ".new", path)
@@ -91,8 +94,9 @@ local recorder = setmetatable({
 local ok, why = pcall(function()
   modules(targets["libai.lua"], recorder)("config").defineSettings()
   modules(prog, recorder)("settings").defineSettings()
+  modules(targets["aichat.lua"], recorder)("settings").defineChatSettings()
 end)
-if not ok or #definitions == 0 then fail("could not read the settings from libai.lua and ai.lua: " .. tostring(why)) end
+if not ok or #definitions == 0 then fail("could not read the settings from the programs: " .. tostring(why)) end
 
 write("/startup/opencc.lua", ([[
 -- opencc (written by the opencc installer): the opencc.* settings defined at boot (so `set`
@@ -126,11 +130,21 @@ shell.setCompletionFunction(prog, function(sh, index, text, previous)
   local ok, r = pcall(complete, sh, index, text, previous)
   return ok and r or {}
 end)
+
+shell.setCompletionFunction(fs.combine(dir, "aichat.lua"), function(sh, index, text)
+  local out = {}
+  if index ~= 1 then return out end
+  for _, flag in ipairs({ "--help", "--version" }) do
+    if #flag > #text and flag:sub(1, #text) == text then out[#out + 1] = flag:sub(#text + 1) end
+  end
+  return out
+end)
 ]]):format(dir, textutils.serialise(definitions)))
 
 shell.run("/startup/opencc.lua")
 print("Done. Next: set opencc.server_url http://<host>:4096")
 print("then: ai hello   (help ai, ai --doctor)")
+print("In the game chat: aichat   (help aichat)")
 if dir ~= "/" then
   print('Other programs: package.path = "' .. dir .. '/?.lua;" .. package.path before require("libai")')
 end

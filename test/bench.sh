@@ -8,4 +8,4 @@ opencc_setup || exit 1
 trap opencc_stop_servers EXIT
 npm run build || exit 1
 opencc_start_servers 120 || exit 1
-for lua in lua5.1 lua5.2; do "$lua" test/bench.lua; done
+for lua in lua5.1 lua5.2; do "$lua" test/bench.lua && "$lua" test/bench_aichat.lua; done

@@ -1,14 +1,16 @@
--- Host Lua, run by the build: writes <build>/ai.txt (the `help ai` page the installer fetches)
--- from HELP_PAGE in src/ai/args.ts, taken out of the compiled <build>/ai.lua bundle through its
--- seam (called with a table, a bundle returns its require).
---   lua src/install/helppage.lua build
+-- Host Lua, run by the build: writes <build>/<program>.txt (the `help <program>` page the
+-- installer fetches) from HELP_PAGE in the program's bundle, taken out through its seam (called
+-- with a table, a bundle returns its require). ai keeps its page in "args", aichat in "help".
+--   lua src/install/helppage.lua build [ai|aichat]
 local build = arg[1] or "build"
+local program = arg[2] or "ai"
+local module = program == "ai" and "args" or "help"
 package.path = build .. "/?.lua;" .. package.path
 -- Only the page's text is read here: nothing is completed, so CC's completion module is not needed.
 package.preload["cc.completion"] = function() return {} end
-local chunk = assert(loadfile(build .. "/ai.lua"))
-local page = chunk({})("args").HELP_PAGE
-assert(type(page) == "string" and #page > 0, "no HELP_PAGE in the args module")
-local out = assert(io.open(build .. "/ai.txt", "wb"))
+local chunk = assert(loadfile(build .. "/" .. program .. ".lua"))
+local page = chunk({})(module).HELP_PAGE
+assert(type(page) == "string" and #page > 0, "no HELP_PAGE in the " .. module .. " module of " .. program)
+local out = assert(io.open(build .. "/" .. program .. ".txt", "wb"))
 out:write(page, "\n")
 out:close()

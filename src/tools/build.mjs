@@ -12,7 +12,7 @@ const fail = (msg) => {
   process.exit(1);
 };
 
-for (const project of ["tsconfig.json", "src/ai/tsconfig.json"]) {
+for (const project of ["tsconfig.json", "src/ai/tsconfig.json", "src/aichat/tsconfig.json"]) {
   const r = spawnSync(tstl, ["-p", project], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) fail(`tstl -p ${project} exited with ${r.status}`);
 }
@@ -27,6 +27,7 @@ const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))
 for (const [name, entry, run] of [
   ["libai.lua", "index", 'return require("index", ...)\n'],
   ["ai.lua", "main", 'return require("main").run(...)\n'],
+  ["aichat.lua", "main", 'return require("main").run(...)\n'],
 ]) {
   const path = join(root, "build", name);
   if (!existsSync(path)) continue;
@@ -53,7 +54,7 @@ function compact(src) {
   );
 }
 
-for (const name of ["libai.lua", "ai.lua"]) {
+for (const name of ["libai.lua", "ai.lua", "aichat.lua"]) {
   const file = join(root, "build", name);
   if (!existsSync(file)) fail(`build/${name} is missing`);
   if (statSync(file).size === 0) fail(`build/${name} is empty`);
@@ -63,11 +64,15 @@ for (const name of ["libai.lua", "ai.lua"]) {
 const lua = ["lua5.1", "lua5.2", "lua"].find((l) => spawnSync(l, ["-v"]).status === 0);
 if (!lua) fail("no Lua interpreter to check the outputs with: run `apt-get install lua5.1` (see README)");
 
-// The installer is hand-written Lua; the help page comes from src/ai/help.ts via the bundle.
+// The installer is hand-written Lua; each program's help page comes out of its bundle.
 copyFileSync(join(root, "src", "install", "install.lua"), join(root, "build", "install.lua"));
-const page = spawnSync(lua, [join(root, "src", "install", "helppage.lua"), join(root, "build")], { encoding: "utf8" });
-if (page.status !== 0) fail(`could not write build/ai.txt:\n${page.stdout}${page.stderr}`);
-for (const name of ["install.lua", "ai.txt"]) {
+for (const program of ["ai", "aichat"]) {
+  const page = spawnSync(lua, [join(root, "src", "install", "helppage.lua"), join(root, "build"), program], {
+    encoding: "utf8",
+  });
+  if (page.status !== 0) fail(`could not write build/${program}.txt:\n${page.stdout}${page.stderr}`);
+}
+for (const name of ["install.lua", "ai.txt", "aichat.txt"]) {
   if (!existsSync(join(root, "build", name)) || statSync(join(root, "build", name)).size === 0)
     fail(`build/${name} is missing or empty`);
 }
@@ -75,7 +80,7 @@ const check = spawnSync(lua, [join(root, "src", "tools", "check-build.lua"), joi
   encoding: "utf8",
 });
 if (check.status !== 0) fail(`the outputs do not load under ${lua}:\n${check.stdout}${check.stderr}`);
-const sizes = ["libai.lua", "ai.lua", "install.lua", "ai.txt"].map(
+const sizes = ["libai.lua", "ai.lua", "aichat.lua", "install.lua", "ai.txt", "aichat.txt"].map(
   (n) => `${n} ${statSync(join(root, "build", n)).size} bytes`,
 );
 console.log(`built ${sizes.join(", ")}`);

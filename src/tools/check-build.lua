@@ -6,5 +6,7 @@ if not ok then io.stderr:write("libai.lua: " .. tostring(lib) .. "\n") os.exit(1
 if type(lib) ~= "table" or type(lib.ask) ~= "function" then
   io.stderr:write("libai.lua does not return a table with ask()\n") os.exit(1)
 end
-local chunk, err = loadfile(dir .. "/ai.lua")
-if not chunk then io.stderr:write(err .. "\n") os.exit(1) end
+for _, program in ipairs({ "ai.lua", "aichat.lua" }) do
+  local chunk, err = loadfile(dir .. "/" .. program)
+  if not chunk then io.stderr:write(err .. "\n") os.exit(1) end
+end

@@ -20,7 +20,7 @@ local function servedDir()
   local d = os.tmpname()
   os.remove(d)
   assert(os.execute("mkdir -p " .. d) ~= false)
-  for _, n in ipairs({ "libai.lua", "ai.lua" }) do
+  for _, n in ipairs({ "libai.lua", "ai.lua", "aichat.lua", "aichat.txt" }) do
     assert(os.execute("cp build/" .. n .. " " .. d .. "/"))
   end
   if readHost("build/install.lua") then os.execute("cp build/install.lua " .. d .. "/")
@@ -83,6 +83,20 @@ describe("install.lua", function()
     local ok, res = pc:call(function() return info.fnComplete(pc.env.shell, 1, "--ver", { "ai" }) end)
     assert.is_true(ok, res)
     assert.are.same({ "sion " }, res)
+  end)
+
+  it("installs aichat beside ai, with its help page and completion", function()
+    local r = pc:run("install.lua", "/", base)
+    assert.is_true(r.ok, r.error)
+    assert.are.equal(readHost("build/aichat.lua"), pc:readFile("/aichat.lua"))
+    assert.are.equal(readHost("build/aichat.txt"), pc:readFile("/help/aichat.txt"))
+    assert.are.equal("help/aichat.txt", pc.env.help.lookup("aichat"))
+    assert.truthy(pc:readFile("/help/aichat.txt"):find("opencc.chat_prefix", 1, true))
+    local info = pc.env.shell.getCompletionInfo()["aichat.lua"]
+    assert.truthy(info, "no completion function for aichat.lua")
+    local ok, res = pc:call(function() return info.fnComplete(pc.env.shell, 1, "--he", { "aichat" }) end)
+    assert.is_true(ok, res)
+    assert.are.same({ "lp" }, res)
   end)
 
   it("installs into a folder of the player's choice", function()
