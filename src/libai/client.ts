@@ -69,6 +69,9 @@ export class Client {
   private readonly authHeader?: string;
   /** HTTP requests sent by this client (for measuring what a prompt costs). */
   requests = 0;
+  /** Bytes of response bodies received, and the largest one (for measuring). */
+  bytes = 0;
+  largest = 0;
 
   constructor(options: ClientOptions) {
     this.url = options.url;
@@ -87,6 +90,7 @@ export class Client {
     body?: unknown,
     query?: { [k: string]: string | number },
     timeout?: number,
+    deadline?: number,
   ): T {
     const params: string[] = [];
     if (this.directory !== undefined) params.push("directory=" + urlEncode(this.directory));
@@ -99,14 +103,23 @@ export class Client {
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (this.authHeader !== undefined) headers["Authorization"] = this.authHeader;
     const sentAt = os.epoch("utc");
+    let seconds = timeout ?? this.timeout;
+    if (deadline !== undefined) {
+      // A request never outlives the prompt it serves (CC's own default is 30 s).
+      const left = (deadline - sentAt) / 1000;
+      if (left <= 0) fail("timeout", `No time left for ${method} ${path}.`);
+      seconds = math.min(seconds ?? 30, left);
+    }
     this.requests++;
     const reply = send({
       method,
       url,
       headers,
       body: body !== undefined ? encodeJSON(body, this.encoding) : undefined,
-      timeout: timeout ?? this.timeout,
+      timeout: seconds,
     });
+    this.bytes += reply.body.length;
+    if (reply.body.length > this.largest) this.largest = reply.body.length;
     observeDateHeader(reply.headers["Date"] ?? reply.headers["date"], sentAt, os.epoch("utc"));
 
     if (reply.status === 401 || reply.status === 403) {
@@ -158,8 +171,8 @@ export class Client {
     return list;
   }
 
-  session(id: string): Session {
-    return this.request<Session>("GET", this.sessionPath(id));
+  session(id: string, deadline?: number): Session {
+    return this.request<Session>("GET", this.sessionPath(id), undefined, undefined, undefined, deadline);
   }
 
   createSession(title?: string, parentID?: string): Session {
@@ -170,36 +183,46 @@ export class Client {
     return this.request<boolean>("DELETE", this.sessionPath(id));
   }
 
-  abort(id: string, timeout?: number): boolean {
-    return this.request<boolean>("POST", this.sessionPath(id, "/abort"), undefined, undefined, timeout);
+  abort(id: string, timeout?: number, deadline?: number): boolean {
+    return this.request<boolean>("POST", this.sessionPath(id, "/abort"), undefined, undefined, timeout, deadline);
   }
 
   /** The newest `limit` messages, oldest first (limit 0: all). */
-  messages(id: string, limit?: number): Message[] {
+  messages(id: string, limit?: number, deadline?: number): Message[] {
     return this.request<Message[]>(
       "GET",
       this.sessionPath(id, "/message"),
       undefined,
       limit !== undefined ? { limit } : undefined,
+      undefined,
+      deadline,
     );
   }
 
-  message(id: string, messageID: string): Message {
-    return this.request<Message>("GET", this.sessionPath(id, "/message/" + urlEncode(messageID)));
+  message(id: string, messageID: string, deadline?: number): Message {
+    const path = this.sessionPath(id, "/message/" + urlEncode(messageID));
+    return this.request<Message>("GET", path, undefined, undefined, undefined, deadline);
   }
 
   /** Blocking prompt: answers when the reply is complete (CC cuts requests at 60 s). */
-  prompt(id: string, body: PromptBody, timeout?: number): Message {
-    return this.request<Message>("POST", this.sessionPath(id, "/message"), body, undefined, timeout);
+  prompt(id: string, body: PromptBody, timeout?: number, deadline?: number): Message {
+    return this.request<Message>("POST", this.sessionPath(id, "/message"), body, undefined, timeout, deadline);
   }
 
-  promptAsync(id: string, body: PromptBody): void {
-    this.request<undefined>("POST", this.sessionPath(id, "/prompt_async"), body);
+  promptAsync(id: string, body: PromptBody, deadline?: number): void {
+    this.request<undefined>("POST", this.sessionPath(id, "/prompt_async"), body, undefined, undefined, deadline);
   }
 
   /** Busy (or retrying) sessions; idle ones are absent. */
-  status(): { [sessionID: string]: SessionStatus } {
-    return this.request<{ [sessionID: string]: SessionStatus }>("GET", "/session/status");
+  status(deadline?: number): { [sessionID: string]: SessionStatus } {
+    return this.request<{ [sessionID: string]: SessionStatus }>(
+      "GET",
+      "/session/status",
+      undefined,
+      undefined,
+      undefined,
+      deadline,
+    );
   }
 
   agents(): Agent[] {
@@ -210,16 +233,16 @@ export class Client {
     return this.request<Providers>("GET", "/config/providers");
   }
 
-  permissions(): PermissionRequest[] {
-    return this.request<PermissionRequest[]>("GET", "/permission");
+  permissions(deadline?: number): PermissionRequest[] {
+    return this.request<PermissionRequest[]>("GET", "/permission", undefined, undefined, undefined, deadline);
   }
 
   replyPermission(requestID: string, reply: PermissionReply, message?: string): boolean {
     return this.request<boolean>("POST", "/permission/" + urlEncode(requestID) + "/reply", { reply, message });
   }
 
-  questions(): QuestionRequest[] {
-    return this.request<QuestionRequest[]>("GET", "/question");
+  questions(deadline?: number): QuestionRequest[] {
+    return this.request<QuestionRequest[]>("GET", "/question", undefined, undefined, undefined, deadline);
   }
 
   /** answers: for each question, the labels chosen. */

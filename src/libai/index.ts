@@ -7,7 +7,7 @@ import { AiError, toAiError } from "./errors";
 import { checkAllowed, TERMINATED } from "./http";
 import { newId } from "./ids";
 import { agentNames, modelNames } from "./catalog";
-import { clientFromConfig, PromptOptions, runPrompt } from "./prompt";
+import { clientFromConfig, PromptOptions, runPrompt, waitForMessage } from "./prompt";
 import { computerSession, rememberConversation } from "./session";
 import { fromCC, toCC } from "./text";
 import { DONE_EVENT, handle, run, submit, wait } from "./jobs";
@@ -35,16 +35,21 @@ export type { Job } from "./jobs";
 
 defineSettings();
 
+/** The text and reply of a finished prompt, or nil, message, err; Ctrl+T raises "Terminated". */
+function answered(ok: boolean, result: unknown): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
+  if (ok) return $multi((result as Reply).text, result as Reply);
+  if (result === TERMINATED) error("Terminated", 0);
+  const err = toAiError(result);
+  return $multi(undefined, err.message, err);
+}
+
 /** Asks and waits: returns the reply's text and the reply, or nil, message, err. */
 export function ask(
   prompt: string,
   opts: PromptOptions = {},
 ): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
   const [ok, result] = pcall(runPrompt, prompt, opts);
-  if (ok) return $multi((result as Reply).text, result as Reply);
-  if (result === TERMINATED) error("Terminated", 0);
-  const err = toAiError(result);
-  return $multi(undefined, err.message, err);
+  return answered(ok, result);
 }
 
 export { submit, wait, run, handle, DONE_EVENT as doneEvent };
@@ -58,7 +63,8 @@ export function waitFor(
   messageID: string,
   opts: PromptOptions = {},
 ): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
-  return ask("", { ...opts, session: sessionID, existingMessage: messageID });
+  const [ok, result] = pcall(waitForMessage, sessionID, messageID, opts);
+  return answered(ok, result);
 }
 
 /** A client for one server: every endpoint as a method (c:sessions(), c:abort(id), ...). */

@@ -7,11 +7,6 @@ import { observeServerTime } from "./ids";
 
 export type SessionSource = "option" | "setting" | "computer";
 
-export interface ChosenSession {
-  id: string;
-  source: SessionSource;
-}
-
 /** The title of this computer's own conversation: it names the computer's id and label. */
 export function computerTitle(): string {
   const label = os.getComputerLabel();
@@ -33,11 +28,18 @@ export function createSession(client: Client, title?: string, parentID?: string)
   return s;
 }
 
+export interface ChosenSession {
+  id: string;
+  source: SessionSource;
+  /** Made just now for this prompt: nothing else can be running there. */
+  created?: boolean;
+}
+
 /** Finds this computer's conversation on the server by title, or makes one, and remembers it. */
-export function computerSession(client: Client, fresh: boolean): string {
+function findConversation(client: Client, fresh: boolean): ChosenSession {
   if (!fresh) {
     const remembered = settings !== undefined ? (settings.get(CONVERSATION_SETTING) as string | undefined) : undefined;
-    if (remembered !== undefined && remembered !== "") return remembered;
+    if (remembered !== undefined && remembered !== "") return { id: remembered, source: "computer" };
     const prefix = `CC computer #${os.getComputerID()}`;
     for (const s of client.sessions()) {
       const rest = string.sub(s.title, prefix.length + 1);
@@ -47,13 +49,18 @@ export function computerSession(client: Client, fresh: boolean): string {
         s.parentID === undefined
       ) {
         rememberConversation(s.id);
-        return s.id;
+        return { id: s.id, source: "computer" };
       }
     }
   }
   const id = createSession(client, computerTitle()).id;
   rememberConversation(id);
-  return id;
+  return { id, source: "computer", created: true };
+}
+
+/** This computer's conversation: found by title, or made (fresh=true always makes one). */
+export function computerSession(client: Client, fresh: boolean): string {
+  return findConversation(client, fresh).id;
 }
 
 /** An explicit session wins; asking for a fresh conversation also wins over a pinned one. */
@@ -65,5 +72,5 @@ export function chooseSession(
 ): ChosenSession {
   if (option !== undefined && option !== "") return { id: option, source: "option" };
   if (pinned !== "" && !fresh) return { id: pinned, source: "setting" };
-  return { id: computerSession(client, fresh), source: "computer" };
+  return findConversation(client, fresh);
 }

@@ -20,34 +20,37 @@ export declare class Client {
     private readonly authHeader?;
     /** HTTP requests sent by this client (for measuring what a prompt costs). */
     requests: number;
+    /** Bytes of response bodies received, and the largest one (for measuring). */
+    bytes: number;
+    largest: number;
     constructor(options: ClientOptions);
     /** Sends one request; decodes a JSON reply, or fails with a line that says what to do. */
     request<T>(method: string, path: string, body?: unknown, query?: {
         [k: string]: string | number;
-    }, timeout?: number): T;
+    }, timeout?: number, deadline?: number): T;
     private sessionPath;
     health(): Health;
     /** Sessions of the project (opencc.directory when set), newest first. */
     sessions(): Session[];
-    session(id: string): Session;
+    session(id: string, deadline?: number): Session;
     createSession(title?: string, parentID?: string): Session;
     deleteSession(id: string): boolean;
-    abort(id: string, timeout?: number): boolean;
+    abort(id: string, timeout?: number, deadline?: number): boolean;
     /** The newest `limit` messages, oldest first (limit 0: all). */
-    messages(id: string, limit?: number): Message[];
-    message(id: string, messageID: string): Message;
+    messages(id: string, limit?: number, deadline?: number): Message[];
+    message(id: string, messageID: string, deadline?: number): Message;
     /** Blocking prompt: answers when the reply is complete (CC cuts requests at 60 s). */
-    prompt(id: string, body: PromptBody, timeout?: number): Message;
-    promptAsync(id: string, body: PromptBody): void;
+    prompt(id: string, body: PromptBody, timeout?: number, deadline?: number): Message;
+    promptAsync(id: string, body: PromptBody, deadline?: number): void;
     /** Busy (or retrying) sessions; idle ones are absent. */
-    status(): {
+    status(deadline?: number): {
         [sessionID: string]: SessionStatus;
     };
     agents(): Agent[];
     providers(): Providers;
-    permissions(): PermissionRequest[];
+    permissions(deadline?: number): PermissionRequest[];
     replyPermission(requestID: string, reply: PermissionReply, message?: string): boolean;
-    questions(): QuestionRequest[];
+    questions(deadline?: number): QuestionRequest[];
     /** answers: for each question, the labels chosen. */
     replyQuestion(requestID: string, answers: string[][]): boolean;
     rejectQuestion(requestID: string): boolean;
