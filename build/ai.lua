@@ -1029,7 +1029,6 @@ end,
 local ____exports = {}
 local ai = require("libai")
 local ____complete = require("complete")
-local CACHE_FILE = ____complete.CACHE_FILE
 local refreshCache = ____complete.refreshCache
 local ____progress = require("progress")
 local ask = ____progress.ask
@@ -1058,9 +1057,6 @@ end
 function ____exports.askOnce(o)
 local outcome = ask(o.text, o)
 if outcome.ok then
-if not o.raw and not fs.exists(CACHE_FILE) then
-____exports.updateCompletion()
-end
 return true
 end
 if outcome.cancelled == true then

@@ -1457,6 +1457,7 @@ local ____errors = require("errors")
 local fail = ____errors.fail
 local ____beside = require("beside")
 local pause = ____beside.pause
+local runBeside = ____beside.runBeside
 local ____ids = require("ids")
 local observeId = ____ids.observeId
 local ____text = require("text")
@@ -1488,6 +1489,7 @@ input = state.input,
 error = state.error
 }
 end
+local watchers = 0
 ____exports.ReplyWaiter = __TS__Class()
 local ReplyWaiter = ____exports.ReplyWaiter
 ReplyWaiter.name = "ReplyWaiter"
@@ -1605,7 +1607,7 @@ function ReplyWaiter.prototype.watch(self, control)
 local pi = self.opts.pollInterval
 local gap = 2 * pi
 while true do
-control.pause(gap)
+control.pause(gap * math.max(1, watchers / 4))
 local ok, changed = pcall(function() return self:refresh() end)
 if control.stopped() then
 return
@@ -1623,19 +1625,37 @@ gap = math.min(gap * 1.5, (self.runningTool ~= nil and 4 or 8) * pi)
 end
 end
 end
+function ReplyWaiter.prototype.alongside(self, request)
+watchers = watchers + 1
+local ok, result = pcall(function() return runBeside(
+request,
+function(c) return self:watch(c) end
+) end)
+watchers = watchers - 1
+if not ok then
+error(result, 0)
+end
+return result
+end
 function ReplyWaiter.prototype.finish(self, last)
 local o = self.opts
 if last.info.parentID ~= o.messageID then
 fail("overtaken", ("A newer message on session " .. o.sessionID) .. " (sent by another client) was answered instead of this prompt: send it again.")
 end
-if self.answers[last.info.id] == nil then
+if self.contiguous[last.info.id] == true then
 self.answers[last.info.id] = last
+self.ordered[#self.ordered] = last
+self:report(self.ordered)
+else
+if self.answers[last.info.id] == nil then
 self.answerCount = self.answerCount + 1
-self.limit = self.answerCount + 1
 end
+self.answers[last.info.id] = last
+self.limit = self.answerCount + 1
 self.reachedStart = false
 while not self.reachedStart do
 self:refresh()
+end
 end
 local done = self:outcome(true)
 if done == nil then
@@ -2026,8 +2046,6 @@ local serverClockKnown = ____ids.serverClockKnown
 local ____catalog = require("catalog")
 local checkAgent = ____catalog.checkAgent
 local checkModel = ____catalog.checkModel
-local ____beside = require("beside")
-local runBeside = ____beside.runBeside
 local ____queue = require("queue")
 local withTurn = ____queue.withTurn
 local waitUntilIdle = ____queue.waitUntilIdle
@@ -2120,10 +2138,7 @@ __TS__ObjectAssign({}, wait, {sessionID = chosen.id})
 local function post()
 return client:prompt(chosen.id, body, sync or BLOCKING_TIMEOUT, wait.deadline)
 end
-local ok, result = pcall(function() return sync ~= nil and post() or runBeside(
-post,
-function(c) return waiter:watch(c) end
-) end)
+local ok, result = pcall(function() return sync ~= nil and post() or waiter:alongside(post) end)
 if ok and type(result) == "table" and type(result.info) == "table" then
 return waiter:finish(result)
 end

@@ -3,7 +3,7 @@
 import * as ai from "libai";
 import type { Client } from "libai";
 import type { Options } from "./args";
-import { CACHE_FILE, refreshCache } from "./complete";
+import { refreshCache } from "./complete";
 import { ask } from "./progress";
 import { currentSession, printSessions } from "./sessions";
 
@@ -32,10 +32,9 @@ export function keptPrompt(prompt: string): void {
 
 export function askOnce(o: Options): boolean {
   const outcome = ask(o.text, o);
-  if (outcome.ok) {
-    if (!o.raw && !fs.exists(CACHE_FILE)) updateCompletion();
-    return true;
-  }
+  // No completion refresh here: it would cost three requests after every first reply, and
+  // completion fetches its lists itself the first time they are wanted.
+  if (outcome.ok) return true;
   if (outcome.cancelled === true) return false;
   printError(outcome.error ?? "No reply");
   if (!o.raw) keptPrompt(o.text);

@@ -9,7 +9,6 @@ import { aiError, AiError, fail, toAiError } from "./errors";
 import { TERMINATED } from "./http";
 import { newId, serverClockKnown } from "./ids";
 import { checkAgent, checkModel } from "./catalog";
-import { runBeside } from "./beside";
 import { withTurn, waitUntilIdle } from "./queue";
 import { Reply, ReplyWaiter, WaitCallbacks, WaitOptions } from "./reply";
 import { chooseSession, computerSession, ChosenSession } from "./session";
@@ -95,7 +94,7 @@ function sendAndWait(client: Client, chosen: ChosenSession, body: PromptBody, wa
   while (true) {
     const waiter = new ReplyWaiter(client, { ...wait, sessionID: chosen.id });
     const post = (): Message => client.prompt(chosen.id, body, sync ?? BLOCKING_TIMEOUT, wait.deadline);
-    const [ok, result] = pcall(() => (sync !== undefined ? post() : runBeside(post, (c) => waiter.watch(c))));
+    const [ok, result] = pcall(() => (sync !== undefined ? post() : waiter.alongside(post)));
     if (ok && type(result) === "table" && type((result as Message).info) === "table") {
       return waiter.finish(result as Message);
     }

@@ -6,7 +6,7 @@
 import type { Message, Part, PermissionReply, PermissionRequest, QuestionRequest } from "./api";
 import type { Client } from "./client";
 import { fail } from "./errors";
-import { pause, SideControl } from "./beside";
+import { pause, runBeside, SideControl } from "./beside";
 import { observeId } from "./ids";
 import { toCC } from "./text";
 
@@ -88,6 +88,9 @@ function toolOf(p: Part, raw: boolean): ToolActivity {
   const title = state.title !== undefined ? (raw ? state.title : toCC(state.title)) : undefined;
   return { tool: p.tool ?? "tool", status: state.status, title, input: state.input, error: state.error };
 }
+
+/** Side tasks watching a reply on this computer now. */
+let watchers = 0;
 
 /**
  * The answer to one user message, as seen so far. It is read from the newest messages of the
@@ -213,7 +216,8 @@ export class ReplyWaiter {
     const pi = this.opts.pollInterval;
     let gap = 2 * pi;
     while (true) {
-      control.pause(gap);
+      // Many prompts at once on this computer (a bot) share the looking: each looks less often.
+      control.pause(gap * math.max(1, watchers / 4));
       const [ok, changed] = pcall(() => this.refresh());
       if (control.stopped()) return;
       if (ok) pcall(() => this.checkRequests());
@@ -221,6 +225,15 @@ export class ReplyWaiter {
       if (ok && changed) gap = 2 * pi;
       else gap = math.min(gap * 1.5, (this.runningTool !== undefined ? 4 : 8) * pi);
     }
+  }
+
+  /** Runs `request` (a blocking prompt) with watch() beside it. */
+  alongside<T>(request: () => T): T {
+    watchers++;
+    const [ok, result] = pcall(() => runBeside(request, (c) => this.watch(c)));
+    watchers--;
+    if (!ok) throw result;
+    return result as T;
   }
 
   /**
@@ -235,13 +248,18 @@ export class ReplyWaiter {
         `A newer message on session ${o.sessionID} (sent by another client) was answered instead of this prompt: send it again.`,
       );
     }
-    if (this.answers.get(last.info.id) === undefined) {
+    if (this.contiguous.get(last.info.id) === true) {
+      // The side task saw this message, and all before it: the request's copy completes it.
       this.answers.set(last.info.id, last);
-      this.answerCount++;
+      this.ordered[this.ordered.length - 1] = last;
+      this.report(this.ordered);
+    } else {
+      if (this.answers.get(last.info.id) === undefined) this.answerCount++;
+      this.answers.set(last.info.id, last);
       this.limit = this.answerCount + 1;
+      this.reachedStart = false;
+      while (!this.reachedStart) this.refresh();
     }
-    this.reachedStart = false;
-    while (!this.reachedStart) this.refresh();
     const done = this.outcome(true);
     if (done === undefined)
       fail("bad_response", `The server ended the run on session ${o.sessionID} without a complete answer.`);

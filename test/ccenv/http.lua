@@ -98,11 +98,16 @@ local Request = {}
 Request.__index = Request
 
 function M.newManager(pc)
-  local mgr = { pc = pc, active = {}, waiting = {} }
+  -- What the computer fetched (for npm run bench): requests made, response body bytes, and
+  -- the largest body. Host-side only: no CC program can see these.
+  local mgr = { pc = pc, active = {}, waiting = {}, stats = { requests = 0, bytes = 0, largest = 0 } }
 
   function mgr:busy() return #self.active > 0 or #self.waiting > 0 end
 
+  function mgr:resetStats() self.stats = { requests = 0, bytes = 0, largest = 0 } end
+
   function mgr:submit(req)
+    self.stats.requests = self.stats.requests + 1
     if #self.active < MAX_REQUESTS then
       self.active[#self.active + 1] = req
       req:start()
@@ -326,6 +331,10 @@ function Request:complete(eof)
     if not eof then return end
     body = rest
   end
+
+  local stats = self.mgr.stats
+  stats.bytes = stats.bytes + #body
+  if #body > stats.largest then stats.largest = #body end
 
   -- redirects, as CC's HttpRequestHandler.getRedirect
   if self.redirects > 0 and code >= 300 and code <= 307 and code ~= 304 and code ~= 306 and lower["location"] then

@@ -93,6 +93,8 @@ export declare class ReplyWaiter {
      * It looks less often while nothing moves.
      */
     watch(control: SideControl): void;
+    /** Runs `request` (a blocking prompt) with watch() beside it. */
+    alongside<T>(request: () => T): T;
     /**
      * The blocking request returned `last`: the server's run for the session has ended. Collects
      * the whole answer (tool steps included) and returns it, or raises its error.
