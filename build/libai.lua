@@ -1489,6 +1489,9 @@ input = state.input,
 error = state.error
 }
 end
+local function overtaken(sessionID)
+return fail("overtaken", ("A newer message on session " .. sessionID) .. " (sent by another client) was answered instead of this prompt: send it again.")
+end
 local watchers = 0
 ____exports.ReplyWaiter = __TS__Class()
 local ReplyWaiter = ____exports.ReplyWaiter
@@ -1640,9 +1643,14 @@ end
 function ReplyWaiter.prototype.finish(self, last)
 local o = self.opts
 if last.info.parentID ~= o.messageID then
-fail("overtaken", ("A newer message on session " .. o.sessionID) .. " (sent by another client) was answered instead of this prompt: send it again.")
+self.reachedStart = false
+while not self.reachedStart do
+self:refresh()
 end
-if self.contiguous[last.info.id] == true then
+if #self.ordered == 0 then
+overtaken(o.sessionID)
+end
+elseif self.contiguous[last.info.id] == true then
 self.answers[last.info.id] = last
 self.ordered[#self.ordered] = last
 self:report(self.ordered)
@@ -1779,7 +1787,7 @@ if done ~= nil then
 return done
 end
 if self.newerUser then
-fail("overtaken", ("A newer message on session " .. o.sessionID) .. " (sent by another client) was answered instead of this prompt: send it again.")
+overtaken(o.sessionID)
 end
 if not self.sawUserMessage then
 fail("idle", "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.")

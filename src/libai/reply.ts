@@ -89,6 +89,13 @@ function toolOf(p: Part, raw: boolean): ToolActivity {
   return { tool: p.tool ?? "tool", status: state.status, title, input: state.input, error: state.error };
 }
 
+function overtaken(sessionID: string): never {
+  return fail(
+    "overtaken",
+    `A newer message on session ${sessionID} (sent by another client) was answered instead of this prompt: send it again.`,
+  );
+}
+
 /** Side tasks watching a reply on this computer now. */
 let watchers = 0;
 
@@ -243,12 +250,14 @@ export class ReplyWaiter {
   finish(last: Message): Reply {
     const o = this.opts;
     if (last.info.parentID !== o.messageID) {
-      fail(
-        "overtaken",
-        `A newer message on session ${o.sessionID} (sent by another client) was answered instead of this prompt: send it again.`,
-      );
-    }
-    if (this.contiguous.get(last.info.id) === true) {
+      // The run went on to a newer message (another client's) and returned its answer: ours
+      // may have been answered before it, or skipped.
+      this.reachedStart = false;
+      while (!this.reachedStart) this.refresh();
+      if (this.ordered.length === 0) {
+        overtaken(o.sessionID);
+      }
+    } else if (this.contiguous.get(last.info.id) === true) {
       // The side task saw this message, and all before it: the request's copy completes it.
       this.answers.set(last.info.id, last);
       this.ordered[this.ordered.length - 1] = last;
@@ -366,10 +375,7 @@ export class ReplyWaiter {
     const done = this.outcome(true);
     if (done !== undefined) return done;
     if (this.newerUser) {
-      fail(
-        "overtaken",
-        `A newer message on session ${o.sessionID} (sent by another client) was answered instead of this prompt: send it again.`,
-      );
+      overtaken(o.sessionID);
     }
     if (!this.sawUserMessage) {
       fail(
