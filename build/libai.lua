@@ -842,11 +842,25 @@ rest = ""
 end
 return ("/session/" .. urlEncode(id)) .. rest
 end
-function Client.prototype.health(self)
-return self:request("GET", "/global/health")
+function Client.prototype.health(self, deadline)
+return self:request(
+"GET",
+"/global/health",
+nil,
+nil,
+nil,
+deadline
+)
 end
-function Client.prototype.sessions(self)
-local list = self:request("GET", "/session")
+function Client.prototype.sessions(self, deadline)
+local list = self:request(
+"GET",
+"/session",
+nil,
+nil,
+nil,
+deadline
+)
 table.sort(
 list,
 function(a, b) return a.time.updated > b.time.updated end
@@ -863,8 +877,15 @@ nil,
 deadline
 )
 end
-function Client.prototype.createSession(self, title, parentID)
-return self:request("POST", "/session", {title = title, parentID = parentID})
+function Client.prototype.createSession(self, title, parentID, deadline)
+return self:request(
+"POST",
+"/session",
+{title = title, parentID = parentID},
+nil,
+nil,
+deadline
+)
 end
 function Client.prototype.deleteSession(self, id)
 return self:request(
@@ -936,11 +957,25 @@ nil,
 deadline
 )
 end
-function Client.prototype.agents(self)
-return self:request("GET", "/agent")
+function Client.prototype.agents(self, deadline)
+return self:request(
+"GET",
+"/agent",
+nil,
+nil,
+nil,
+deadline
+)
 end
-function Client.prototype.providers(self)
-return self:request("GET", "/config/providers")
+function Client.prototype.providers(self, deadline)
+return self:request(
+"GET",
+"/config/providers",
+nil,
+nil,
+nil,
+deadline
+)
 end
 function Client.prototype.permissions(self, deadline)
 return self:request(
@@ -1044,18 +1079,18 @@ local value = load()
 cache[key] = {at = now, value = value}
 return value
 end
-function ____exports.listAgents(client)
+function ____exports.listAgents(client, deadline)
 return cached(
 agentCache,
 client,
-function() return client:agents() end
+function() return client:agents(deadline) end
 )
 end
-function ____exports.listProviders(client)
+function ____exports.listProviders(client, deadline)
 return cached(
 providerCache,
 client,
-function() return client:providers() end
+function() return client:providers(deadline) end
 )
 end
 function ____exports.agentNames(client)
@@ -1078,8 +1113,8 @@ end
 table.sort(names)
 return names
 end
-function ____exports.checkAgent(client, name)
-for ____, a in ipairs(____exports.listAgents(client)) do
+function ____exports.checkAgent(client, name, deadline)
+for ____, a in ipairs(____exports.listAgents(client, deadline)) do
 if a.name == name then
 return
 end
@@ -1092,12 +1127,12 @@ ____exports.agentNames(client),
 )
 )
 end
-function ____exports.checkModel(client, model)
+function ____exports.checkModel(client, model, deadline)
 local providerID, modelID = string.match(model, "^([^/]+)/(.+)$")
 if providerID == nil or modelID == nil then
 return fail("unknown_model", ("\"" .. model) .. "\" is not provider/model.")
 end
-local providers = ____exports.listProviders(client).providers
+local providers = ____exports.listProviders(client, deadline).providers
 local ids = {}
 for ____, p in ipairs(providers) do
 ids[#ids + 1] = p.id
@@ -1980,9 +2015,9 @@ settings.set(CONVERSATION_SETTING, id)
 end
 settings.save()
 end
-function ____exports.createSession(client, title, parentID)
+function ____exports.createSession(client, title, parentID, deadline)
 local sentAt = os.epoch("utc")
-local s = client:createSession(title, parentID)
+local s = client:createSession(title, parentID, deadline)
 observeServerTime(
 s.time.created,
 sentAt,
@@ -1990,7 +2025,7 @@ os.epoch("utc")
 )
 return s
 end
-local function findConversation(client, fresh)
+local function findConversation(client, fresh, deadline)
 if not fresh then
 local ____temp_0
 if settings ~= nil then
@@ -2003,7 +2038,7 @@ if remembered ~= nil and remembered ~= "" then
 return {id = remembered, source = "computer"}
 end
 local prefix = "CC computer #" .. tostring(os.getComputerID())
-for ____, s in ipairs(client:sessions()) do
+for ____, s in ipairs(client:sessions(deadline)) do
 local rest = string.sub(s.title, #prefix + 1)
 if string.sub(s.title, 1, #prefix) == prefix and (rest == "" or string.sub(rest, 1, 1) == " ") and s.parentID == nil then
 ____exports.rememberConversation(s.id)
@@ -2013,22 +2048,24 @@ end
 end
 local id = ____exports.createSession(
 client,
-____exports.computerTitle()
+____exports.computerTitle(),
+nil,
+deadline
 ).id
 ____exports.rememberConversation(id)
 return {id = id, source = "computer", created = true}
 end
-function ____exports.computerSession(client, fresh)
-return findConversation(client, fresh).id
+function ____exports.computerSession(client, fresh, deadline)
+return findConversation(client, fresh, deadline).id
 end
-function ____exports.chooseSession(client, option, pinned, fresh)
+function ____exports.chooseSession(client, option, pinned, fresh, deadline)
 if option ~= nil and option ~= "" then
 return {id = option, source = "option"}
 end
 if pinned ~= "" and not fresh then
 return {id = pinned, source = "setting"}
 end
-return findConversation(client, fresh)
+return findConversation(client, fresh, deadline)
 end
 return ____exports
 end,
@@ -2157,7 +2194,7 @@ end
 local e = toAiError(result)
 if e.kind == "session_gone" and chosen.source == "computer" and not replaced then
 replaced = true
-chosen.id = computerSession(client, true)
+chosen.id = computerSession(client, true, wait.deadline)
 __continue13 = true
 break
 end
@@ -2191,11 +2228,11 @@ local deadline = os.epoch("utc") + timeout * 1000
 local agent = opts.agent or (cfg.agent ~= "" and cfg.agent or nil)
 local modelName = opts.model or (cfg.model ~= "" and cfg.model or nil)
 if agent ~= nil then
-checkAgent(client, agent)
+checkAgent(client, agent, deadline)
 end
 local model
 if modelName ~= nil then
-model = checkModel(client, modelName)
+model = checkModel(client, modelName, deadline)
 end
 local variant = opts.variant or (cfg.variant ~= "" and cfg.variant or nil)
 local fresh = opts.newSession == true
@@ -2212,7 +2249,13 @@ function() return fail(
 ("This computer's earlier prompts to the session took all of " .. tostring(timeout)) .. " s (opencc.timeout): this one was not sent. Send it again."
 ) end,
 function()
-local session = chooseSession(client, opts.session, cfg.sessionId, fresh)
+local session = chooseSession(
+client,
+opts.session,
+cfg.sessionId,
+fresh,
+deadline
+)
 chosen = session
 if session.created ~= true then
 waitUntilIdle(
@@ -2227,7 +2270,7 @@ function() return fail(
 )
 end
 if not serverClockKnown() then
-client:health()
+client:health(deadline)
 end
 local body = {
 messageID = newId("msg"),

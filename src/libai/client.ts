@@ -160,13 +160,13 @@ export class Client {
     return "/session/" + urlEncode(id) + rest;
   }
 
-  health(): Health {
-    return this.request<Health>("GET", "/global/health");
+  health(deadline?: number): Health {
+    return this.request<Health>("GET", "/global/health", undefined, undefined, undefined, deadline);
   }
 
   /** Sessions of the project (opencc.directory when set), newest first. */
-  sessions(): Session[] {
-    const list = this.request<Session[]>("GET", "/session");
+  sessions(deadline?: number): Session[] {
+    const list = this.request<Session[]>("GET", "/session", undefined, undefined, undefined, deadline);
     table.sort(list, (a, b) => a.time.updated > b.time.updated);
     return list;
   }
@@ -175,8 +175,8 @@ export class Client {
     return this.request<Session>("GET", this.sessionPath(id), undefined, undefined, undefined, deadline);
   }
 
-  createSession(title?: string, parentID?: string): Session {
-    return this.request<Session>("POST", "/session", { title, parentID });
+  createSession(title?: string, parentID?: string, deadline?: number): Session {
+    return this.request<Session>("POST", "/session", { title, parentID }, undefined, undefined, deadline);
   }
 
   deleteSession(id: string): boolean {
@@ -225,12 +225,12 @@ export class Client {
     );
   }
 
-  agents(): Agent[] {
-    return this.request<Agent[]>("GET", "/agent");
+  agents(deadline?: number): Agent[] {
+    return this.request<Agent[]>("GET", "/agent", undefined, undefined, undefined, deadline);
   }
 
-  providers(): Providers {
-    return this.request<Providers>("GET", "/config/providers");
+  providers(deadline?: number): Providers {
+    return this.request<Providers>("GET", "/config/providers", undefined, undefined, undefined, deadline);
   }
 
   permissions(deadline?: number): PermissionRequest[] {

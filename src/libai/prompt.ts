@@ -103,7 +103,7 @@ function sendAndWait(client: Client, chosen: ChosenSession, body: PromptBody, wa
       const e = toAiError(result);
       if (e.kind === "session_gone" && chosen.source === "computer" && !replaced) {
         replaced = true;
-        chosen.id = computerSession(client, true);
+        chosen.id = computerSession(client, true, wait.deadline);
         continue;
       }
       if (!answerLost(e)) throw e;
@@ -127,9 +127,9 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
 
   const agent = opts.agent ?? (cfg.agent !== "" ? cfg.agent : undefined);
   const modelName = opts.model ?? (cfg.model !== "" ? cfg.model : undefined);
-  if (agent !== undefined) checkAgent(client, agent);
+  if (agent !== undefined) checkAgent(client, agent, deadline);
   let model: ModelRef | undefined;
-  if (modelName !== undefined) model = checkModel(client, modelName);
+  if (modelName !== undefined) model = checkModel(client, modelName, deadline);
   const variant = opts.variant ?? (cfg.variant !== "" ? cfg.variant : undefined);
 
   const fresh = opts.newSession === true;
@@ -148,7 +148,7 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
           `This computer's earlier prompts to the session took all of ${timeout} s (opencc.timeout): this one was not sent. Send it again.`,
         ),
       () => {
-        const session = chooseSession(client, opts.session, cfg.sessionId, fresh);
+        const session = chooseSession(client, opts.session, cfg.sessionId, fresh, deadline);
         chosen = session;
         if (session.created !== true) {
           waitUntilIdle(client, session.id, deadline, cfg.pollInterval, () =>
@@ -159,7 +159,7 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
           );
         }
         // The message id carries a time: learn the server's clock first (one cheap request, once).
-        if (!serverClockKnown()) client.health();
+        if (!serverClockKnown()) client.health(deadline);
         const body: PromptBody = {
           messageID: newId("msg"),
           parts: [{ type: "text", text: prompt }],

@@ -21,9 +21,9 @@ export function rememberConversation(id: string | undefined): void {
 }
 
 /** Creates a session, and learns the server's clock from the time it stamps on it. */
-export function createSession(client: Client, title?: string, parentID?: string): Session {
+export function createSession(client: Client, title?: string, parentID?: string, deadline?: number): Session {
   const sentAt = os.epoch("utc");
-  const s = client.createSession(title, parentID);
+  const s = client.createSession(title, parentID, deadline);
   observeServerTime(s.time.created, sentAt, os.epoch("utc"));
   return s;
 }
@@ -36,12 +36,12 @@ export interface ChosenSession {
 }
 
 /** Finds this computer's conversation on the server by title, or makes one, and remembers it. */
-function findConversation(client: Client, fresh: boolean): ChosenSession {
+function findConversation(client: Client, fresh: boolean, deadline?: number): ChosenSession {
   if (!fresh) {
     const remembered = settings !== undefined ? (settings.get(CONVERSATION_SETTING) as string | undefined) : undefined;
     if (remembered !== undefined && remembered !== "") return { id: remembered, source: "computer" };
     const prefix = `CC computer #${os.getComputerID()}`;
-    for (const s of client.sessions()) {
+    for (const s of client.sessions(deadline)) {
       const rest = string.sub(s.title, prefix.length + 1);
       if (
         string.sub(s.title, 1, prefix.length) === prefix &&
@@ -53,14 +53,14 @@ function findConversation(client: Client, fresh: boolean): ChosenSession {
       }
     }
   }
-  const id = createSession(client, computerTitle()).id;
+  const id = createSession(client, computerTitle(), undefined, deadline).id;
   rememberConversation(id);
   return { id, source: "computer", created: true };
 }
 
 /** This computer's conversation: found by title, or made (fresh=true always makes one). */
-export function computerSession(client: Client, fresh: boolean): string {
-  return findConversation(client, fresh).id;
+export function computerSession(client: Client, fresh: boolean, deadline?: number): string {
+  return findConversation(client, fresh, deadline).id;
 }
 
 /** An explicit session wins; asking for a fresh conversation also wins over a pinned one. */
@@ -69,8 +69,9 @@ export function chooseSession(
   option: string | undefined,
   pinned: string,
   fresh: boolean,
+  deadline?: number,
 ): ChosenSession {
   if (option !== undefined && option !== "") return { id: option, source: "option" };
   if (pinned !== "" && !fresh) return { id: pinned, source: "setting" };
-  return findConversation(client, fresh);
+  return findConversation(client, fresh, deadline);
 }

@@ -29,11 +29,11 @@ export declare class Client {
         [k: string]: string | number;
     }, timeout?: number, deadline?: number): T;
     private sessionPath;
-    health(): Health;
+    health(deadline?: number): Health;
     /** Sessions of the project (opencc.directory when set), newest first. */
-    sessions(): Session[];
+    sessions(deadline?: number): Session[];
     session(id: string, deadline?: number): Session;
-    createSession(title?: string, parentID?: string): Session;
+    createSession(title?: string, parentID?: string, deadline?: number): Session;
     deleteSession(id: string): boolean;
     abort(id: string, timeout?: number, deadline?: number): boolean;
     /** The newest `limit` messages, oldest first (limit 0: all). */
@@ -46,8 +46,8 @@ export declare class Client {
     status(deadline?: number): {
         [sessionID: string]: SessionStatus;
     };
-    agents(): Agent[];
-    providers(): Providers;
+    agents(deadline?: number): Agent[];
+    providers(deadline?: number): Providers;
     permissions(deadline?: number): PermissionRequest[];
     replyPermission(requestID: string, reply: PermissionReply, message?: string): boolean;
     questions(deadline?: number): QuestionRequest[];

@@ -6,7 +6,7 @@ export type SessionSource = "option" | "setting" | "computer";
 export declare function computerTitle(): string;
 export declare function rememberConversation(id: string | undefined): void;
 /** Creates a session, and learns the server's clock from the time it stamps on it. */
-export declare function createSession(client: Client, title?: string, parentID?: string): Session;
+export declare function createSession(client: Client, title?: string, parentID?: string, deadline?: number): Session;
 export interface ChosenSession {
     id: string;
     source: SessionSource;
@@ -14,6 +14,6 @@ export interface ChosenSession {
     created?: boolean;
 }
 /** This computer's conversation: found by title, or made (fresh=true always makes one). */
-export declare function computerSession(client: Client, fresh: boolean): string;
+export declare function computerSession(client: Client, fresh: boolean, deadline?: number): string;
 /** An explicit session wins; asking for a fresh conversation also wins over a pinned one. */
-export declare function chooseSession(client: Client, option: string | undefined, pinned: string, fresh: boolean): ChosenSession;
+export declare function chooseSession(client: Client, option: string | undefined, pinned: string, fresh: boolean, deadline?: number): ChosenSession;

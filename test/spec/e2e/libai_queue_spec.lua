@@ -234,3 +234,37 @@ describe("libai prompts whose answer is lost (e2e)", function()
     assert.are.equal(1, #servers.modelLog(token))
   end)
 end)
+
+describe("libai in bounded time (e2e)", function()
+  -- A server that takes the connection and never answers: CC waits for a reply until the
+  -- request's timeout (30 s by default). The computer's own run limit (8 s) fails any prompt
+  -- that is not bounded by opencc.timeout (1 s) plus the abort's 5 s.
+  local socket = require("socket")
+  local silent, url
+  before_each(function()
+    silent = assert(socket.bind("127.0.0.1", 0))
+    local _, port = silent:getsockname()
+    url = "http://127.0.0.1:" .. port
+  end)
+  after_each(function() silent:close() end)
+
+  for _, case in ipairs({
+    { "this computer's own conversation", {} },
+    { "a pinned session", { ["opencc.session_id"] = "ses_0000000000000silent" } },
+  }) do
+    it("ends a prompt to " .. case[1] .. " by opencc.timeout when the server never answers", function()
+      case[2]["opencc.timeout"] = 1
+      local pc = H.computer({ url = url, password = false, settings = case[2], timeout = 8 })
+      local out, r, transcript = H.run(pc, [[
+        local ai = require("libai")
+        local text, msg, err = ai.ask("hello")
+        return { text = text, msg = msg, kind = err and err.kind }
+      ]])
+      pc:destroy()
+      assert.is_table(out, tostring(r.error) .. "\n" .. transcript)
+      assert.is_nil(out.text)
+      assert.are.equal("timeout", out.kind)
+      assert.truthy(out.msg:find("did not answer in time", 1, true), out.msg)
+    end)
+  end
+end)
