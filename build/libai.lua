@@ -445,7 +445,7 @@ function ____exports.serverClockKnown()
 return clockKnown
 end
 function ____exports.observeServerTime(serverMs, sentAt, receivedAt)
-offsetMs = serverMs - (sentAt + receivedAt) / 2
+offsetMs = serverMs - receivedAt
 offsetPrecise = true
 clockKnown = true
 end
@@ -852,12 +852,22 @@ nil,
 deadline
 )
 end
-function Client.prototype.sessions(self, deadline)
+function Client.prototype.sessions(self, deadline, filter)
+local query = {}
+if (filter and filter.search) ~= nil then
+query.search = filter.search
+end
+if (filter and filter.roots) ~= nil then
+query.roots = tostring(filter.roots)
+end
+if (filter and filter.limit) ~= nil then
+query.limit = filter.limit
+end
 local list = self:request(
 "GET",
 "/session",
 nil,
-nil,
+query,
 nil,
 deadline
 )
@@ -2038,7 +2048,7 @@ if remembered ~= nil and remembered ~= "" then
 return {id = remembered, source = "computer"}
 end
 local prefix = "CC computer #" .. tostring(os.getComputerID())
-for ____, s in ipairs(client:sessions(deadline)) do
+for ____, s in ipairs(client:sessions(deadline, {search = prefix, roots = true, limit = 100})) do
 local rest = string.sub(s.title, #prefix + 1)
 if string.sub(s.title, 1, #prefix) == prefix and (rest == "" or string.sub(rest, 1, 1) == " ") and s.parentID == nil then
 ____exports.rememberConversation(s.id)
@@ -2209,7 +2219,7 @@ resends = resends + 1
 if resends > RESENDS then
 fail(
 "unreachable",
-("The server did not receive the prompt after " .. tostring(resends)) .. " tries."
+("The prompt did not reach the server in " .. tostring(resends)) .. " tries: check the way to it (ai --doctor), then send it again."
 )
 end
 __continue13 = true

@@ -165,8 +165,12 @@ export class Client {
   }
 
   /** Sessions of the project (opencc.directory when set), newest first. */
-  sessions(deadline?: number): Session[] {
-    const list = this.request<Session[]>("GET", "/session", undefined, undefined, undefined, deadline);
+  sessions(deadline?: number, filter?: { search?: string; roots?: boolean; limit?: number }): Session[] {
+    const query: { [k: string]: string | number } = {};
+    if (filter?.search !== undefined) query.search = filter.search;
+    if (filter?.roots !== undefined) query.roots = tostring(filter.roots);
+    if (filter?.limit !== undefined) query.limit = filter.limit;
+    const list = this.request<Session[]>("GET", "/session", undefined, query, undefined, deadline);
     table.sort(list, (a, b) => a.time.updated > b.time.updated);
     return list;
   }

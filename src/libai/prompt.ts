@@ -111,7 +111,12 @@ function sendAndWait(client: Client, chosen: ChosenSession, body: PromptBody, wa
     if (serverHas(client, chosen.id, body.messageID, wait.deadline)) return waiter.poll();
     // Never received: the same message (same id) again, so it can never be there twice.
     resends++;
-    if (resends > RESENDS) fail("unreachable", `The server did not receive the prompt after ${resends} tries.`);
+    if (resends > RESENDS) {
+      fail(
+        "unreachable",
+        `The prompt did not reach the server in ${resends} tries: check the way to it (ai --doctor), then send it again.`,
+      );
+    }
   }
 }
 

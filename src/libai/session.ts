@@ -41,7 +41,8 @@ function findConversation(client: Client, fresh: boolean, deadline?: number): Ch
     const remembered = settings !== undefined ? (settings.get(CONVERSATION_SETTING) as string | undefined) : undefined;
     if (remembered !== undefined && remembered !== "") return { id: remembered, source: "computer" };
     const prefix = `CC computer #${os.getComputerID()}`;
-    for (const s of client.sessions(deadline)) {
+    // Only the sessions whose title names this computer: the list of all can be long.
+    for (const s of client.sessions(deadline, { search: prefix, roots: true, limit: 100 })) {
       const rest = string.sub(s.title, prefix.length + 1);
       if (
         string.sub(s.title, 1, prefix.length) === prefix &&

@@ -31,7 +31,11 @@ export declare class Client {
     private sessionPath;
     health(deadline?: number): Health;
     /** Sessions of the project (opencc.directory when set), newest first. */
-    sessions(deadline?: number): Session[];
+    sessions(deadline?: number, filter?: {
+        search?: string;
+        roots?: boolean;
+        limit?: number;
+    }): Session[];
     session(id: string, deadline?: number): Session;
     createSession(title?: string, parentID?: string, deadline?: number): Session;
     deleteSession(id: string): boolean;
