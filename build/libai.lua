@@ -369,22 +369,26 @@ local function wants(task, event)
 return task.alive and (task.filter == nil or task.filter == event or event == "terminate")
 end
 function ____exports.runBeside(main, side)
-local parked = false
+local requests = 0
 local mainEnded = false
 local control = {
 pause = function(seconds)
 if mainEnded then
 error(STOP, 0)
 end
-parked = true
-local ok, err = pcall(____exports.pause, seconds)
-parked = false
-if not ok then
-error(err, 0)
-end
+____exports.pause(seconds)
 if mainEnded then
 error(STOP, 0)
 end
+end,
+request = function(fn)
+requests = requests + 1
+local ok, result = pcall(fn)
+requests = requests - 1
+if not ok then
+error(result, 0)
+end
+return result
 end,
 stopped = function() return mainEnded end
 }
@@ -405,13 +409,13 @@ mainEnded = not mainTask.alive
 if sideTask.alive and not mainEnded then
 step(sideTask, {})
 end
-while not (mainEnded and (not sideTask.alive or parked)) do
+while not (mainEnded and (not sideTask.alive or requests == 0)) do
 local event = {os.pullEventRaw()}
 if wants(mainTask, event[1]) then
 step(mainTask, event)
 mainEnded = not mainTask.alive
 end
-if wants(sideTask, event[1]) and not (mainEnded and parked) then
+if wants(sideTask, event[1]) and not (mainEnded and requests == 0) then
 step(sideTask, event)
 end
 end
@@ -997,11 +1001,15 @@ nil,
 deadline
 )
 end
-function Client.prototype.replyPermission(self, requestID, reply, message)
+function Client.prototype.replyPermission(self, requestID, reply, message, deadline)
+local path = ("/permission/" .. urlEncode(requestID)) .. "/reply"
 return self:request(
 "POST",
-("/permission/" .. urlEncode(requestID)) .. "/reply",
-{reply = reply, message = message}
+path,
+{reply = reply, message = message},
+nil,
+nil,
+deadline
 )
 end
 function Client.prototype.questions(self, deadline)
@@ -1014,17 +1022,26 @@ nil,
 deadline
 )
 end
-function Client.prototype.replyQuestion(self, requestID, answers)
+function Client.prototype.replyQuestion(self, requestID, answers, deadline)
+local path = ("/question/" .. urlEncode(requestID)) .. "/reply"
 return self:request(
 "POST",
-("/question/" .. urlEncode(requestID)) .. "/reply",
-{answers = answers}
+path,
+{answers = answers},
+nil,
+nil,
+deadline
 )
 end
-function Client.prototype.rejectQuestion(self, requestID)
+function Client.prototype.rejectQuestion(self, requestID, deadline)
+local path = ("/question/" .. urlEncode(requestID)) .. "/reject"
 return self:request(
 "POST",
-("/question/" .. urlEncode(requestID)) .. "/reject"
+path,
+nil,
+nil,
+nil,
+deadline
 )
 end
 function Client.prototype.appendPrompt(self, text)
@@ -1561,12 +1578,13 @@ self.lastChange = os.epoch("utc")
 self.nextRequestCheck = 0
 self.nextStatusCheck = 0
 self.idleChecks = 0
+self.call = function(fn) return fn() end
 self.requestGap = 2 * opts.pollInterval
 self.statusGap = 6 * opts.pollInterval
 end
 function ReplyWaiter.prototype.refresh(self)
 local o = self.opts
-local list = self.client:messages(o.sessionID, self.limit, o.deadline)
+local list = self.call(function() return self.client:messages(o.sessionID, self.limit, o.deadline) end)
 local oldest = list[1]
 local reached = #list < self.limit or oldest == nil or oldest.info.id <= o.messageID or self.contiguous[oldest.info.id] == true
 for ____, m in ipairs(list) do
@@ -1652,6 +1670,7 @@ end
 return changed
 end
 function ReplyWaiter.prototype.watch(self, control)
+self.call = control.request
 local pi = self.opts.pollInterval
 local gap = 2 * pi
 while true do
@@ -1779,13 +1798,13 @@ end
 self.nextRequestCheck = now + self.requestGap * 1000
 self.requestGap = math.min(self.requestGap * 2, 16 * o.pollInterval)
 if self.runningTool == "question" then
-for ____, q in ipairs(self.client:questions(o.deadline)) do
+for ____, q in ipairs(self.call(function() return self.client:questions(o.deadline) end)) do
 if q.sessionID == o.sessionID and not self.handled[q.id] then
 self:answerQuestion(q)
 end
 end
 else
-for ____, req in ipairs(self.client:permissions(o.deadline)) do
+for ____, req in ipairs(self.call(function() return self.client:permissions(o.deadline) end)) do
 if req.sessionID == o.sessionID and not self.handled[req.id] then
 self:answerPermission(req)
 end
@@ -1803,7 +1822,7 @@ return
 end
 self.nextStatusCheck = now + self.statusGap * 1000
 self.statusGap = math.min(self.statusGap * 2, 32 * o.pollInterval)
-local status = self.client:status(o.deadline)[o.sessionID]
+local status = self.call(function() return self.client:status(o.deadline) end)[o.sessionID]
 if status ~= nil and status.type == "retry" then
 o.onStatus((("retrying (attempt " .. tostring(status.attempt)) .. "): ") .. (o.raw and status.message or toCC(status.message)))
 end
@@ -1815,7 +1834,7 @@ if now - self.lastChange <= o.pollInterval * 1000 * 1.5 or now < self.nextStatus
 return nil
 end
 self.nextStatusCheck = now + 2000
-local status = self.client:status(o.deadline)[o.sessionID]
+local status = self.call(function() return self.client:status(o.deadline) end)[o.sessionID]
 if status ~= nil and status.type ~= "idle" then
 self.idleChecks = 0
 if status.type == "retry" and o.onStatus ~= nil then
@@ -1849,7 +1868,7 @@ else
 local ____self_rejected_3 = self.rejected
 ____self_rejected_3[#____self_rejected_3 + 1] = ("permission " .. describePermission(req)) .. " (no onPermission handler)"
 end
-self.client:replyPermission(req.id, reply)
+self.call(function() return self.client:replyPermission(req.id, reply, nil, self.opts.deadline) end)
 self.lastChange = os.epoch("utc")
 end
 function ReplyWaiter.prototype.answerQuestion(self, q)
@@ -1862,14 +1881,14 @@ ____temp_4 = nil
 end
 local answers = ____temp_4
 if answers ~= nil then
-self.client:replyQuestion(q.id, answers)
+self.call(function() return self.client:replyQuestion(q.id, answers, self.opts.deadline) end)
 else
 if self.opts.onQuestion == nil then
 local ____self_rejected_7 = self.rejected
 local ____opt_5 = q.questions[1]
 ____self_rejected_7[#____self_rejected_7 + 1] = ("question \"" .. (____opt_5 and ____opt_5.question or "?")) .. "\" (no onQuestion handler)"
 end
-self.client:rejectQuestion(q.id)
+self.call(function() return self.client:rejectQuestion(q.id, self.opts.deadline) end)
 end
 self.lastChange = os.epoch("utc")
 end

@@ -17,10 +17,12 @@ export function pause(seconds: number): void {
   }
 }
 
-/** What the side task gets: its own pause, and whether the main task has ended. */
+/** What the side task gets: its own pause, a wrapper for its requests, and whether to stop. */
 export interface SideControl {
   /** Waits like pause(); ends the side task at once when the main task has ended. */
   pause: (this: void, seconds: number) => void;
+  /** Runs one request of the side task: it is never dropped while one runs. */
+  request: <T>(this: void, fn: () => T) => T;
   stopped: (this: void) => boolean;
 }
 
@@ -50,20 +52,25 @@ function wants(task: Task, event: unknown): boolean {
 }
 
 /**
- * Runs main() and side() together; returns what main returns (or raises what it raises) once
- * the side task is parked in its pause or has ended. Errors of the side task are dropped.
+ * Runs main() and side() together; returns what main returns (or raises what it raises) as
+ * soon as the side task is not in a request (it may be pausing, or in a callback waiting for the
+ * player: it is dropped there). Errors of the side task are dropped.
  */
 export function runBeside<T>(main: () => T, side: (this: void, control: SideControl) => void): T {
-  let parked = false;
+  let requests = 0;
   let mainEnded = false;
   const control: SideControl = {
     pause: (seconds) => {
       if (mainEnded) throw STOP;
-      parked = true;
-      const [ok, err] = pcall(pause, seconds);
-      parked = false;
-      if (!ok) throw err;
+      pause(seconds);
       if (mainEnded) throw STOP;
+    },
+    request: (fn) => {
+      requests++;
+      const [ok, result] = pcall(fn);
+      requests--;
+      if (!ok) throw result;
+      return result;
     },
     stopped: () => mainEnded,
   };
@@ -72,14 +79,14 @@ export function runBeside<T>(main: () => T, side: (this: void, control: SideCont
   step(mainTask, []);
   mainEnded = !mainTask.alive;
   if (sideTask.alive && !mainEnded) step(sideTask, []);
-  while (!(mainEnded && (!sideTask.alive || parked))) {
+  while (!(mainEnded && (!sideTask.alive || requests === 0))) {
     const event = [...os.pullEventRaw()] as unknown[];
     if (wants(mainTask, event[0])) {
       step(mainTask, event);
       mainEnded = !mainTask.alive;
     }
-    // A side task parked in its pause is not woken once the main task has ended.
-    if (wants(sideTask, event[0]) && !(mainEnded && parked)) step(sideTask, event);
+    // Once the main task has ended, the side task only finishes the request it is in.
+    if (wants(sideTask, event[0]) && !(mainEnded && requests === 0)) step(sideTask, event);
   }
   if (!mainTask.ok) throw mainTask.value;
   return mainTask.value as T;

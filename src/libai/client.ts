@@ -241,8 +241,9 @@ export class Client {
     return this.request<PermissionRequest[]>("GET", "/permission", undefined, undefined, undefined, deadline);
   }
 
-  replyPermission(requestID: string, reply: PermissionReply, message?: string): boolean {
-    return this.request<boolean>("POST", "/permission/" + urlEncode(requestID) + "/reply", { reply, message });
+  replyPermission(requestID: string, reply: PermissionReply, message?: string, deadline?: number): boolean {
+    const path = "/permission/" + urlEncode(requestID) + "/reply";
+    return this.request<boolean>("POST", path, { reply, message }, undefined, undefined, deadline);
   }
 
   questions(deadline?: number): QuestionRequest[] {
@@ -250,12 +251,14 @@ export class Client {
   }
 
   /** answers: for each question, the labels chosen. */
-  replyQuestion(requestID: string, answers: string[][]): boolean {
-    return this.request<boolean>("POST", "/question/" + urlEncode(requestID) + "/reply", { answers });
+  replyQuestion(requestID: string, answers: string[][], deadline?: number): boolean {
+    const path = "/question/" + urlEncode(requestID) + "/reply";
+    return this.request<boolean>("POST", path, { answers }, undefined, undefined, deadline);
   }
 
-  rejectQuestion(requestID: string): boolean {
-    return this.request<boolean>("POST", "/question/" + urlEncode(requestID) + "/reject");
+  rejectQuestion(requestID: string, deadline?: number): boolean {
+    const path = "/question/" + urlEncode(requestID) + "/reject";
+    return this.request<boolean>("POST", path, undefined, undefined, undefined, deadline);
   }
 
   // The TUI controls drive a TUI attached to this server (opencode attach).

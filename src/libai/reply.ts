@@ -129,6 +129,8 @@ export class ReplyWaiter {
   private statusGap: number;
   private nextStatusCheck = 0;
   private idleChecks = 0;
+  /** Runs one request (beside a blocking request: marked, so that it is never cut). */
+  private call: <T>(this: void, fn: () => T) => T = (fn) => fn();
 
   constructor(
     private readonly client: Client,
@@ -141,7 +143,7 @@ export class ReplyWaiter {
   /** One look at the newest messages; true when anything moved. */
   private refresh(): boolean {
     const o = this.opts;
-    const list = this.client.messages(o.sessionID, this.limit, o.deadline);
+    const list = this.call(() => this.client.messages(o.sessionID, this.limit, o.deadline));
     const oldest = list[0];
     // Nothing can hide before the window when it holds the whole session, starts at or before
     // our message, or starts with an answer seen in such a window before.
@@ -220,6 +222,7 @@ export class ReplyWaiter {
    * It looks less often while nothing moves.
    */
   watch(control: SideControl): void {
+    this.call = control.request;
     const pi = this.opts.pollInterval;
     let gap = 2 * pi;
     while (true) {
@@ -327,11 +330,11 @@ export class ReplyWaiter {
     this.nextRequestCheck = now + this.requestGap * 1000;
     this.requestGap = math.min(this.requestGap * 2, 16 * o.pollInterval);
     if (this.runningTool === "question") {
-      for (const q of this.client.questions(o.deadline)) {
+      for (const q of this.call(() => this.client.questions(o.deadline))) {
         if (q.sessionID === o.sessionID && !this.handled.get(q.id)) this.answerQuestion(q);
       }
     } else {
-      for (const req of this.client.permissions(o.deadline)) {
+      for (const req of this.call(() => this.client.permissions(o.deadline))) {
         if (req.sessionID === o.sessionID && !this.handled.get(req.id)) this.answerPermission(req);
       }
     }
@@ -345,7 +348,7 @@ export class ReplyWaiter {
     if (now < this.nextStatusCheck) return;
     this.nextStatusCheck = now + this.statusGap * 1000;
     this.statusGap = math.min(this.statusGap * 2, 32 * o.pollInterval);
-    const status = this.client.status(o.deadline)[o.sessionID];
+    const status = this.call(() => this.client.status(o.deadline))[o.sessionID];
     if (status !== undefined && status.type === "retry") {
       o.onStatus(`retrying (attempt ${status.attempt}): ${o.raw ? status.message : toCC(status.message)}`);
     }
@@ -360,7 +363,7 @@ export class ReplyWaiter {
     const now = os.epoch("utc");
     if (now - this.lastChange <= o.pollInterval * 1000 * 1.5 || now < this.nextStatusCheck) return undefined;
     this.nextStatusCheck = now + 2000;
-    const status = this.client.status(o.deadline)[o.sessionID];
+    const status = this.call(() => this.client.status(o.deadline))[o.sessionID];
     if (status !== undefined && status.type !== "idle") {
       this.idleChecks = 0;
       if (status.type === "retry" && o.onStatus !== undefined) {
@@ -398,7 +401,7 @@ export class ReplyWaiter {
     } else {
       this.rejected.push(`permission ${describePermission(req)} (no onPermission handler)`);
     }
-    this.client.replyPermission(req.id, reply);
+    this.call(() => this.client.replyPermission(req.id, reply, undefined, this.opts.deadline));
     this.lastChange = os.epoch("utc");
   }
 
@@ -406,12 +409,12 @@ export class ReplyWaiter {
     this.handled.set(q.id, true);
     const answers = this.opts.onQuestion !== undefined ? this.opts.onQuestion(q) : undefined;
     if (answers !== undefined) {
-      this.client.replyQuestion(q.id, answers);
+      this.call(() => this.client.replyQuestion(q.id, answers, this.opts.deadline));
     } else {
       if (this.opts.onQuestion === undefined) {
         this.rejected.push(`question "${q.questions[0]?.question ?? "?"}" (no onQuestion handler)`);
       }
-      this.client.rejectQuestion(q.id);
+      this.call(() => this.client.rejectQuestion(q.id, this.opts.deadline));
     }
     this.lastChange = os.epoch("utc");
   }

@@ -53,11 +53,11 @@ export declare class Client {
     agents(deadline?: number): Agent[];
     providers(deadline?: number): Providers;
     permissions(deadline?: number): PermissionRequest[];
-    replyPermission(requestID: string, reply: PermissionReply, message?: string): boolean;
+    replyPermission(requestID: string, reply: PermissionReply, message?: string, deadline?: number): boolean;
     questions(deadline?: number): QuestionRequest[];
     /** answers: for each question, the labels chosen. */
-    replyQuestion(requestID: string, answers: string[][]): boolean;
-    rejectQuestion(requestID: string): boolean;
+    replyQuestion(requestID: string, answers: string[][], deadline?: number): boolean;
+    rejectQuestion(requestID: string, deadline?: number): boolean;
     appendPrompt(text: string): boolean;
     submitPrompt(): boolean;
     clearPrompt(): boolean;

@@ -82,6 +82,8 @@ export declare class ReplyWaiter {
     private statusGap;
     private nextStatusCheck;
     private idleChecks;
+    /** Runs one request (beside a blocking request: marked, so that it is never cut). */
+    private call;
     constructor(client: Client, opts: WaitOptions);
     /** One look at the newest messages; true when anything moved. */
     private refresh;

@@ -268,3 +268,31 @@ describe("libai in bounded time (e2e)", function()
     end)
   end
 end)
+
+describe("libai in bounded time, waiting for the player (e2e)", function()
+  it("ends by opencc.timeout while an onPermission callback still waits for the player", function()
+    -- The blocking request is cut at the deadline; the progress side task, inside the
+    -- callback, is dropped (not waited for), and the generation is stopped on the server.
+    local pc = H.computer({ timeout = 10 })
+    local out, r, transcript = H.run(pc, [[
+      local ai = require("libai")
+      local asked = false
+      local text, msg, err = ai.ask("[tool:bash:echo never answered] go", {
+        agent = "asker", timeout = 2,
+        onPermission = function() asked = true os.pullEvent("an_answer_that_never_comes") end,
+      })
+      return { text = text, msg = msg, kind = err and err.kind, asked = asked,
+        session = settings.get("opencc.conversation") }
+    ]])
+    pc:destroy()
+    assert.is_table(out, tostring(r.error) .. "\n" .. transcript)
+    assert.is_true(out.asked)
+    assert.is_nil(out.text)
+    assert.are.equal("timeout", out.kind)
+    assert.truthy(out.msg:find("opencc.timeout", 1, true), out.msg)
+    servers.waitFor("the session to stop", function()
+      local _, status = servers.request("GET", "/session/status")
+      return status and status[out.session] == nil
+    end, 15)
+  end)
+end)
