@@ -828,7 +828,6 @@ local ai = require("libai")
 local ____ask = require("ask")
 local ask = ____ask.ask
 local ____cache = require("cache")
-local CACHE_FILE = ____cache.CACHE_FILE
 local refreshCache = ____cache.refreshCache
 local ____screen = require("screen")
 local inColour = ____screen.inColour
@@ -859,9 +858,6 @@ end
 function ____exports.askOnce(o)
 local outcome = ask(o.text, o)
 if outcome.ok then
-if not o.plain and not fs.exists(CACHE_FILE) then
-____exports.updateCompletion()
-end
 return true
 end
 if outcome.cancelled == true then

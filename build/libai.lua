@@ -49,6 +49,106 @@ end
 end
 return target
 end
+local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
+if fromIndex == nil then
+fromIndex = 0
+end
+local len = #self
+if len == 0 then
+return -1
+end
+if fromIndex >= len then
+return -1
+end
+if fromIndex < 0 then
+fromIndex = len + fromIndex
+if fromIndex < 0 then
+fromIndex = 0
+end
+end
+for i = fromIndex + 1, len do
+if self[i] == searchElement then
+return i - 1
+end
+end
+return -1
+end
+local function __TS__CountVarargs(...)
+return select("#", ...)
+end
+local function __TS__ArraySplice(self, ...)
+local args = {...}
+local len = #self
+local actualArgumentCount = __TS__CountVarargs(...)
+local start = args[1]
+local deleteCount = args[2]
+if start < 0 then
+start = len + start
+if start < 0 then
+start = 0
+end
+elseif start > len then
+start = len
+end
+local itemCount = actualArgumentCount - 2
+if itemCount < 0 then
+itemCount = 0
+end
+local actualDeleteCount
+if actualArgumentCount == 0 then
+actualDeleteCount = 0
+elseif actualArgumentCount == 1 then
+actualDeleteCount = len - start
+else
+actualDeleteCount = deleteCount or 0
+if actualDeleteCount < 0 then
+actualDeleteCount = 0
+end
+if actualDeleteCount > len - start then
+actualDeleteCount = len - start
+end
+end
+local out = {}
+for k = 1, actualDeleteCount do
+local from = start + k
+if self[from] ~= nil then
+out[k] = self[from]
+end
+end
+if itemCount < actualDeleteCount then
+for k = start + 1, len - actualDeleteCount do
+local from = k + actualDeleteCount
+local to = k + itemCount
+if self[from] then
+self[to] = self[from]
+else
+self[to] = nil
+end
+end
+for k = len - actualDeleteCount + itemCount + 1, len do
+self[k] = nil
+end
+elseif itemCount > actualDeleteCount then
+for k = len - actualDeleteCount, start + 1, -1 do
+local from = k + actualDeleteCount
+local to = k + itemCount
+if self[from] then
+self[to] = self[from]
+else
+self[to] = nil
+end
+end
+end
+local j = start + 1
+for i = 3, actualArgumentCount do
+self[j] = args[i]
+j = j + 1
+end
+for k = #self, len - actualDeleteCount + itemCount + 1, -1 do
+self[k] = nil
+end
+return out
+end
 local function __TS__New(target, ...)
 local instance = setmetatable({}, target.prototype)
 instance:____constructor(...)
@@ -59,6 +159,8 @@ __TS__Unpack = __TS__Unpack,
 __TS__Class = __TS__Class,
 __TS__ArrayFind = __TS__ArrayFind,
 __TS__ObjectAssign = __TS__ObjectAssign,
+__TS__ArrayIndexOf = __TS__ArrayIndexOf,
+__TS__ArraySplice = __TS__ArraySplice,
 __TS__New = __TS__New
 }
 end,
@@ -103,120 +205,6 @@ return ____exports.aiError(
 tostring(value)
 )
 end
-return ____exports
-end,
-["decode"] = function(...) 
-local ____exports = {}
-local ____errors = require("errors")
-local fail = ____errors.fail
-local function isList(v)
-if type(v) ~= "table" then
-return false
-end
-local t = v
-return t[1] ~= nil or (next(t)) == nil
-end
-function ____exports.mismatch(v, shape)
-if type(shape) == "string" then
-local s = shape
-local optional = string.sub(s, -1) == "?"
-local want = optional and string.sub(s, 1, -2) or s
-if v == nil and optional then
-return nil
-end
-local ____temp_0
-if type(v) == want then
-____temp_0 = nil
-else
-____temp_0 = ": " .. want
-end
-return ____temp_0
-end
-if isList(shape) then
-if not isList(v) then
-return ": list"
-end
-local list = v
-do
-local i = 0
-while i < #list do
-local bad = ____exports.mismatch(list[i + 1], shape[1])
-if bad ~= nil then
-return (("[" .. tostring(i + 1)) .. "]") .. bad
-end
-i = i + 1
-end
-end
-return nil
-end
-local fields = shape
-local maybe = fields["?"]
-if maybe ~= nil then
-local ____temp_1
-if v == nil then
-____temp_1 = nil
-else
-____temp_1 = ____exports.mismatch(v, maybe)
-end
-return ____temp_1
-end
-if type(v) ~= "table" then
-return ": object"
-end
-local each = fields["*"]
-for k, item in pairs(each ~= nil and v or fields) do
-local ____temp_2
-if each ~= nil then
-____temp_2 = ____exports.mismatch(item, each)
-else
-____temp_2 = ____exports.mismatch(v[k], item)
-end
-local bad = ____temp_2
-if bad ~= nil then
-return ("." .. tostring(k)) .. bad
-end
-end
-return nil
-end
-function ____exports.decode(value, shape, host)
-local bad = ____exports.mismatch(value, shape)
-if bad ~= nil then
-local at, want = string.match(bad, "^%.?(.-): (%a+)$")
-fail("bad_response", ((((("Not an opencode reply from " .. host) .. " (") .. want) .. " expected") .. (at ~= "" and " at " .. at or "")) .. "): check opencc.server_url.")
-end
-return value
-end
-local ERROR_INFO = {["?"] = {name = "string"}}
-local PART = {
-id = "string",
-type = "string",
-text = "string?",
-tool = "string?",
-state = {["?"] = {status = "string", title = "string?", error = "string?", input = "table?"}}
-}
-____exports.SHAPES = {
-health = {healthy = "boolean", version = "string"},
-session = {id = "string", title = "string", parentID = "string?", time = {created = "number", updated = "number"}},
-message = {info = {
-id = "string",
-sessionID = "string",
-role = "string",
-time = {created = "number", completed = "number?"},
-parentID = "string?",
-finish = "string?",
-agent = "string?",
-providerID = "string?",
-modelID = "string?",
-error = ERROR_INFO
-}, parts = {PART}},
-status = {["*"] = {type = "string", attempt = "number?", message = "string?"}},
-agent = {name = "string", mode = "string", hidden = "boolean?"},
-providers = {providers = {{id = "string", models = {["*"] = "table"}}}},
-permission = {id = "string", sessionID = "string", permission = "string", patterns = {"string"}},
-question = {id = "string", sessionID = "string", questions = {{question = "string", options = {{label = "string"}}}}},
-control = {path = "string"},
-boolean = "boolean"
-}
 return ____exports
 end,
 ["http"] = function(...) 
@@ -377,6 +365,214 @@ end
 end
 return ____exports
 end,
+["beside"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__Unpack = ____lualib.__TS__Unpack
+local ____exports = {}
+local ____http = require("http")
+local TERMINATED = ____http.TERMINATED
+function ____exports.pause(seconds)
+local timer = os.startTimer(seconds)
+while true do
+local event, id = os.pullEventRaw()
+if event == "terminate" then
+os.cancelTimer(timer)
+error(TERMINATED, 0)
+end
+if event == "timer" and id == timer then
+return
+end
+end
+end
+local STOP = "opencc: side task stopped"
+local function step(task, args)
+local ok, value = coroutine.resume(
+task.co,
+__TS__Unpack(args)
+)
+if coroutine.status(task.co) == "dead" then
+task.alive = false
+task.ok = ok
+task.value = value
+else
+task.filter = value
+end
+end
+local function wants(task, event)
+return task.alive and (task.filter == nil or task.filter == event or event == "terminate")
+end
+function ____exports.runBeside(main, side)
+local requests = 0
+local mainEnded = false
+local control = {
+pause = function(seconds)
+if mainEnded then
+error(STOP, 0)
+end
+____exports.pause(seconds)
+if mainEnded then
+error(STOP, 0)
+end
+end,
+request = function(fn)
+requests = requests + 1
+local ok, result = pcall(fn)
+requests = requests - 1
+if not ok then
+error(result, 0)
+end
+return result
+end,
+stopped = function() return mainEnded end
+}
+local mainTask = {
+co = coroutine.create(main),
+alive = true,
+ok = false,
+value = nil
+}
+local sideTask = {
+co = coroutine.create(function() return side(control) end),
+alive = true,
+ok = false,
+value = nil
+}
+step(mainTask, {})
+mainEnded = not mainTask.alive
+if sideTask.alive and not mainEnded then
+step(sideTask, {})
+end
+while not (mainEnded and (not sideTask.alive or requests == 0)) do
+local event = {os.pullEventRaw()}
+if wants(mainTask, event[1]) then
+step(mainTask, event)
+mainEnded = not mainTask.alive
+end
+if wants(sideTask, event[1]) and not (mainEnded and requests == 0) then
+step(sideTask, event)
+end
+end
+if not mainTask.ok then
+error(mainTask.value, 0)
+end
+return mainTask.value
+end
+return ____exports
+end,
+["decode"] = function(...) 
+local ____exports = {}
+local ____errors = require("errors")
+local fail = ____errors.fail
+local function isList(v)
+if type(v) ~= "table" then
+return false
+end
+local t = v
+return t[1] ~= nil or (next(t)) == nil
+end
+function ____exports.mismatch(v, shape)
+if type(shape) == "string" then
+local s = shape
+local optional = string.sub(s, -1) == "?"
+local want = optional and string.sub(s, 1, -2) or s
+if v == nil and optional then
+return nil
+end
+local ____temp_0
+if type(v) == want then
+____temp_0 = nil
+else
+____temp_0 = ": " .. want
+end
+return ____temp_0
+end
+if isList(shape) then
+if not isList(v) then
+return ": list"
+end
+local list = v
+do
+local i = 0
+while i < #list do
+local bad = ____exports.mismatch(list[i + 1], shape[1])
+if bad ~= nil then
+return (("[" .. tostring(i + 1)) .. "]") .. bad
+end
+i = i + 1
+end
+end
+return nil
+end
+local fields = shape
+local maybe = fields["?"]
+if maybe ~= nil then
+local ____temp_1
+if v == nil then
+____temp_1 = nil
+else
+____temp_1 = ____exports.mismatch(v, maybe)
+end
+return ____temp_1
+end
+if type(v) ~= "table" then
+return ": object"
+end
+local each = fields["*"]
+for k, item in pairs(each ~= nil and v or fields) do
+local ____temp_2
+if each ~= nil then
+____temp_2 = ____exports.mismatch(item, each)
+else
+____temp_2 = ____exports.mismatch(v[k], item)
+end
+local bad = ____temp_2
+if bad ~= nil then
+return ("." .. tostring(k)) .. bad
+end
+end
+return nil
+end
+function ____exports.decode(value, shape, host)
+local bad = ____exports.mismatch(value, shape)
+if bad ~= nil then
+local at, want = string.match(bad, "^%.?(.-): (%a+)$")
+fail("bad_response", ((((("Not an opencode reply from " .. host) .. " (") .. want) .. " expected") .. (at ~= "" and " at " .. at or "")) .. "): check opencc.server_url.")
+end
+return value
+end
+local ERROR_INFO = {["?"] = {name = "string"}}
+local PART = {
+id = "string",
+type = "string",
+text = "string?",
+tool = "string?",
+state = {["?"] = {status = "string", title = "string?", error = "string?", input = "table?"}}
+}
+____exports.SHAPES = {
+health = {healthy = "boolean", version = "string"},
+session = {id = "string", title = "string", parentID = "string?", time = {created = "number", updated = "number"}},
+message = {info = {
+id = "string",
+sessionID = "string",
+role = "string",
+time = {created = "number", completed = "number?"},
+parentID = "string?",
+finish = "string?",
+agent = "string?",
+providerID = "string?",
+modelID = "string?",
+error = ERROR_INFO
+}, parts = {PART}},
+status = {["*"] = {type = "string", attempt = "number?", message = "string?"}},
+agent = {name = "string", mode = "string", hidden = "boolean?"},
+providers = {providers = {{id = "string", models = {["*"] = "table"}}}},
+permission = {id = "string", sessionID = "string", permission = "string", patterns = {"string"}},
+question = {id = "string", sessionID = "string", questions = {{question = "string", options = {{label = "string"}}}}},
+control = {path = "string"},
+boolean = "boolean"
+}
+return ____exports
+end,
 ["ids"] = function(...) 
 local ____exports = {}
 local BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -398,7 +594,7 @@ function ____exports.serverClockKnown()
 return clock.known
 end
 function ____exports.observeServerTime(serverMs, sentAt, receivedAt)
-clock.offsetMs = serverMs - (sentAt + receivedAt) / 2
+clock.offsetMs = serverMs - receivedAt
 clock.offsetPrecise = true
 clock.known = true
 end
@@ -675,6 +871,8 @@ local Client = ____exports.Client
 Client.name = "Client"
 function Client.prototype.____constructor(self, options)
 self.requests = 0
+self.bytes = 0
+self.largest = 0
 self.url = options.url
 local ____temp_2
 if options.directory ~= "" then
@@ -753,6 +951,10 @@ headers = headers,
 body = o.body ~= nil and encodeJSON(o.body, self.encoding) or nil,
 timeout = timeout
 })
+self.bytes = self.bytes + #reply.body
+if #reply.body > self.largest then
+self.largest = #reply.body
+end
 observeDateHeader(
 reply.headers.Date or reply.headers.date,
 sentAt,
@@ -832,8 +1034,18 @@ end
 function Client.prototype.health(self, deadline)
 return self:request("GET", "/global/health", {shape = SHAPES.health, deadline = deadline})
 end
-function Client.prototype.sessions(self, deadline)
-local list = self:request("GET", "/session", {shape = {SHAPES.session}, deadline = deadline})
+function Client.prototype.sessions(self, deadline, filter)
+local query = {}
+if (filter and filter.search) ~= nil then
+query.search = filter.search
+end
+if (filter and filter.roots) ~= nil then
+query.roots = tostring(filter.roots)
+end
+if (filter and filter.limit) ~= nil then
+query.limit = filter.limit
+end
+local list = self:request("GET", "/session", {query = query, shape = {SHAPES.session}, deadline = deadline})
 table.sort(
 list,
 function(a, b) return a.time.updated > b.time.updated end
@@ -847,11 +1059,11 @@ self:sessionPath(id),
 {shape = SHAPES.session, deadline = deadline}
 )
 end
-function Client.prototype.createSession(self, title, parentID)
+function Client.prototype.createSession(self, title, parentID, deadline)
 if parentID ~= nil then
 pathId("ses", parentID)
 end
-return self:request("POST", "/session", {body = {title = title, parentID = parentID}, shape = SHAPES.session})
+return self:request("POST", "/session", {body = {title = title, parentID = parentID}, shape = SHAPES.session, deadline = deadline})
 end
 function Client.prototype.deleteSession(self, id)
 return self:request(
@@ -912,28 +1124,28 @@ end
 function Client.prototype.permissions(self, deadline)
 return self:request("GET", "/permission", {shape = {SHAPES.permission}, deadline = deadline})
 end
-function Client.prototype.replyPermission(self, requestID, reply, message)
+function Client.prototype.replyPermission(self, requestID, reply, message, deadline)
 return self:request(
 "POST",
 ("/permission/" .. pathId("per", requestID)) .. "/reply",
-{body = {reply = reply, message = message}, shape = SHAPES.boolean}
+{body = {reply = reply, message = message}, shape = SHAPES.boolean, deadline = deadline}
 )
 end
 function Client.prototype.questions(self, deadline)
 return self:request("GET", "/question", {shape = {SHAPES.question}, deadline = deadline})
 end
-function Client.prototype.replyQuestion(self, requestID, answers)
+function Client.prototype.replyQuestion(self, requestID, answers, deadline)
 return self:request(
 "POST",
 ("/question/" .. pathId("que", requestID)) .. "/reply",
-{body = {answers = answers}, shape = SHAPES.boolean}
+{body = {answers = answers}, shape = SHAPES.boolean, deadline = deadline}
 )
 end
-function Client.prototype.rejectQuestion(self, requestID)
+function Client.prototype.rejectQuestion(self, requestID, deadline)
 return self:request(
 "POST",
 ("/question/" .. pathId("que", requestID)) .. "/reject",
-{shape = SHAPES.boolean}
+{shape = SHAPES.boolean, deadline = deadline}
 )
 end
 function Client.prototype.appendPrompt(self, text)
@@ -1000,18 +1212,18 @@ local value = load()
 cache[key] = {at = now, value = value}
 return value
 end
-function ____exports.listAgents(client)
+function ____exports.listAgents(client, deadline)
 return cached(
 agentCache,
 client,
-function() return client:agents() end
+function() return client:agents(deadline) end
 )
 end
-function ____exports.listProviders(client)
+function ____exports.listProviders(client, deadline)
 return cached(
 providerCache,
 client,
-function() return client:providers() end
+function() return client:providers(deadline) end
 )
 end
 function ____exports.agentNames(client)
@@ -1034,8 +1246,8 @@ end
 table.sort(names)
 return names
 end
-function ____exports.checkAgent(client, name)
-for ____, a in ipairs(____exports.listAgents(client)) do
+function ____exports.checkAgent(client, name, deadline)
+for ____, a in ipairs(____exports.listAgents(client, deadline)) do
 if a.name == name then
 return
 end
@@ -1048,12 +1260,12 @@ ____exports.agentNames(client),
 )
 )
 end
-function ____exports.checkModel(client, model)
+function ____exports.checkModel(client, model, deadline)
 local providerID, modelID = string.match(model, "^([^/]+)/(.+)$")
 if providerID == nil or modelID == nil then
 return fail("unknown_model", ("\"" .. model) .. "\" is not provider/model.")
 end
-local providers = ____exports.listProviders(client).providers
+local providers = ____exports.listProviders(client, deadline).providers
 local ids = {}
 for ____, p in ipairs(providers) do
 ids[#ids + 1] = p.id
@@ -1459,27 +1671,14 @@ local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local ____exports = {}
 local ____errors = require("errors")
 local fail = ____errors.fail
-local ____http = require("http")
-local TERMINATED = ____http.TERMINATED
+local ____beside = require("beside")
+local pause = ____beside.pause
+local runBeside = ____beside.runBeside
 local ____ids = require("ids")
 local observeId = ____ids.observeId
 local ____text = require("text")
 local toCC = ____text.toCC
-local FIRST_LIMIT = 10
 local ERROR_HINTS = {MessageAbortedError = " (the reply was stopped on the server)", ProviderAuthError = " (the server's model provider refused its credentials: fix its API key on the server)", MessageOutputLengthError = " (the reply reached the model's output limit: ask for less at once)", ContextOverflowError = " (the conversation is too long for the model: start a new one)"}
-function ____exports.pause(seconds)
-local timer = os.startTimer(seconds)
-while true do
-local event, id = os.pullEventRaw()
-if event == "terminate" then
-os.cancelTimer(timer)
-error(TERMINATED, 0)
-end
-if event == "timer" and id == timer then
-return
-end
-end
-end
 local function describePermission(req)
 return req.permission .. (#req.patterns > 0 and " " .. table.concat(req.patterns, " ") or "")
 end
@@ -1506,6 +1705,10 @@ input = state.input,
 error = state.error
 }
 end
+local function overtaken(sessionID)
+return fail("overtaken", ("A newer message on session " .. sessionID) .. " (sent by another client) was answered instead of this prompt: send it again.")
+end
+local watchers = 0
 ____exports.ReplyWaiter = __TS__Class()
 local ReplyWaiter = ____exports.ReplyWaiter
 ReplyWaiter.name = "ReplyWaiter"
@@ -1513,56 +1716,49 @@ function ReplyWaiter.prototype.____constructor(self, client, opts)
 self.client = client
 self.opts = opts
 self.answers = {}
+self.answerCount = 0
 self.text = ""
 self.toolStatus = {}
 self.tools = {}
 self.rejected = {}
 self.handled = {}
 self.ordered = {}
-self.limit = FIRST_LIMIT
+self.limit = 2
 self.sawUserMessage = false
+self.contiguous = {}
+self.reachedStart = false
+self.newerUser = false
+self.lastChange = os.epoch("utc")
+self.nextRequestCheck = 0
+self.nextStatusCheck = 0
 self.idleChecks = 0
-self.lastRequestCheck = 0
-self.lastStatusCheck = 0
-self.lastProgress = os.epoch("utc")
+self.call = function(fn) return fn() end
+self.requestGap = 2 * opts.pollInterval
+self.statusGap = 6 * opts.pollInterval
 end
-function ReplyWaiter.prototype.wait(self)
-if not self.opts.answered then
-____exports.pause(self.opts.pollInterval)
-end
-while true do
-local done = self:poll()
-if done ~= nil then
-return done
-end
-if os.epoch("utc") > self.opts.deadline then
-fail("timeout", "timeout")
-end
-if os.epoch("utc") - self.lastProgress > self.opts.pollInterval * 1000 * 1.5 then
-local stopped = self:checkStall()
-if stopped ~= nil then
-return stopped
-end
-end
-____exports.pause(self.opts.pollInterval)
-end
-end
-function ReplyWaiter.prototype.poll(self)
+function ReplyWaiter.prototype.refresh(self)
 local o = self.opts
-local list = self.client:messages(o.sessionID, self.limit, o.deadline)
-local oldestAfterU = #list > 0
+local list = self.call(function() return self.client:messages(o.sessionID, self.limit, o.deadline) end)
+local oldest = list[1]
+local reached = #list < self.limit or oldest == nil or oldest.info.id <= o.messageID or self.contiguous[oldest.info.id] == true
 for ____, m in ipairs(list) do
 observeId(m.info.id)
 if m.info.id == o.messageID then
 self.sawUserMessage = true
+elseif m.info.role == "assistant" and m.info.parentID == o.messageID then
+if self.answers[m.info.id] == nil then
+self.answerCount = self.answerCount + 1
 end
-if m.info.id <= o.messageID then
-oldestAfterU = false
-end
-if m.info.role == "assistant" and m.info.parentID == o.messageID then
 self.answers[m.info.id] = m
+if reached then
+self.contiguous[m.info.id] = true
+end
+elseif m.info.role == "user" and m.info.id > o.messageID then
+self.newerUser = true
 end
 end
+self.reachedStart = reached
+self.limit = reached and self.answerCount + 1 or self.limit * 2
 local ordered = {}
 for ____, m in pairs(self.answers) do
 ordered[#ordered + 1] = m
@@ -1572,42 +1768,12 @@ ordered,
 function(a, b) return a.info.id < b.info.id end
 )
 self.ordered = ordered
-if #ordered == 0 and oldestAfterU and #list >= self.limit then
-self.limit = self.limit * 2
-end
-self:report(ordered)
-local last = ordered[#ordered]
-if last == nil then
-return nil
-end
-local err = last.info.error
-if err ~= nil then
-local ____opt_0 = err.data
-local message = ____opt_0 and ____opt_0.message
-local said = message ~= nil and message ~= "" and ": " .. (o.raw and message or toCC(message)) or ""
-fail("assistant", (err.name .. said) .. (ERROR_HINTS[err.name] or ""), {name = err.name})
-end
-if last.info.time.completed ~= nil and last.info.finish ~= "tool-calls" then
-return self:complete()
-end
-return nil
-end
-function ReplyWaiter.prototype.complete(self)
-local ordered = self.ordered
-local last = ordered[#ordered]
-return {
-text = self.text,
-sessionID = self.opts.sessionID,
-messageID = self.opts.messageID,
-messages = ordered,
-tools = self.tools,
-rejected = self.rejected,
-agent = last.info.agent,
-model = last.info.providerID ~= nil and (last.info.providerID .. "/") .. tostring(last.info.modelID) or nil
-}
+return self:report(ordered)
 end
 function ReplyWaiter.prototype.report(self, ordered)
 local o = self.opts
+local changed = false
+self.runningTool = nil
 for ____, m in ipairs(ordered) do
 for ____, p in ipairs(m.parts) do
 if p.type == "tool" and p.state ~= nil then
@@ -1615,14 +1781,16 @@ local before = self.toolStatus[p.id]
 local now = p.state.status
 local started = now == "running" and before == nil
 local ended = (now == "completed" or now == "error") and before ~= now
+if now == "running" or now == "pending" then
+self.runningTool = p.tool or "tool"
+end
 if before ~= now then
 self.toolStatus[p.id] = now
-self.lastProgress = os.epoch("utc")
-self.idleChecks = 0
+changed = true
 end
 if ended then
-local ____self_tools_2 = self.tools
-____self_tools_2[#____self_tools_2 + 1] = toolOf(p, o.raw == true)
+local ____self_tools_0 = self.tools
+____self_tools_0[#____self_tools_0 + 1] = toolOf(p, o.raw == true)
 end
 if (started or ended) and o.onTool ~= nil then
 if ended and before == nil then
@@ -1642,52 +1810,207 @@ if text ~= self.text then
 local grew = string.sub(text, 1, #self.text) == self.text
 local delta = grew and string.sub(text, #self.text + 1) or text
 self.text = text
-self.lastProgress = os.epoch("utc")
-self.idleChecks = 0
+changed = true
 if o.onText ~= nil then
 o.onText(delta, text)
 end
 end
+if changed then
+self.lastChange = os.epoch("utc")
+self.idleChecks = 0
+self.requestGap = 2 * o.pollInterval
+self.nextRequestCheck = 0
 end
-function ReplyWaiter.prototype.checkStall(self)
-local now = os.epoch("utc")
+return changed
+end
+function ReplyWaiter.prototype.watch(self, control)
+self.call = control.request
+local pi = self.opts.pollInterval
+local gap = 2 * pi
+while true do
+control.pause(gap * math.max(1, watchers / 4))
+local ok, changed = pcall(function() return self:refresh() end)
+if control.stopped() then
+return
+end
+if ok then
+pcall(function() return self:checkRequests() end)
+end
+if ok and not control.stopped() then
+pcall(function() return self:checkRetry() end)
+end
+if ok and changed then
+gap = 2 * pi
+else
+gap = math.min(gap * 1.5, (self.runningTool ~= nil and 4 or 8) * pi)
+end
+end
+end
+function ReplyWaiter.prototype.alongside(self, request)
+watchers = watchers + 1
+local ok, result = pcall(function() return runBeside(
+request,
+function(c) return self:watch(c) end
+) end)
+watchers = watchers - 1
+if not ok then
+error(result, 0)
+end
+return result
+end
+function ReplyWaiter.prototype.finish(self, last)
 local o = self.opts
-if now - self.lastRequestCheck >= 1000 then
-self.lastRequestCheck = now
-for ____, req in ipairs(self.client:permissions(o.deadline)) do
-if req.sessionID == o.sessionID and not self.handled[req.id] then
-self:answerPermission(req)
+if last.info.parentID ~= o.messageID then
+self.reachedStart = false
+while not self.reachedStart do
+self:refresh()
+end
+if #self.ordered == 0 then
+overtaken(o.sessionID)
+end
+elseif self.contiguous[last.info.id] == true then
+self.answers[last.info.id] = last
+self.ordered[#self.ordered] = last
+self:report(self.ordered)
+else
+if self.answers[last.info.id] == nil then
+self.answerCount = self.answerCount + 1
+end
+self.answers[last.info.id] = last
+self.limit = self.answerCount + 1
+self.reachedStart = false
+while not self.reachedStart do
+self:refresh()
 end
 end
-for ____, q in ipairs(self.client:questions(o.deadline)) do
+local done = self:outcome(true)
+if done == nil then
+fail("bad_response", ("The server ended the run on session " .. o.sessionID) .. " without a complete answer.")
+end
+return done
+end
+function ReplyWaiter.prototype.poll(self)
+local o = self.opts
+while true do
+self:refresh()
+local done = self:outcome(false)
+if done ~= nil then
+return done
+end
+if os.epoch("utc") > o.deadline then
+fail("timeout", o.timeoutLine)
+end
+self:checkRequests()
+local stopped = self:checkIdle()
+if stopped ~= nil then
+return stopped
+end
+pause(math.min(
+o.pollInterval,
+math.max(
+(o.deadline - os.epoch("utc")) / 1000,
+0.05
+)
+))
+end
+end
+function ReplyWaiter.prototype.outcome(self, ended)
+local o = self.opts
+local ordered = self.ordered
+local last = ordered[#ordered]
+if last == nil then
+return nil
+end
+local err = last.info.error
+if err ~= nil then
+local ____opt_1 = err.data
+local message = ____opt_1 and ____opt_1.message
+local said = message ~= nil and message ~= "" and ": " .. (o.raw and message or toCC(message)) or ""
+fail("assistant", (err.name .. said) .. (ERROR_HINTS[err.name] or ""), {name = err.name})
+end
+local complete = last.info.time.completed ~= nil
+if not complete or last.info.finish == "tool-calls" and not ended then
+return nil
+end
+return {
+text = self.text,
+sessionID = o.sessionID,
+messageID = o.messageID,
+messages = ordered,
+tools = self.tools,
+rejected = self.rejected,
+agent = last.info.agent,
+model = last.info.providerID ~= nil and (last.info.providerID .. "/") .. tostring(last.info.modelID) or nil
+}
+end
+function ReplyWaiter.prototype.checkRequests(self)
+local o = self.opts
+local now = os.epoch("utc")
+if self.runningTool == nil or now < self.nextRequestCheck then
+return
+end
+self.nextRequestCheck = now + self.requestGap * 1000
+self.requestGap = math.min(self.requestGap * 2, 16 * o.pollInterval)
+if self.runningTool == "question" then
+for ____, q in ipairs(self.call(function() return self.client:questions(o.deadline) end)) do
 if q.sessionID == o.sessionID and not self.handled[q.id] then
 self:answerQuestion(q)
 end
 end
-end
-if now - self.lastStatusCheck >= 2000 then
-self.lastStatusCheck = now
-local status = self.client:status(o.deadline)[o.sessionID]
-if status == nil or status.type == "idle" then
-self.idleChecks = self.idleChecks + 1
-if self.idleChecks >= 2 then
-local last = self.ordered[#self.ordered]
-if last ~= nil and last.info.time.completed ~= nil then
-return self:complete()
-end
-if not self.sawUserMessage then
-fail("idle", "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.")
-end
-fail("idle", "The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.")
-end
 else
+for ____, req in ipairs(self.call(function() return self.client:permissions(o.deadline) end)) do
+if req.sessionID == o.sessionID and not self.handled[req.id] then
+self:answerPermission(req)
+end
+end
+end
+end
+function ReplyWaiter.prototype.checkRetry(self)
+local o = self.opts
+local now = os.epoch("utc")
+if o.onStatus == nil or now - self.lastChange < 6 * o.pollInterval * 1000 then
+return
+end
+if now < self.nextStatusCheck then
+return
+end
+self.nextStatusCheck = now + self.statusGap * 1000
+self.statusGap = math.min(self.statusGap * 2, 32 * o.pollInterval)
+local status = self.call(function() return self.client:status(o.deadline) end)[o.sessionID]
+if status ~= nil and status.type == "retry" then
+o.onStatus((("retrying (attempt " .. tostring(status.attempt)) .. "): ") .. (o.raw and status.message or toCC(status.message)))
+end
+end
+function ReplyWaiter.prototype.checkIdle(self)
+local o = self.opts
+local now = os.epoch("utc")
+if now - self.lastChange <= o.pollInterval * 1000 * 1.5 or now < self.nextStatusCheck then
+return nil
+end
+self.nextStatusCheck = now + 2000
+local status = self.call(function() return self.client:status(o.deadline) end)[o.sessionID]
+if status ~= nil and status.type ~= "idle" then
 self.idleChecks = 0
 if status.type == "retry" and o.onStatus ~= nil then
 o.onStatus((("retrying (attempt " .. tostring(status.attempt)) .. "): ") .. (o.raw and status.message or toCC(status.message)))
 end
-end
-end
 return nil
+end
+self.idleChecks = self.idleChecks + 1
+if self.idleChecks < 2 then
+return nil
+end
+local done = self:outcome(true)
+if done ~= nil then
+return done
+end
+if self.newerUser then
+overtaken(o.sessionID)
+end
+if not self.sawUserMessage then
+fail("idle", "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.")
+end
+return fail("idle", "The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.")
 end
 function ReplyWaiter.prototype.answerPermission(self, req)
 self.handled[req.id] = true
@@ -1699,8 +2022,8 @@ else
 local ____self_rejected_3 = self.rejected
 ____self_rejected_3[#____self_rejected_3 + 1] = ("permission " .. describePermission(req)) .. " (no onPermission handler)"
 end
-self.client:replyPermission(req.id, reply)
-self.lastProgress = os.epoch("utc")
+self.call(function() return self.client:replyPermission(req.id, reply, nil, self.opts.deadline) end)
+self.lastChange = os.epoch("utc")
 end
 function ReplyWaiter.prototype.answerQuestion(self, q)
 self.handled[q.id] = true
@@ -1712,16 +2035,145 @@ ____temp_4 = nil
 end
 local answers = ____temp_4
 if answers ~= nil then
-self.client:replyQuestion(q.id, answers)
+self.call(function() return self.client:replyQuestion(q.id, answers, self.opts.deadline) end)
 else
 if self.opts.onQuestion == nil then
 local ____self_rejected_7 = self.rejected
 local ____opt_5 = q.questions[1]
 ____self_rejected_7[#____self_rejected_7 + 1] = ("question \"" .. (____opt_5 and ____opt_5.question or "?")) .. "\" (no onQuestion handler)"
 end
-self.client:rejectQuestion(q.id)
+self.call(function() return self.client:rejectQuestion(q.id, self.opts.deadline) end)
 end
-self.lastProgress = os.epoch("utc")
+self.lastChange = os.epoch("utc")
+end
+return ____exports
+end,
+["queue"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
+local __TS__ArraySplice = ____lualib.__TS__ArraySplice
+local ____exports = {}
+local ____beside = require("beside")
+local pause = ____beside.pause
+local ____http = require("http")
+local TERMINATED = ____http.TERMINATED
+local TURN_EVENT = "opencc_turn"
+local STATUS_EVENT = "opencc_status"
+local queues = {}
+local nextTicket = 1
+local waitingForTurn = 0
+local function waitEvent(name, deadline)
+local left = (deadline - os.epoch("utc")) / 1000
+if left <= 0 then
+return false
+end
+local timer = os.startTimer(left)
+while true do
+local event, id = os.pullEventRaw()
+if event == "terminate" then
+os.cancelTimer(timer)
+error(TERMINATED, 0)
+end
+if event == name then
+os.cancelTimer(timer)
+return true
+end
+if event == "timer" and id == timer then
+return false
+end
+end
+end
+function ____exports.withTurn(key, deadline, late, fn)
+local ____nextTicket_0 = nextTicket
+nextTicket = ____nextTicket_0 + 1
+local ticket = ____nextTicket_0
+local queue = queues[key]
+if queue == nil then
+queue = {}
+queues[key] = queue
+end
+local mine = queue
+mine[#mine + 1] = ticket
+local ok, result = pcall(function()
+while mine[1] ~= ticket do
+waitingForTurn = waitingForTurn + 1
+local okWait, came = pcall(waitEvent, TURN_EVENT, deadline)
+waitingForTurn = waitingForTurn - 1
+if not okWait then
+error(came, 0)
+end
+if not came then
+late()
+end
+end
+return fn()
+end)
+local i = __TS__ArrayIndexOf(mine, ticket)
+if i >= 0 then
+__TS__ArraySplice(mine, i, 1)
+end
+if #mine == 0 then
+queues[key] = nil
+end
+if waitingForTurn > 0 then
+os.queueEvent(TURN_EVENT, key)
+end
+if not ok then
+error(result, 0)
+end
+return result
+end
+local statusFetches = {}
+local waitingForStatus = 0
+local STATUS_SHARE_MS = 100
+local function statuses(client, deadline)
+local key = (client.url .. "|") .. (client.directory or "")
+local now = os.epoch("utc")
+local shared = statusFetches[key]
+if shared ~= nil and shared.startedAt >= now - STATUS_SHARE_MS then
+while not shared.done do
+waitingForStatus = waitingForStatus + 1
+local ok, came = pcall(waitEvent, STATUS_EVENT, deadline)
+waitingForStatus = waitingForStatus - 1
+if not ok then
+error(came, 0)
+end
+if not came then
+break
+end
+end
+if shared.value ~= nil then
+return shared.value
+end
+end
+local fetch = {startedAt = now, done = false}
+statusFetches[key] = fetch
+local ok, value = pcall(function() return client:status(deadline) end)
+fetch.done = true
+if ok then
+fetch.value = value
+end
+if waitingForStatus > 0 then
+os.queueEvent(STATUS_EVENT)
+end
+if not ok then
+error(value, 0)
+end
+return value
+end
+function ____exports.waitUntilIdle(client, sessionID, deadline, pollInterval, late)
+local gap = pollInterval
+while true do
+local status = statuses(client, deadline)[sessionID]
+if status == nil or status.type == "idle" then
+return
+end
+if os.epoch("utc") + gap * 1000 > deadline then
+late()
+end
+pause(gap)
+gap = math.min(gap * 1.5, 4)
+end
 end
 return ____exports
 end,
@@ -1776,9 +2228,9 @@ settings.set(CONVERSATIONS_SETTING, all)
 end
 settings.save()
 end
-function ____exports.createSession(client, title, parentID)
+function ____exports.createSession(client, title, parentID, deadline)
 local sentAt = os.epoch("utc")
-local s = client:createSession(title, parentID)
+local s = client:createSession(title, parentID, deadline)
 observeServerTime(
 s.time.created,
 sentAt,
@@ -1786,40 +2238,42 @@ os.epoch("utc")
 )
 return s
 end
-function ____exports.computerSession(client, fresh)
+local function findConversation(client, fresh, deadline)
 local directory = client.directory or ""
 if not fresh then
 local remembered = ____exports.rememberedConversation(directory)
 if remembered ~= nil then
-return remembered
+return {id = remembered, source = "computer"}
 end
 local prefix = "CC computer #" .. tostring(os.getComputerID())
-for ____, s in ipairs(client:sessions()) do
+for ____, s in ipairs(client:sessions(deadline, {search = prefix, roots = true, limit = 100})) do
 local rest = string.sub(s.title, #prefix + 1)
 if string.sub(s.title, 1, #prefix) == prefix and (rest == "" or string.sub(rest, 1, 1) == " ") and s.parentID == nil then
 ____exports.rememberConversation(s.id, directory)
-return s.id
+return {id = s.id, source = "computer"}
 end
 end
 end
 local id = ____exports.createSession(
 client,
-____exports.computerTitle()
+____exports.computerTitle(),
+nil,
+deadline
 ).id
 ____exports.rememberConversation(id, directory)
-return id
+return {id = id, source = "computer", created = true}
 end
-function ____exports.chooseSession(client, option, pinned, fresh)
+function ____exports.computerSession(client, fresh, deadline)
+return findConversation(client, fresh, deadline).id
+end
+function ____exports.chooseSession(client, option, pinned, fresh, deadline)
 if option ~= nil and option ~= "" then
 return {id = option, source = "option"}
 end
 if pinned ~= "" and not fresh then
 return {id = pinned, source = "setting"}
 end
-return {
-id = ____exports.computerSession(client, fresh),
-source = "computer"
-}
+return findConversation(client, fresh, deadline)
 end
 return ____exports
 end,
@@ -1828,11 +2282,13 @@ local ____lualib = require("lualib_bundle")
 local __TS__New = ____lualib.__TS__New
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local ____exports = {}
+local sessionGoneLine, timeoutLine, abortOnStop, reworded, ABORT_TIMEOUT
 local ____client = require("client")
 local Client = ____client.Client
 local ____config = require("config")
 local readConfig = ____config.readConfig
 local ____errors = require("errors")
+local aiError = ____errors.aiError
 local fail = ____errors.fail
 local toAiError = ____errors.toAiError
 local ____http = require("http")
@@ -1843,13 +2299,57 @@ local serverClockKnown = ____ids.serverClockKnown
 local ____catalog = require("catalog")
 local checkAgent = ____catalog.checkAgent
 local checkModel = ____catalog.checkModel
+local ____queue = require("queue")
+local withTurn = ____queue.withTurn
+local waitUntilIdle = ____queue.waitUntilIdle
 local ____reply = require("reply")
 local ReplyWaiter = ____reply.ReplyWaiter
 local ____session = require("session")
 local chooseSession = ____session.chooseSession
 local computerSession = ____session.computerSession
+function sessionGoneLine(chosen)
+if chosen.source == "setting" then
+return ("Session " .. chosen.id) .. " in opencc.session_id no longer exists on the server: pick another (ai --sessions) and set opencc.session_id to it, or set it to \"\" to use this computer's own conversation."
+end
+return ("Session " .. chosen.id) .. " not found on the server (deleted, or the server's data was wiped)."
+end
+function timeoutLine(seconds)
+return ("No complete reply within " .. tostring(seconds)) .. " s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks."
+end
+function abortOnStop(client, chosen, wait)
+local ok, result = pcall(wait)
+if ok then
+return result
+end
+if result == TERMINATED or toAiError(result).kind == "timeout" then
+pcall(function() return client:abort(chosen.id, ABORT_TIMEOUT) end)
+end
+error(result, 0)
+end
+function reworded(result, started, deadline, timeout, chosen)
+if result == TERMINATED then
+return TERMINATED
+end
+local e = toAiError(result)
+if e.kind == "timeout" and started and os.epoch("utc") >= deadline - 1000 then
+return aiError(
+"timeout",
+timeoutLine(timeout),
+{status = e.status, name = e.name}
+)
+end
+if e.kind == "session_gone" and chosen ~= nil then
+return aiError(
+"session_gone",
+sessionGoneLine(chosen),
+{status = e.status, name = e.name}
+)
+end
+return e
+end
 local BLOCKING_TIMEOUT = 58
-local ABORT_TIMEOUT = 5
+ABORT_TIMEOUT = 5
+local RESENDS = 2
 function ____exports.clientFromConfig(cfg, utf8)
 return __TS__New(Client, {
 url = cfg.url,
@@ -1859,46 +2359,74 @@ directory = cfg.directory,
 encoding = utf8 and "utf8" or "latin1"
 })
 end
-local function sessionGoneLine(chosen)
-if chosen.source == "setting" then
-return ("Session " .. chosen.id) .. " in opencc.session_id no longer exists on the server: pick another (ai --sessions) and set opencc.session_id to it, or set it to \"\" to use this computer's own conversation."
+local function answerLost(e)
+return e.status == nil and e.kind ~= "blocked" and e.kind ~= "bad_url" and e.kind ~= "http_disabled"
 end
-return ("Session " .. chosen.id) .. " not found on the server (deleted, or the server's data was wiped)."
-end
-local function sendPrompt(client, chosen, body, sync, deadline)
-local function attempt(id)
-if sync == nil then
-return client:promptAsync(id, body, deadline)
-end
-local ok, err = pcall(function() return client:prompt(id, body, sync, deadline) end)
-if not ok and (err == TERMINATED or toAiError(err).kind ~= "timeout") then
-error(err, 0)
-end
-end
-local ok, err = pcall(attempt, chosen.id)
+local function serverHas(client, sessionID, messageID, deadline)
+local ok, err = pcall(function() return client:message(sessionID, messageID, deadline) end)
 if ok then
-return chosen
+return true
 end
 if err == TERMINATED then
 error(err, 0)
 end
 local e = toAiError(err)
-if e.kind ~= "session_gone" then
+if e.status == 404 then
+return false
+end
 error(e, 0)
 end
-if chosen.source ~= "computer" then
+local function sendAndWait(client, chosen, body, wait, sync)
+local resends = 0
+local replaced = false
+while true do
+do
+local __continue13
+repeat
+local waiter = __TS__New(
+ReplyWaiter,
+client,
+__TS__ObjectAssign({}, wait, {sessionID = chosen.id})
+)
+local function post()
+return client:prompt(chosen.id, body, sync or BLOCKING_TIMEOUT, wait.deadline)
+end
+local ok, result = pcall(function() return sync ~= nil and post() or waiter:alongside(post) end)
+if ok and type(result) == "table" and type(result.info) == "table" then
+return waiter:finish(result)
+end
+if not ok then
+if result == TERMINATED then
+error(result, 0)
+end
+local e = toAiError(result)
+if e.kind == "session_gone" and chosen.source == "computer" and not replaced then
+replaced = true
+chosen.id = computerSession(client, true, wait.deadline)
+__continue13 = true
+break
+end
+if not answerLost(e) then
+error(e, 0)
+end
+end
+if serverHas(client, chosen.id, body.messageID, wait.deadline) then
+return waiter:poll()
+end
+resends = resends + 1
+if resends > RESENDS then
 fail(
-"session_gone",
-sessionGoneLine(chosen),
-{status = 404}
+"unreachable",
+("The prompt did not reach the server in " .. tostring(resends)) .. " tries: check the way to it (ai --doctor), then send it again."
 )
 end
-local fresh = {
-id = computerSession(client, true),
-source = "computer"
-}
-attempt(fresh.id)
-return fresh
+__continue13 = true
+until true
+if not __continue13 then
+break
+end
+end
+end
 end
 function ____exports.runPrompt(prompt, opts)
 local cfg = readConfig()
@@ -1908,77 +2436,139 @@ local deadline = os.epoch("utc") + timeout * 1000
 local agent = opts.agent or (cfg.agent ~= "" and cfg.agent or nil)
 local modelName = opts.model or (cfg.model ~= "" and cfg.model or nil)
 if agent ~= nil then
-checkAgent(client, agent)
+checkAgent(client, agent, deadline)
 end
 local model
 if modelName ~= nil then
-model = checkModel(client, modelName)
+model = checkModel(client, modelName, deadline)
 end
 local variant = opts.variant or (cfg.variant ~= "" and cfg.variant or nil)
-local chosen = chooseSession(client, opts.session, cfg.sessionId, opts.newSession == true)
+local fresh = opts.newSession == true
+local named = opts.session ~= nil and opts.session ~= "" and opts.session or nil
+local pinned = cfg.sessionId ~= "" and not fresh and cfg.sessionId or nil
+local key = (((client.url .. "|") .. (client.directory or "")) .. "|") .. (named or pinned or "this computer")
+local chosen
+local started = false
+local ok, result = pcall(function() return withTurn(
+key,
+deadline,
+function() return fail(
+"timeout",
+("This computer's earlier prompts to the session took all of " .. tostring(timeout)) .. " s (opencc.timeout): this one was not sent. Send it again."
+) end,
+function()
+local session = chooseSession(
+client,
+opts.session,
+cfg.sessionId,
+fresh,
+deadline
+)
+chosen = session
+if session.created ~= true then
+waitUntilIdle(
+client,
+session.id,
+deadline,
+cfg.pollInterval,
+function() return fail(
+"timeout",
+((("Session " .. session.id) .. " stayed busy with another client's prompt for ") .. tostring(timeout)) .. " s (opencc.timeout): this one was not sent. Send it again later, or start a new conversation (ai -n)."
+) end
+)
+end
 if not serverClockKnown() then
-client:health()
+client:health(deadline)
 end
 local body = {
-messageID = opts.existingMessage or newId("msg"),
+messageID = newId("msg"),
 parts = {{type = "text", text = prompt}},
 agent = agent,
 model = model,
 variant = variant,
 system = opts.system
 }
-local started = false
-local ok, result = pcall(function()
 started = true
 local sync = opts.sync == true and math.min(opts.syncTimeout or BLOCKING_TIMEOUT, 60) or nil
-if opts.existingMessage == nil then
-chosen = sendPrompt(
-client,
-chosen,
-body,
-sync,
-deadline
-)
-end
-local waiter = __TS__New(
-ReplyWaiter,
-client,
-__TS__ObjectAssign({}, opts, {
-sessionID = chosen.id,
+local wait = __TS__ObjectAssign(
+{},
+opts,
+{
+sessionID = session.id,
 messageID = body.messageID,
 deadline = deadline,
+timeoutLine = timeoutLine(timeout),
 pollInterval = cfg.pollInterval,
-raw = opts.raw,
-answered = sync ~= nil or opts.existingMessage ~= nil
-})
+raw = opts.raw
+}
 )
-return waiter:wait()
-end)
+return abortOnStop(
+client,
+session,
+function() return sendAndWait(
+client,
+session,
+body,
+wait,
+sync
+) end
+)
+end
+) end)
 if ok then
 return result
 end
-local err = result == TERMINATED and TERMINATED or toAiError(result)
-if started and (err == TERMINATED or err.kind == "timeout") then
-pcall(function() return client:abort(chosen.id, ABORT_TIMEOUT) end)
-end
-if err == TERMINATED then
-error(TERMINATED, 0)
-end
-local e = err
-if e.kind == "timeout" and (e.message == "timeout" or os.epoch("utc") >= deadline - 250) then
-fail(
-"timeout",
-("No complete reply within " .. tostring(timeout)) .. " s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks."
+error(
+reworded(
+result,
+started,
+deadline,
+timeout,
+chosen
+),
+0
 )
 end
-if e.kind == "session_gone" and (string.find(e.message, "^Session ")) == nil then
-fail(
-"session_gone",
-sessionGoneLine(chosen),
-{status = 404}
+function ____exports.waitForMessage(sessionID, messageID, opts)
+local cfg = readConfig()
+local client = opts.client or ____exports.clientFromConfig(cfg, opts.utf8)
+local timeout = opts.timeout or cfg.timeout
+local deadline = os.epoch("utc") + timeout * 1000
+local chosen = {id = sessionID, source = "option"}
+local waiter = __TS__New(
+ReplyWaiter,
+client,
+__TS__ObjectAssign(
+{},
+opts,
+{
+sessionID = sessionID,
+messageID = messageID,
+deadline = deadline,
+timeoutLine = timeoutLine(timeout),
+pollInterval = cfg.pollInterval,
+raw = opts.raw
+}
 )
+)
+local ok, result = pcall(function() return abortOnStop(
+client,
+chosen,
+function() return waiter:poll() end
+) end)
+if ok then
+return result
 end
-error(e, 0)
+error(
+reworded(
+result,
+true,
+deadline,
+timeout,
+chosen
+),
+0
+)
 end
 return ____exports
 end,
@@ -2092,7 +2682,6 @@ return ____exports
 end,
 ["index"] = function(...) 
 local ____lualib = require("lualib_bundle")
-local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
 local ____client = require("client")
@@ -2117,6 +2706,7 @@ local modelNames = ____catalog.modelNames
 local ____prompt = require("prompt")
 local clientFromConfig = ____prompt.clientFromConfig
 local runPrompt = ____prompt.runPrompt
+local waitForMessage = ____prompt.waitForMessage
 local ____session = require("session")
 local computerSession = ____session.computerSession
 local rememberConversation = ____session.rememberConversation
@@ -2145,17 +2735,24 @@ ____exports.version = "0.1.0"
 local hasExpect, expectModule = pcall(require, "cc.expect")
 local expect = hasExpect and expectModule.expect or (function() return nil end)
 defineSettings()
+local function answered(ok, result)
+if ok then
+return result.text, result
+end
+if result == TERMINATED then
+error("Terminated", 0)
+end
+local err = toAiError(result)
+return nil, err.message, err
+end
 function ____exports.ask(prompt, opts)
 if opts == nil then
 opts = {}
 end
 expect(1, prompt, "string")
 expect(2, opts, "table", "nil")
-local reply, message, err = ____exports.protect(function() return runPrompt(prompt, opts) end)
-if reply == nil then
-return nil, message, err
-end
-return reply.text, reply
+local ok, result = pcall(runPrompt, prompt, opts)
+return answered(ok, result)
 end
 function ____exports.submit(prompt, opts)
 if opts == nil then
@@ -2176,10 +2773,8 @@ end
 expect(1, sessionID, "string")
 expect(2, messageID, "string")
 expect(3, opts, "table", "nil")
-return ____exports.ask(
-"",
-__TS__ObjectAssign({}, opts, {session = sessionID, existingMessage = messageID})
-)
+local ok, result = pcall(waitForMessage, sessionID, messageID, opts)
+return answered(ok, result)
 end
 function ____exports.client(options)
 expect(1, options, "table", "nil")

@@ -1,47 +1,219 @@
--- npm run bench: what one prompt costs, measured against the real server in the CC environment.
--- Prints HTTP requests per prompt (first prompt of a computer, later prompts, pinned session)
--- and wall time per prompt. Figures, not pass/fail.
+-- npm run bench: what waiting for a reply costs, measured in the CC environment against the real
+-- server (no password, fake model), beside its anchors: blocking requests sent with Node (the
+-- floor) and `opencode run --attach` (test/bench-anchor.mjs). Figures, not pass/fail: each row
+-- prints ours, the anchor, their ratio, and issue 9's goal. Requests and bytes are counted by
+-- ccenv's http (everything the computer fetched, the ai program included).
+-- OPENCC_BENCH_BUILD=dir takes libai.lua and ai.lua from dir instead of build/ (to measure an
+-- older build with the same bench).
 package.path = "test/?.lua;test/?/init.lua;" .. package.path
 local H = require("spec.e2e.libai_helper")
-local socket = require("socket")
+local servers = H.servers
 
-local function measure(label, pcOpts, n, prompt)
-  local pc = H.computer(pcOpts)
-  local out, r, transcript = H.run(pc, [[
-    local ai = require("libai")
-    local n, prompt = tonumber((...)), select(2, ...)
-    local rows = {}
-    for i = 1, n do
-      local c = ai.client()
-      local t0 = os.epoch("utc")
-      local text, reply = ai.ask(prompt, { client = c })
-      rows[i] = { requests = c.requests, ms = os.epoch("utc") - t0, ok = text ~= nil }
-    end
-    return rows
-  ]], tostring(n), prompt)
-  pc:destroy()
-  if not out then error(label .. ": " .. tostring(r.error) .. "\n" .. transcript) end
-  for i, row in ipairs(out) do
-    print(("%-40s #%d: %2d HTTP requests, %5d ms%s"):format(label, i, row.requests, row.ms, row.ok and "" or " (FAILED)"))
-  end
+local URL = servers.url
+local BUILD = os.getenv("OPENCC_BENCH_BUILD") or "build"
+local FIVE_SECONDS = "[slow:500][reply:one two three four five six seven eight nine ten eleven] go"
+local CONCURRENT = "[slow:100][reply:a b c d e f g h] go"
+
+local function anchor(...)
+  local args = { ... }
+  for i, v in ipairs(args) do args[i] = "'" .. tostring(v):gsub("'", "'\\''") .. "'" end
+  local p = assert(io.popen("node test/bench-anchor.mjs " .. table.concat(args, " ")))
+  local out = p:read("*a")
+  p:close()
+  local value = servers.decode(out)
+  if type(value) ~= "table" then error("bench-anchor.mjs " .. table.concat(args, " ") .. " gave: " .. out) end
+  return value
 end
 
-print("lua: " .. _VERSION)
-measure("one-line prompt, new computer", {}, 3, "[reply:pong] ping")
-measure("one-line prompt, pinned session", { settings = { ["opencc.session_id"] = H.servers.newSession() } }, 3, "[reply:pong] ping")
-measure("tool step (bash), pinned session", { settings = { ["opencc.session_id"] = H.servers.newSession() } }, 2, "[tool:bash:echo hi] go")
-measure("slow reply (2 s), pinned session", { settings = { ["opencc.session_id"] = H.servers.newSession() } }, 1, "[slow:200][reply:a b c d e f g h i j] go")
--- Transport faults (test/servers/fault-proxy.mjs): what a retried poll costs, and how long a
--- player waits for the error line when the server is down (GETs are tried 3 times within 10 s).
-H.servers.clearFaults()
-H.servers.fault({ action = "status", status = 502, path = "/message", method = "GET" })
-measure("one 502 on a poll (retried), via proxy", { url = H.servers.proxyUrl }, 1, "[reply:pong] ping")
-H.servers.fault({ action = "reset", path = "/message", method = "GET" })
-measure("one reset mid-body on a poll, via proxy", { url = H.servers.proxyUrl }, 1, "[reply:pong] ping")
-H.servers.clearFaults()
-measure("server down: until the error line", { url = H.servers.deadUrl }, 1, "ping")
-for _, f in ipairs({ "build/libai.lua", "build/ai.lua", "build/install.lua", "build/ai.txt" }) do
+local function median(list)
+  local sorted = {}
+  for i, v in ipairs(list) do sorted[i] = v end
+  table.sort(sorted)
+  local n = #sorted
+  if n % 2 == 1 then return sorted[(n + 1) / 2] end
+  return (sorted[n / 2] + sorted[n / 2 + 1]) / 2
+end
+
+--- A computer on the plain server, with this bench's build; opts.settings as newComputer's.
+local function computer(opts)
+  opts = opts or {}
+  local pc = H.computer({ server = "plain", settings = opts.settings, noLib = true })
+  pc:copyIn(BUILD .. "/libai.lua", "libai.lua")
+  if opts.program then pc:copyIn(BUILD .. "/ai.lua", "ai.lua") end
+  return pc
+end
+
+--- Runs a CC program; returns its result and what the computer fetched while it ran.
+local function measure(pc, source, ...)
+  pc.httpManager:resetStats()
+  local out, r, transcript = H.run(pc, source, ...)
+  if out == nil then error(tostring(r.error) .. "\n" .. transcript) end
+  local s = pc.httpManager.stats
+  return out, { requests = s.requests, bytes = s.bytes, largest = s.largest }
+end
+
+local ASK = [[
+  local ai = require("libai")
+  local prompt, session = ...
+  local t0 = os.epoch("utc")
+  local text, reply = ai.ask(prompt, { session = session })
+  if not text then error(reply, 0) end
+  local last = reply.messages[#reply.messages]
+  return { returned = os.epoch("utc") - last.info.time.completed, ms = os.epoch("utc") - t0 }
+]]
+
+local rows = {}
+local function row(figure, ours, anchorText, ratio, goal)
+  rows[#rows + 1] = { figure, ours, anchorText, ratio, goal }
+end
+
+print(("bench: %s, libai and ai from %s/"):format(_VERSION, BUILD))
+local started = os.time()
+
+-- The server's first prompt sets up its workspace (seconds): out of every figure.
+anchor("floor", URL, 1)
+
+-- 1. time.completed -> ask() returns, default settings.
+do
+  local session = anchor("session", URL).session
+  local pc = computer()
+  measure(pc, ASK, "hello", session)
+  local returned = {}
+  for i = 1, 9 do returned[i] = measure(pc, ASK, "hello", session).returned end
+  pc:destroy()
+  local floor = anchor("floor", URL, 9)
+  local ours, base = median(returned), median(floor.latency)
+  row("time.completed -> ask() returns, median", ("%d ms"):format(ours), ("%d ms (Node, blocking)"):format(base),
+    ("%.1fx"):format(ours / math.max(base, 1)), "<= 60 ms")
+end
+
+-- 2, 3. Bytes of one ask with 200 long earlier messages, and with 2; the largest response.
+local fiveSecondSession
+do
+  local short = anchor("session", URL).session
+  local long = anchor("history", URL, 200, 2000).session
+  local pc = computer()
+  measure(pc, ASK, "[reply:the first answer] hi", short) -- two earlier messages
+  local _, withTwo = measure(pc, ASK, "hello", short)
+  local _, withMany = measure(pc, ASK, "hello", long)
+  pc:destroy()
+  row("bytes of one ask: 200 long earlier messages / 2", ("%d / %d B"):format(withMany.bytes, withTwo.bytes),
+    "-", ("%.2fx"):format(withMany.bytes / withTwo.bytes), "<= 1.25x")
+  local largest = math.max(withMany.largest, withTwo.largest)
+  row("largest single response during an ask", ("%.1f KB"):format(largest / 1024), "-", "-", "<= 64 KB")
+  fiveSecondSession = short
+end
+
+-- 4. Requests for a reply the model takes 5 s to write.
+do
+  local pc = computer()
+  local out, s = measure(pc, ASK, FIVE_SECONDS, fiveSecondSession)
+  pc:destroy()
+  row("requests for a 5 s reply", ("%d (%.1f s)"):format(s.requests, out.ms / 1000), "-", "-", "<= 8")
+end
+
+-- 5, 7. `ai hello` on a fresh computer (its first: the conversation is found or made) and again
+-- (the conversation remembered): requests, and time beside `opencode run --attach` and beside a
+-- blocking round trip from Node. Each `ai hello` is paired with a round trip made right after
+-- it, and the differences of the pairs are compared, so that both sides see the same load.
+do
+  local AI_HELLO = [[
+    local t0 = os.epoch("utc")
+    local ok = shell.run("ai", "hello")
+    return { ok = ok, ms = os.epoch("utc") - t0 }
+  ]]
+  local first, later, requests, firstOver, laterOver = {}, {}, {}, {}, {}
+  for i = 1, 7 do
+    local pc = computer({ program = true })
+    local out, s = measure(pc, AI_HELLO)
+    local rtt1 = median(anchor("floor", URL, 1).rtt)
+    local again = measure(pc, AI_HELLO)
+    local rtt2 = median(anchor("floor", URL, 1).rtt)
+    local screen = pc:transcript()
+    pc:destroy()
+    if not (out.ok and again.ok) or not screen:find("Hello from the fake model", 1, true) then
+      error("ai hello failed:\n" .. screen)
+    end
+    first[i], later[i], requests[i] = out.ms, again.ms, s.requests
+    firstOver[i], laterOver[i] = out.ms - rtt1, again.ms - rtt2
+  end
+  row("requests for the first `ai hello`", ("%d"):format(requests[1]), "-", "-", "<= 4")
+  local run = anchor("run", URL, 3)
+  local ours, theirs = median(later), median(run.wall)
+  row("`ai hello` / `opencode run --attach`", ("%d ms"):format(ours), ("%d ms"):format(theirs),
+    ("%.2fx"):format(ours / theirs), "<= 0.3x")
+  row("`ai hello` - blocking round trip (pairs)", ("%d ms"):format(ours), "Node, right after each",
+    ("%+d ms"):format(median(laterOver)), "<= +150 ms")
+  row("the first `ai hello` - round trip (pairs)", ("%d ms"):format(median(first)), "Node, right after each",
+    ("%+d ms"):format(median(firstOver)), "(makes the session)")
+end
+
+-- 6. 16 asks at once on 16 sessions, beside 16 blocking requests at once from Node, in turns
+-- (ours, theirs, twice) so that both see the same load.
+do
+  local SIXTEEN = [[
+    local ai = require("libai")
+    local prompt, list = ...
+    local sessions, tasks, ok = textutils.unserialise(list), {}, 0
+    for i = 1, #sessions do
+      tasks[i] = function()
+        if ai.ask(prompt, { session = sessions[i] }) then ok = ok + 1 end
+      end
+    end
+    local t0 = os.epoch("utc")
+    parallel.waitForAll(table.unpack(tasks))
+    return { ms = os.epoch("utc") - t0, ok = ok }
+  ]]
+  local ours, theirs, requests = {}, {}, {}
+  for round = 1, 2 do
+    local sessions = {}
+    for i = 1, 16 do sessions[i] = anchor("session", URL).session end
+    local pc = computer()
+    local out, s = measure(pc, SIXTEEN, CONCURRENT, servers.serialise(sessions))
+    pc:destroy()
+    if out.ok ~= 16 then error(("only %d of 16 asks at once got their reply"):format(out.ok)) end
+    ours[round], requests[round] = out.ms, s.requests
+    theirs[round] = anchor("concurrent", URL, 16, CONCURRENT).wall
+  end
+  local a, b = (ours[1] + ours[2]) / 2, (theirs[1] + theirs[2]) / 2
+  row("16 asks at once on 16 sessions: wall", ("%d ms"):format(a), ("%d ms (Node, 16 blocking)"):format(b),
+    ("%.2fx"):format(a / b), "<= 1.2x")
+  row("16 asks at once: requests", ("%d, %d"):format(requests[1], requests[2]), "-", "-", "<= 64")
+end
+
+-- 7. Transport faults through the fault proxy (test/servers/fault-proxy.mjs, in front of the
+-- password server): what a retried poll costs, and how long a player waits for the error line
+-- when the server is down (GETs are tried 3 times within 10 s).
+do
+  local ONE = [[
+    local ai = require("libai")
+    local t0 = os.epoch("utc")
+    local text, msg = ai.ask((...))
+    return { ms = os.epoch("utc") - t0, ok = text ~= nil, msg = msg }
+  ]]
+  local function fault(figure, url, rule)
+    servers.clearFaults()
+    if rule then servers.fault(rule) end
+    local pc = H.computer({ url = url, noLib = true })
+    pc:copyIn(BUILD .. "/libai.lua", "libai.lua")
+    local out, s = measure(pc, ONE, "[reply:pong] ping")
+    pc:destroy()
+    row(figure, ("%d ms, %d requests"):format(out.ms, s.requests), "-", "-", out.ok and "reply printed" or "one line")
+  end
+  fault("one 502 on a poll (retried), via proxy", servers.proxyUrl,
+    { action = "status", status = 502, path = "/message", method = "GET" })
+  fault("one reset mid-body on a poll, via proxy", servers.proxyUrl, { action = "reset", path = "/message", method = "GET" })
+  fault("server down: until the error line", servers.deadUrl)
+  servers.clearFaults()
+end
+
+print("")
+print(("%-48s %-20s %-28s %-8s %s"):format("figure", "ours", "anchor", "ratio", "goal"))
+for _, r in ipairs(rows) do print(("%-48s %-20s %-28s %-8s %s"):format(r[1], r[2], r[3], r[4], r[5])) end
+print("")
+for _, f in ipairs({ BUILD .. "/libai.lua", BUILD .. "/ai.lua" }) do
   local h = io.open(f, "rb")
-  print(("%-20s %6d bytes"):format(f, #h:read("*a")))
+  print(("%-24s %6d bytes"):format(f, #h:read("*a")))
   h:close()
 end
+print(("bench took %d s"):format(os.time() - started))

@@ -5,7 +5,7 @@ import * as ai from "libai";
 import type { Client } from "libai";
 import type { Options } from "./args";
 import { ask } from "./ask";
-import { CACHE_FILE, refreshCache } from "./cache";
+import { refreshCache } from "./cache";
 import { inColour } from "./screen";
 import { printSessions } from "./sessions";
 
@@ -39,10 +39,9 @@ export function keptPrompt(typed: string): void {
 
 export function askOnce(o: Options): boolean {
   const outcome = ask(o.text, o);
-  if (outcome.ok) {
-    if (!o.plain && !fs.exists(CACHE_FILE)) updateCompletion();
-    return true;
-  }
+  // No completion refresh here: it would cost three requests after every first reply, and
+  // completion fetches its lists itself the first time they are wanted.
+  if (outcome.ok) return true;
   if (outcome.cancelled === true) return false;
   printError(outcome.error ?? "No reply");
   if (!o.plain) keptPrompt(o.typed);

@@ -29,12 +29,12 @@ function cached<T>(cache: LuaTable<string, Cached<T>>, client: Client, load: () 
   return value;
 }
 
-export function listAgents(client: Client): Agent[] {
-  return cached(agentCache, client, () => client.agents());
+export function listAgents(client: Client, deadline?: number): Agent[] {
+  return cached(agentCache, client, () => client.agents(deadline));
 }
 
-export function listProviders(client: Client): Providers {
-  return cached(providerCache, client, () => client.providers());
+export function listProviders(client: Client, deadline?: number): Providers {
+  return cached(providerCache, client, () => client.providers(deadline));
 }
 
 /** Names of the agents a player can pick (primary ones, not hidden). */
@@ -57,18 +57,18 @@ export function modelNames(client: Client): string[] {
   return names;
 }
 
-export function checkAgent(client: Client, name: string): void {
-  for (const a of listAgents(client)) if (a.name === name) return;
+export function checkAgent(client: Client, name: string, deadline?: number): void {
+  for (const a of listAgents(client, deadline)) if (a.name === name) return;
   fail("unknown_agent", `Agent not found: "${name}". Available agents: ${table.concat(agentNames(client), ", ")}`);
 }
 
 /** "provider/model" -> ModelRef, checked against the server's providers. */
-export function checkModel(client: Client, model: string): ModelRef {
+export function checkModel(client: Client, model: string, deadline?: number): ModelRef {
   const [providerID, modelID] = string.match(model, "^([^/]+)/(.+)$");
   if (providerID === undefined || modelID === undefined) {
     return fail("unknown_model", `"${model}" is not provider/model.`);
   }
-  const providers = listProviders(client).providers;
+  const providers = listProviders(client, deadline).providers;
   const ids: string[] = [];
   for (const p of providers) {
     ids.push(p.id);

@@ -117,6 +117,9 @@ export class Client {
   private readonly authHeader?: string;
   /** HTTP requests sent by this client (for measuring what a prompt costs). */
   requests = 0;
+  /** Bytes of response bodies received, and the largest one (for measuring). */
+  bytes = 0;
+  largest = 0;
 
   constructor(options: ClientOptions) {
     this.url = options.url;
@@ -183,6 +186,8 @@ export class Client {
       body: o.body !== undefined ? encodeJSON(o.body, this.encoding) : undefined,
       timeout,
     });
+    this.bytes += reply.body.length;
+    if (reply.body.length > this.largest) this.largest = reply.body.length;
     observeDateHeader(reply.headers["Date"] ?? reply.headers["date"], sentAt, os.epoch("utc"));
     if (reply.status >= 400) this.failStatus(reply);
     if (o.shape === undefined) return undefined as T;
@@ -252,9 +257,13 @@ export class Client {
     return this.request<Health>("GET", "/global/health", { shape: SHAPES.health, deadline });
   }
 
-  /** Sessions of the project (opencc.directory when set), newest first. */
-  sessions(deadline?: number): Session[] {
-    const list = this.request<Session[]>("GET", "/session", { shape: [SHAPES.session], deadline });
+  /** Sessions of the project (opencc.directory when set), newest first; `filter` narrows the list on the server. */
+  sessions(deadline?: number, filter?: { search?: string; roots?: boolean; limit?: number }): Session[] {
+    const query: { [k: string]: string | number } = {};
+    if (filter?.search !== undefined) query.search = filter.search;
+    if (filter?.roots !== undefined) query.roots = tostring(filter.roots);
+    if (filter?.limit !== undefined) query.limit = filter.limit;
+    const list = this.request<Session[]>("GET", "/session", { query, shape: [SHAPES.session], deadline });
     table.sort(list, (a, b) => a.time.updated > b.time.updated);
     return list;
   }
@@ -263,9 +272,9 @@ export class Client {
     return this.request<Session>("GET", this.sessionPath(id), { shape: SHAPES.session, deadline });
   }
 
-  createSession(title?: string, parentID?: string): Session {
+  createSession(title?: string, parentID?: string, deadline?: number): Session {
     if (parentID !== undefined) pathId("ses", parentID);
-    return this.request<Session>("POST", "/session", { body: { title, parentID }, shape: SHAPES.session });
+    return this.request<Session>("POST", "/session", { body: { title, parentID }, shape: SHAPES.session, deadline });
   }
 
   deleteSession(id: string): boolean {
@@ -329,10 +338,11 @@ export class Client {
     return this.request<PermissionRequest[]>("GET", "/permission", { shape: [SHAPES.permission], deadline });
   }
 
-  replyPermission(requestID: string, reply: PermissionReply, message?: string): boolean {
+  replyPermission(requestID: string, reply: PermissionReply, message?: string, deadline?: number): boolean {
     return this.request<boolean>("POST", "/permission/" + pathId("per", requestID) + "/reply", {
       body: { reply, message },
       shape: SHAPES.boolean,
+      deadline,
     });
   }
 
@@ -341,16 +351,18 @@ export class Client {
   }
 
   /** answers: for each question, the labels chosen. */
-  replyQuestion(requestID: string, answers: string[][]): boolean {
+  replyQuestion(requestID: string, answers: string[][], deadline?: number): boolean {
     return this.request<boolean>("POST", "/question/" + pathId("que", requestID) + "/reply", {
       body: { answers },
       shape: SHAPES.boolean,
+      deadline,
     });
   }
 
-  rejectQuestion(requestID: string): boolean {
+  rejectQuestion(requestID: string, deadline?: number): boolean {
     return this.request<boolean>("POST", "/question/" + pathId("que", requestID) + "/reject", {
       shape: SHAPES.boolean,
+      deadline,
     });
   }
 

@@ -18,6 +18,7 @@ export type ErrorKind =
   | "timeout"
   | "terminated" // Ctrl+T
   | "idle" // the server went idle without answering
+  | "overtaken" // a newer user message on the session was answered instead of ours
   | "assistant" // the model run ended in an error (APIError, MessageAbortedError, ...)
   | "server" // any other error status from the server
   | "bad_response"; // the server answered something that is not what the API promises

@@ -36,7 +36,9 @@ export function serverClockKnown(): boolean {
  * e.g. the time.created of a session it just made.
  */
 export function observeServerTime(serverMs: number, sentAt: number, receivedAt: number): void {
-  clock.offsetMs = serverMs - (sentAt + receivedAt) / 2;
+  // The low end, as for Date headers: the stamp may have been made just before the answer left,
+  // and an id ahead of the server's clock would sort after the answer the server makes to it.
+  clock.offsetMs = serverMs - receivedAt;
   clock.offsetPrecise = true;
   clock.known = true;
 }

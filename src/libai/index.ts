@@ -7,7 +7,7 @@ import { AiError, toAiError } from "./errors";
 import { checkAllowed, TERMINATED } from "./http";
 import { newId } from "./ids";
 import { agentNames, checkAgent, checkModel, modelNames } from "./catalog";
-import { clientFromConfig, PromptOptions, runPrompt } from "./prompt";
+import { clientFromConfig, PromptOptions, runPrompt, waitForMessage } from "./prompt";
 import { computerSession, rememberConversation, rememberedConversation } from "./session";
 import { fromCC, toCC } from "./text";
 import { DONE_EVENT, handle, run, submit as submitJob, wait } from "./jobs";
@@ -43,6 +43,14 @@ export type { Job } from "./jobs";
 
 defineSettings();
 
+/** The text and reply of a finished prompt, or nil, message, err; Ctrl+T raises "Terminated". */
+function answered(ok: boolean, result: unknown): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
+  if (ok) return $multi((result as Reply).text, result as Reply);
+  if (result === TERMINATED) error("Terminated", 0);
+  const err = toAiError(result);
+  return $multi(undefined, err.message, err);
+}
+
 /** Asks and waits: returns the reply's text and the reply, or nil, message, err. */
 export function ask(
   prompt: string,
@@ -50,9 +58,8 @@ export function ask(
 ): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]> {
   expect(1, prompt, "string");
   expect(2, opts, "table", "nil");
-  const [reply, message, err] = protect(() => runPrompt(prompt, opts));
-  if (reply === undefined) return $multi(undefined, message!, err!);
-  return $multi(reply.text, reply);
+  const [ok, result] = pcall(runPrompt, prompt, opts);
+  return answered(ok, result);
 }
 
 /** Starts a prompt in the background and returns its job at once. */
@@ -76,7 +83,8 @@ export function waitFor(
   expect(1, sessionID, "string");
   expect(2, messageID, "string");
   expect(3, opts, "table", "nil");
-  return ask("", { ...opts, session: sessionID, existingMessage: messageID });
+  const [ok, result] = pcall(waitForMessage, sessionID, messageID, opts);
+  return answered(ok, result);
 }
 
 /** A client for one server: every endpoint as a method (c:sessions(), c:abort(id), ...). */

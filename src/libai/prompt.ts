@@ -1,14 +1,16 @@
-// One prompt from start to reply: settings, agent and model checks, the session, the id, the
-// request (asynchronous, or blocking with a fallback), the wait, and clean-up on Ctrl+T and on
-// timeout (the generation is aborted on the server in both cases).
-import type { ModelRef, PromptBody } from "./api";
+// One prompt from start to reply: settings, agent and model checks, its turn on the session,
+// the id, the blocking request (the completion signal) with progress polls beside it, polling
+// when that request's answer is lost, and clean-up on Ctrl+T and on timeout (the generation is
+// aborted on the server in both cases). Also the wait alone, for a message sent elsewhere.
+import type { Message, ModelRef, PromptBody } from "./api";
 import { Client } from "./client";
 import { Config, readConfig } from "./config";
-import { AiError, fail, toAiError } from "./errors";
+import { aiError, AiError, fail, toAiError } from "./errors";
 import { TERMINATED } from "./http";
 import { newId, serverClockKnown } from "./ids";
 import { checkAgent, checkModel } from "./catalog";
-import { Reply, ReplyWaiter, WaitCallbacks } from "./reply";
+import { withTurn, waitUntilIdle } from "./queue";
+import { Reply, ReplyWaiter, WaitCallbacks, WaitOptions } from "./reply";
 import { chooseSession, computerSession, ChosenSession } from "./session";
 
 export interface PromptOptions extends WaitCallbacks {
@@ -34,14 +36,14 @@ export interface PromptOptions extends WaitCallbacks {
   utf8?: boolean;
   /** A client to use instead of one made from the settings. */
   client?: Client;
-  /** @internal Wait for this already-sent message instead of sending the prompt (ai.waitFor). */
-  existingMessage?: string;
 }
 
 /** CC stops any http request after at most 60 s; a little less leaves room to fall back. */
 const BLOCKING_TIMEOUT = 58;
 /** Seconds to wait for the server to confirm an abort. */
 const ABORT_TIMEOUT = 5;
+/** Times a prompt the server never received is sent again. */
+const RESENDS = 2;
 
 export function clientFromConfig(cfg: Config, utf8?: boolean): Client {
   return new Client({
@@ -60,30 +62,62 @@ function sessionGoneLine(chosen: ChosenSession): string {
   return `Session ${chosen.id} not found on the server (deleted, or the server's data was wiped).`;
 }
 
-/** Sends the prompt; on a remembered conversation that has gone, makes a new one, once. */
-function sendPrompt(
-  client: Client,
-  chosen: ChosenSession,
-  body: PromptBody,
-  sync: number | undefined,
-  deadline: number,
-): ChosenSession {
-  const attempt = (id: string): void => {
-    if (sync === undefined) return client.promptAsync(id, body, deadline);
-    // Blocking: when it returns, the reply is complete and one poll collects it with its tool
-    // steps; when CC's request limit cuts it, it is still running, and polling finds it too.
-    const [ok, err] = pcall(() => client.prompt(id, body, sync, deadline));
-    if (!ok && (err === TERMINATED || toAiError(err).kind !== "timeout")) throw err;
-  };
-  const [ok, err] = pcall(attempt, chosen.id);
-  if (ok) return chosen;
+function timeoutLine(seconds: number): string {
+  return `No complete reply within ${seconds} s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks.`;
+}
+
+/** The answer to a request was lost (no status from the server): it may or may not have arrived. */
+function answerLost(e: AiError): boolean {
+  return e.status === undefined && e.kind !== "blocked" && e.kind !== "bad_url" && e.kind !== "http_disabled";
+}
+
+/** After a request whose answer was lost: whether the server holds our message. */
+function serverHas(client: Client, sessionID: string, messageID: string, deadline: number): boolean {
+  const [ok, err] = pcall(() => client.message(sessionID, messageID, deadline));
+  if (ok) return true;
   if (err === TERMINATED) throw err;
   const e = toAiError(err);
-  if (e.kind !== "session_gone") throw e;
-  if (chosen.source !== "computer") fail("session_gone", sessionGoneLine(chosen), { status: 404 });
-  const fresh: ChosenSession = { id: computerSession(client, true), source: "computer" };
-  attempt(fresh.id);
-  return fresh;
+  if (e.status === 404) return false;
+  throw e;
+}
+
+/**
+ * Sends the prompt as a blocking request, which answers when the server's run for the session
+ * ends (or, with sync, alone), and waits for its reply; progress polls run beside it. When the
+ * request's answer is lost (CC's 60 s limit, a reset, a bad body), asks the server whether it
+ * has the message, and polls for the reply or sends it again. A remembered conversation that has
+ * gone is replaced once.
+ */
+function sendAndWait(client: Client, chosen: ChosenSession, body: PromptBody, wait: WaitOptions, sync?: number): Reply {
+  let resends = 0;
+  let replaced = false;
+  while (true) {
+    const waiter = new ReplyWaiter(client, { ...wait, sessionID: chosen.id });
+    const post = (): Message => client.prompt(chosen.id, body, sync ?? BLOCKING_TIMEOUT, wait.deadline);
+    const [ok, result] = pcall(() => (sync !== undefined ? post() : waiter.alongside(post)));
+    if (ok && type(result) === "table" && type((result as Message).info) === "table") {
+      return waiter.finish(result as Message);
+    }
+    if (!ok) {
+      if (result === TERMINATED) throw result;
+      const e = toAiError(result);
+      if (e.kind === "session_gone" && chosen.source === "computer" && !replaced) {
+        replaced = true;
+        chosen.id = computerSession(client, true, wait.deadline);
+        continue;
+      }
+      if (!answerLost(e)) throw e;
+    }
+    if (serverHas(client, chosen.id, body.messageID, wait.deadline)) return waiter.poll();
+    // Never received: the same message (same id) again, so it can never be there twice.
+    resends++;
+    if (resends > RESENDS) {
+      fail(
+        "unreachable",
+        `The prompt did not reach the server in ${resends} tries: check the way to it (ai --doctor), then send it again.`,
+      );
+    }
+  }
 }
 
 /**
@@ -98,59 +132,120 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
 
   const agent = opts.agent ?? (cfg.agent !== "" ? cfg.agent : undefined);
   const modelName = opts.model ?? (cfg.model !== "" ? cfg.model : undefined);
-  if (agent !== undefined) checkAgent(client, agent);
+  if (agent !== undefined) checkAgent(client, agent, deadline);
   let model: ModelRef | undefined;
-  if (modelName !== undefined) model = checkModel(client, modelName);
+  if (modelName !== undefined) model = checkModel(client, modelName, deadline);
   const variant = opts.variant ?? (cfg.variant !== "" ? cfg.variant : undefined);
 
-  let chosen = chooseSession(client, opts.session, cfg.sessionId, opts.newSession === true);
-  // The message id carries a time: learn the server's clock first (one cheap request, once).
-  if (!serverClockKnown()) client.health();
-  const body: PromptBody = {
-    messageID: opts.existingMessage ?? newId("msg"),
-    parts: [{ type: "text", text: prompt }],
-    agent,
-    model,
-    variant,
-    system: opts.system,
-  };
-
+  const fresh = opts.newSession === true;
+  const named = opts.session !== undefined && opts.session !== "" ? opts.session : undefined;
+  const pinned = cfg.sessionId !== "" && !fresh ? cfg.sessionId : undefined;
+  const key = client.url + "|" + (client.directory ?? "") + "|" + (named ?? pinned ?? "this computer");
+  let chosen: ChosenSession | undefined;
   let started = false;
-  const [ok, result] = pcall(() => {
-    // From here the server may be generating: Ctrl+T or a timeout must abort it.
-    started = true;
-    const sync = opts.sync === true ? math.min(opts.syncTimeout ?? BLOCKING_TIMEOUT, 60) : undefined;
-    if (opts.existingMessage === undefined) chosen = sendPrompt(client, chosen, body, sync, deadline);
-    const waiter = new ReplyWaiter(client, {
-      ...opts,
-      sessionID: chosen.id,
-      messageID: body.messageID,
+  const [ok, result] = pcall(() =>
+    withTurn(
+      key,
       deadline,
-      pollInterval: cfg.pollInterval,
-      raw: opts.raw,
-      answered: sync !== undefined || opts.existingMessage !== undefined,
-    });
-    return waiter.wait();
-  });
+      () =>
+        fail(
+          "timeout",
+          `This computer's earlier prompts to the session took all of ${timeout} s (opencc.timeout): this one was not sent. Send it again.`,
+        ),
+      () => {
+        const session = chooseSession(client, opts.session, cfg.sessionId, fresh, deadline);
+        chosen = session;
+        if (session.created !== true) {
+          waitUntilIdle(client, session.id, deadline, cfg.pollInterval, () =>
+            fail(
+              "timeout",
+              `Session ${session.id} stayed busy with another client's prompt for ${timeout} s (opencc.timeout): this one was not sent. Send it again later, or start a new conversation (ai -n).`,
+            ),
+          );
+        }
+        // The message id carries a time: learn the server's clock first (one cheap request, once).
+        if (!serverClockKnown()) client.health(deadline);
+        const body: PromptBody = {
+          messageID: newId("msg"),
+          parts: [{ type: "text", text: prompt }],
+          agent,
+          model,
+          variant,
+          system: opts.system,
+        };
+        // From here the server may be generating: Ctrl+T or a timeout must abort it, before the
+        // next prompt on the session gets its turn.
+        started = true;
+        const sync = opts.sync === true ? math.min(opts.syncTimeout ?? BLOCKING_TIMEOUT, 60) : undefined;
+        const wait: WaitOptions = {
+          ...opts,
+          sessionID: session.id,
+          messageID: body.messageID,
+          deadline,
+          timeoutLine: timeoutLine(timeout),
+          pollInterval: cfg.pollInterval,
+          raw: opts.raw,
+        };
+        return abortOnStop(client, session, () => sendAndWait(client, session, body, wait, sync));
+      },
+    ),
+  );
   if (ok) return result as Reply;
+  throw reworded(result, started, deadline, timeout, chosen);
+}
 
-  const err = result === TERMINATED ? TERMINATED : toAiError(result);
-  if (started && (err === TERMINATED || (err as AiError).kind === "timeout")) {
-    // Stop the generation on the server too; a failure here must not hide the first error.
-    // A short wait: a player who pressed Ctrl+T is waiting (a second Ctrl+T skips it at once).
+/** Runs the wait; on Ctrl+T or a timeout stops the generation on the server, then re-raises. */
+function abortOnStop(client: Client, chosen: ChosenSession, wait: () => Reply): Reply {
+  const [ok, result] = pcall(wait);
+  if (ok) return result as Reply;
+  if (result === TERMINATED || toAiError(result).kind === "timeout") {
+    // A failure here must not hide the first error. A short wait: a player who pressed Ctrl+T
+    // is waiting (a second Ctrl+T skips it at once).
     pcall(() => client.abort(chosen.id, ABORT_TIMEOUT));
   }
-  if (err === TERMINATED) throw TERMINATED;
-  const e = err as AiError;
-  // A request cut short by the prompt's deadline is the prompt's timeout too.
-  if (e.kind === "timeout" && (e.message === "timeout" || os.epoch("utc") >= deadline - 250)) {
-    fail(
-      "timeout",
-      `No complete reply within ${timeout} s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks.`,
-    );
+  throw result;
+}
+
+/** The error a caller sees: Terminated as is; a timeout or a session that has gone, in full. */
+function reworded(
+  result: unknown,
+  started: boolean,
+  deadline: number,
+  timeout: number,
+  chosen: ChosenSession | undefined,
+): unknown {
+  if (result === TERMINATED) return TERMINATED;
+  const e = toAiError(result);
+  // Requests are cut at the deadline: a timeout then is the prompt's own.
+  if (e.kind === "timeout" && started && os.epoch("utc") >= deadline - 1000) {
+    return aiError("timeout", timeoutLine(timeout), { status: e.status, name: e.name });
   }
-  if (e.kind === "session_gone" && string.find(e.message, "^Session ")[0] === undefined) {
-    fail("session_gone", sessionGoneLine(chosen), { status: 404 });
+  if (e.kind === "session_gone" && chosen !== undefined) {
+    return aiError("session_gone", sessionGoneLine(chosen), { status: e.status, name: e.name });
   }
-  throw e;
+  return e;
+}
+
+/**
+ * Waits for the answer to a message already sent (by another client, or c:promptAsync), by
+ * polling. Ctrl+T and a timeout abort the generation on the server.
+ */
+export function waitForMessage(sessionID: string, messageID: string, opts: PromptOptions): Reply {
+  const cfg = readConfig();
+  const client = opts.client ?? clientFromConfig(cfg, opts.utf8);
+  const timeout = opts.timeout ?? cfg.timeout;
+  const deadline = os.epoch("utc") + timeout * 1000;
+  const chosen: ChosenSession = { id: sessionID, source: "option" };
+  const waiter = new ReplyWaiter(client, {
+    ...opts,
+    sessionID,
+    messageID,
+    deadline,
+    timeoutLine: timeoutLine(timeout),
+    pollInterval: cfg.pollInterval,
+    raw: opts.raw,
+  });
+  const [ok, result] = pcall(() => abortOnStop(client, chosen, () => waiter.poll()));
+  if (ok) return result as Reply;
+  throw reworded(result, true, deadline, timeout, chosen);
 }

@@ -6,7 +6,7 @@
 import type { Message, Part, PermissionReply, PermissionRequest, QuestionRequest } from "./api";
 import type { Client } from "./client";
 import { fail } from "./errors";
-import { TERMINATED } from "./http";
+import { pause, runBeside, SideControl } from "./beside";
 import { observeId } from "./ids";
 import { toCC } from "./text";
 
@@ -38,11 +38,11 @@ export interface WaitOptions extends WaitCallbacks {
   messageID: string;
   /** Local ms (os.epoch("utc")) by which the reply must be complete. */
   deadline: number;
+  /** The line for a reply that is not complete by the deadline. */
+  timeoutLine: string;
   pollInterval: number;
   /** Keep the server's UTF-8 instead of mapping text to the CC charset. */
   raw?: boolean;
-  /** The answer may be complete already (blocking prompt, or a message sent earlier). */
-  answered?: boolean;
 }
 
 export interface Reply {
@@ -60,8 +60,6 @@ export interface Reply {
   model?: string;
 }
 
-const FIRST_LIMIT = 10;
-
 /** What to do about the errors a model run can end with (the server gives only what happened). */
 const ERROR_HINTS: { [name: string]: string } = {
   MessageAbortedError: " (the reply was stopped on the server)",
@@ -69,19 +67,6 @@ const ERROR_HINTS: { [name: string]: string } = {
   MessageOutputLengthError: " (the reply reached the model's output limit: ask for less at once)",
   ContextOverflowError: " (the conversation is too long for the model: start a new one)",
 };
-
-/** Waits `seconds` on a timer, raising TERMINATED on Ctrl+T (sleep() would lose that event). */
-export function pause(seconds: number): void {
-  const timer = os.startTimer(seconds);
-  while (true) {
-    const [event, id] = os.pullEventRaw();
-    if (event === "terminate") {
-      os.cancelTimer(timer);
-      throw TERMINATED;
-    }
-    if (event === "timer" && id === timer) return;
-  }
-}
 
 function describePermission(req: PermissionRequest): string {
   return req.permission + (req.patterns.length > 0 ? " " + table.concat(req.patterns, " ") : "");
@@ -104,93 +89,95 @@ function toolOf(p: Part, raw: boolean): ToolActivity {
   return { tool: p.tool ?? "tool", status: state.status, title, input: state.input, error: state.error };
 }
 
+function overtaken(sessionID: string): never {
+  return fail(
+    "overtaken",
+    `A newer message on session ${sessionID} (sent by another client) was answered instead of this prompt: send it again.`,
+  );
+}
+
+/** Side tasks watching a reply on this computer now. */
+let watchers = 0;
+
+/**
+ * The answer to one user message, as seen so far. It is read from the newest messages of the
+ * session, no more than follow ours: a window of the answers known so far plus one, widened only
+ * when something new may lie before it, so what a poll costs does not grow with the history.
+ */
 export class ReplyWaiter {
   private readonly answers = new LuaTable<string, Message>();
+  private answerCount = 0;
   private text = "";
   private readonly toolStatus = new LuaTable<string, string>();
   private readonly tools: ToolActivity[] = [];
   private readonly rejected: string[] = [];
   private readonly handled = new LuaTable<string, boolean>();
   private ordered: Message[] = [];
-  private limit = FIRST_LIMIT;
+  private limit = 2;
   private sawUserMessage = false;
+  /** Answers seen in a window that reached back to our message: nothing hides before them. */
+  private readonly contiguous = new LuaTable<string, boolean>();
+  /** Whether the last look saw everything from our message on. */
+  private reachedStart = false;
+  /** A user message newer than ours, which the server may answer instead. */
+  private newerUser = false;
+  /** The tool running in the answer now (a permission or question can only wait on one). */
+  private runningTool?: string;
+  private lastChange = os.epoch("utc");
+  private requestGap: number;
+  private nextRequestCheck = 0;
+  private statusGap: number;
+  private nextStatusCheck = 0;
   private idleChecks = 0;
-  private lastRequestCheck = 0;
-  private lastStatusCheck = 0;
-  private lastProgress = os.epoch("utc");
+  /** Runs one request (beside a blocking request: marked, so that it is never cut). */
+  private call: <T>(this: void, fn: () => T) => T = (fn) => fn();
 
   constructor(
     private readonly client: Client,
     private readonly opts: WaitOptions,
-  ) {}
-
-  /** Polls until the reply is complete; raises an AiError, or TERMINATED on Ctrl+T. */
-  wait(): Reply {
-    // A prompt just sent has no answer yet: the first poll waits one interval (one request saved).
-    if (!this.opts.answered) pause(this.opts.pollInterval);
-    while (true) {
-      const done = this.poll();
-      if (done !== undefined) return done;
-      // The caller words the timeout: it knows the setting, and aborts the generation.
-      if (os.epoch("utc") > this.opts.deadline) fail("timeout", "timeout");
-      if (os.epoch("utc") - this.lastProgress > this.opts.pollInterval * 1000 * 1.5) {
-        const stopped = this.checkStall();
-        if (stopped !== undefined) return stopped;
-      }
-      pause(this.opts.pollInterval);
-    }
+  ) {
+    this.requestGap = 2 * opts.pollInterval;
+    this.statusGap = 6 * opts.pollInterval;
   }
 
-  /** One poll: returns the reply when it is complete. */
-  poll(): Reply | undefined {
+  /** One look at the newest messages; true when anything moved. */
+  private refresh(): boolean {
     const o = this.opts;
-    const list = this.client.messages(o.sessionID, this.limit, o.deadline);
-    let oldestAfterU = list.length > 0;
+    const list = this.call(() => this.client.messages(o.sessionID, this.limit, o.deadline));
+    const oldest = list[0];
+    // Nothing can hide before the window when it holds the whole session, starts at or before
+    // our message, or starts with an answer seen in such a window before.
+    const reached =
+      list.length < this.limit ||
+      oldest === undefined ||
+      oldest.info.id <= o.messageID ||
+      this.contiguous.get(oldest.info.id) === true;
     for (const m of list) {
       observeId(m.info.id);
-      if (m.info.id === o.messageID) this.sawUserMessage = true;
-      if (m.info.id <= o.messageID) oldestAfterU = false;
-      if (m.info.role === "assistant" && m.info.parentID === o.messageID) this.answers.set(m.info.id, m);
+      if (m.info.id === o.messageID) {
+        this.sawUserMessage = true;
+      } else if (m.info.role === "assistant" && m.info.parentID === o.messageID) {
+        if (this.answers.get(m.info.id) === undefined) this.answerCount++;
+        this.answers.set(m.info.id, m);
+        if (reached) this.contiguous.set(m.info.id, true);
+      } else if (m.info.role === "user" && m.info.id > o.messageID) {
+        this.newerUser = true;
+      }
     }
+    this.reachedStart = reached;
+    this.limit = reached ? this.answerCount + 1 : this.limit * 2;
     const ordered: Message[] = [];
     for (const [, m] of pairs(this.answers)) ordered.push(m);
     table.sort(ordered, (a, b) => a.info.id < b.info.id);
     this.ordered = ordered;
-    if (ordered.length === 0 && oldestAfterU && list.length >= this.limit) {
-      // U is older than the window and its answer is not in it: look further back next time.
-      this.limit = this.limit * 2;
-    }
-    this.report(ordered);
-    const last = ordered[ordered.length - 1];
-    if (last === undefined) return undefined;
-    const err = last.info.error;
-    if (err !== undefined) {
-      const message = err.data?.message;
-      const said = message !== undefined && message !== "" ? ": " + (o.raw ? message : toCC(message)) : "";
-      fail("assistant", err.name + said + (ERROR_HINTS[err.name] ?? ""), { name: err.name });
-    }
-    if (last.info.time.completed !== undefined && last.info.finish !== "tool-calls") return this.complete();
-    return undefined;
+    return this.report(ordered);
   }
 
-  private complete(): Reply {
-    const ordered = this.ordered;
-    const last = ordered[ordered.length - 1];
-    return {
-      text: this.text,
-      sessionID: this.opts.sessionID,
-      messageID: this.opts.messageID,
-      messages: ordered,
-      tools: this.tools,
-      rejected: this.rejected,
-      agent: last.info.agent,
-      model: last.info.providerID !== undefined ? last.info.providerID + "/" + last.info.modelID : undefined,
-    };
-  }
-
-  /** Calls onText and onTool for what changed since the last poll. */
-  private report(ordered: Message[]): void {
+  /** Calls onText and onTool for what changed since the last look; true when anything did. */
+  private report(ordered: Message[]): boolean {
     const o = this.opts;
+    let changed = false;
+    this.runningTool = undefined;
     for (const m of ordered) {
       for (const p of m.parts) {
         if (p.type === "tool" && p.state !== undefined) {
@@ -198,14 +185,14 @@ export class ReplyWaiter {
           const now = p.state.status;
           const started = now === "running" && before === undefined;
           const ended = (now === "completed" || now === "error") && before !== now;
+          if (now === "running" || now === "pending") this.runningTool = p.tool ?? "tool";
           if (before !== now) {
             this.toolStatus.set(p.id, now);
-            this.lastProgress = os.epoch("utc");
-            this.idleChecks = 0;
+            changed = true;
           }
           if (ended) this.tools.push(toolOf(p, o.raw === true));
           if ((started || ended) && o.onTool !== undefined) {
-            // A tool that ran between two polls is reported as started, then finished.
+            // A tool that ran between two looks is reported as started, then finished.
             if (ended && before === undefined) o.onTool({ ...toolOf(p, o.raw === true), status: "running" });
             o.onTool(toolOf(p, o.raw === true));
           }
@@ -217,57 +204,192 @@ export class ReplyWaiter {
       const grew = string.sub(text, 1, this.text.length) === this.text;
       const delta = grew ? string.sub(text, this.text.length + 1) : text;
       this.text = text;
-      this.lastProgress = os.epoch("utc");
-      this.idleChecks = 0;
+      changed = true;
       if (o.onText !== undefined) o.onText(delta, text);
+    }
+    if (changed) {
+      this.lastChange = os.epoch("utc");
+      this.idleChecks = 0;
+      this.requestGap = 2 * o.pollInterval;
+      this.nextRequestCheck = 0;
+    }
+    return changed;
+  }
+
+  /**
+   * The side task beside a blocking request, which says when the reply is complete: reports tool
+   * steps and text as steps end, answers permission requests and questions, and shows a retry.
+   * It looks less often while nothing moves.
+   */
+  watch(control: SideControl): void {
+    this.call = control.request;
+    const pi = this.opts.pollInterval;
+    let gap = 2 * pi;
+    while (true) {
+      // Many prompts at once on this computer (a bot) share the looking: each looks less often.
+      control.pause(gap * math.max(1, watchers / 4));
+      const [ok, changed] = pcall(() => this.refresh());
+      if (control.stopped()) return;
+      if (ok) pcall(() => this.checkRequests());
+      if (ok && !control.stopped()) pcall(() => this.checkRetry());
+      if (ok && changed) gap = 2 * pi;
+      else gap = math.min(gap * 1.5, (this.runningTool !== undefined ? 4 : 8) * pi);
+    }
+  }
+
+  /** Runs `request` (a blocking prompt) with watch() beside it. */
+  alongside<T>(request: () => T): T {
+    watchers++;
+    const [ok, result] = pcall(() => runBeside(request, (c) => this.watch(c)));
+    watchers--;
+    if (!ok) throw result;
+    return result as T;
+  }
+
+  /**
+   * The blocking request returned `last`: the server's run for the session has ended. Collects
+   * the whole answer (tool steps included) and returns it, or raises its error.
+   */
+  finish(last: Message): Reply {
+    const o = this.opts;
+    if (last.info.parentID !== o.messageID) {
+      // The run went on to a newer message (another client's) and returned its answer: ours
+      // may have been answered before it, or skipped.
+      this.reachedStart = false;
+      while (!this.reachedStart) this.refresh();
+      if (this.ordered.length === 0) {
+        overtaken(o.sessionID);
+      }
+    } else if (this.contiguous.get(last.info.id) === true) {
+      // The side task saw this message, and all before it: the request's copy completes it.
+      this.answers.set(last.info.id, last);
+      this.ordered[this.ordered.length - 1] = last;
+      this.report(this.ordered);
+    } else {
+      if (this.answers.get(last.info.id) === undefined) this.answerCount++;
+      this.answers.set(last.info.id, last);
+      this.limit = this.answerCount + 1;
+      this.reachedStart = false;
+      while (!this.reachedStart) this.refresh();
+    }
+    const done = this.outcome(true);
+    if (done === undefined)
+      fail("bad_response", `The server ended the run on session ${o.sessionID} without a complete answer.`);
+    return done;
+  }
+
+  /** Polls until the reply is complete (ai.waitFor, or a prompt whose blocking request was cut). */
+  poll(): Reply {
+    const o = this.opts;
+    while (true) {
+      this.refresh();
+      const done = this.outcome(false);
+      if (done !== undefined) return done;
+      if (os.epoch("utc") > o.deadline) fail("timeout", o.timeoutLine);
+      this.checkRequests();
+      const stopped = this.checkIdle();
+      if (stopped !== undefined) return stopped;
+      pause(math.min(o.pollInterval, math.max((o.deadline - os.epoch("utc")) / 1000, 0.05)));
+    }
+  }
+
+  /** The reply when the last answer is complete (or `ended`: the run is over), or its error. */
+  private outcome(ended: boolean): Reply | undefined {
+    const o = this.opts;
+    const ordered = this.ordered;
+    const last = ordered[ordered.length - 1];
+    if (last === undefined) return undefined;
+    const err = last.info.error;
+    if (err !== undefined) {
+      const message = err.data?.message;
+      const said = message !== undefined && message !== "" ? ": " + (o.raw ? message : toCC(message)) : "";
+      fail("assistant", err.name + said + (ERROR_HINTS[err.name] ?? ""), { name: err.name });
+    }
+    const complete = last.info.time.completed !== undefined;
+    if (!complete || (last.info.finish === "tool-calls" && !ended)) return undefined;
+    return {
+      text: this.text,
+      sessionID: o.sessionID,
+      messageID: o.messageID,
+      messages: ordered,
+      tools: this.tools,
+      rejected: this.rejected,
+      agent: last.info.agent,
+      model: last.info.providerID !== undefined ? last.info.providerID + "/" + last.info.modelID : undefined,
+    };
+  }
+
+  /**
+   * A permission request or question can only be waiting while a tool runs: look for one when a
+   * tool starts, then less often while nothing moves.
+   */
+  private checkRequests(): void {
+    const o = this.opts;
+    const now = os.epoch("utc");
+    if (this.runningTool === undefined || now < this.nextRequestCheck) return;
+    this.nextRequestCheck = now + this.requestGap * 1000;
+    this.requestGap = math.min(this.requestGap * 2, 16 * o.pollInterval);
+    if (this.runningTool === "question") {
+      for (const q of this.call(() => this.client.questions(o.deadline))) {
+        if (q.sessionID === o.sessionID && !this.handled.get(q.id)) this.answerQuestion(q);
+      }
+    } else {
+      for (const req of this.call(() => this.client.permissions(o.deadline))) {
+        if (req.sessionID === o.sessionID && !this.handled.get(req.id)) this.answerPermission(req);
+      }
+    }
+  }
+
+  /** Long silence beside a blocking request: the server may be retrying the model; say so. */
+  private checkRetry(): void {
+    const o = this.opts;
+    const now = os.epoch("utc");
+    if (o.onStatus === undefined || now - this.lastChange < 6 * o.pollInterval * 1000) return;
+    if (now < this.nextStatusCheck) return;
+    this.nextStatusCheck = now + this.statusGap * 1000;
+    this.statusGap = math.min(this.statusGap * 2, 32 * o.pollInterval);
+    const status = this.call(() => this.client.status(o.deadline))[o.sessionID];
+    if (status !== undefined && status.type === "retry") {
+      o.onStatus(`retrying (attempt ${status.attempt}): ${o.raw ? status.message : toCC(status.message)}`);
     }
   }
 
   /**
-   * Nothing moved for a while: look for a permission request or question waiting for us, and
-   * notice a session that went idle without answering (an unknown model, a dropped prompt).
+   * Polling only: nothing moved for a while, so ask whether the session is still busy, and
+   * notice one that went idle without answering (an unknown model, a dropped or overtaken prompt).
    */
-  private checkStall(): Reply | undefined {
-    const now = os.epoch("utc");
+  private checkIdle(): Reply | undefined {
     const o = this.opts;
-    if (now - this.lastRequestCheck >= 1000) {
-      this.lastRequestCheck = now;
-      for (const req of this.client.permissions(o.deadline)) {
-        if (req.sessionID === o.sessionID && !this.handled.get(req.id)) this.answerPermission(req);
+    const now = os.epoch("utc");
+    if (now - this.lastChange <= o.pollInterval * 1000 * 1.5 || now < this.nextStatusCheck) return undefined;
+    this.nextStatusCheck = now + 2000;
+    const status = this.call(() => this.client.status(o.deadline))[o.sessionID];
+    if (status !== undefined && status.type !== "idle") {
+      this.idleChecks = 0;
+      if (status.type === "retry" && o.onStatus !== undefined) {
+        o.onStatus(`retrying (attempt ${status.attempt}): ${o.raw ? status.message : toCC(status.message)}`);
       }
-      for (const q of this.client.questions(o.deadline)) {
-        if (q.sessionID === o.sessionID && !this.handled.get(q.id)) this.answerQuestion(q);
-      }
+      return undefined;
     }
-    if (now - this.lastStatusCheck >= 2000) {
-      this.lastStatusCheck = now;
-      const status = this.client.status(o.deadline)[o.sessionID];
-      if (status === undefined || status.type === "idle") {
-        this.idleChecks++;
-        // Twice idle with a poll between them that still found no complete answer.
-        if (this.idleChecks >= 2) {
-          // The agent stopped after a tool step (e.g. its permission was rejected): that is the reply.
-          const last = this.ordered[this.ordered.length - 1];
-          if (last !== undefined && last.info.time.completed !== undefined) return this.complete();
-          if (!this.sawUserMessage) {
-            fail(
-              "idle",
-              "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.",
-            );
-          }
-          fail(
-            "idle",
-            "The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.",
-          );
-        }
-      } else {
-        this.idleChecks = 0;
-        if (status.type === "retry" && o.onStatus !== undefined) {
-          o.onStatus(`retrying (attempt ${status.attempt}): ${o.raw ? status.message : toCC(status.message)}`);
-        }
-      }
+    this.idleChecks++;
+    // Twice idle with a look between them that still found no complete answer.
+    if (this.idleChecks < 2) return undefined;
+    // The agent stopped after a tool step (e.g. its permission was rejected): that is the reply.
+    const done = this.outcome(true);
+    if (done !== undefined) return done;
+    if (this.newerUser) {
+      overtaken(o.sessionID);
     }
-    return undefined;
+    if (!this.sawUserMessage) {
+      fail(
+        "idle",
+        "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.",
+      );
+    }
+    return fail(
+      "idle",
+      "The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.",
+    );
   }
 
   private answerPermission(req: PermissionRequest): void {
@@ -279,21 +401,21 @@ export class ReplyWaiter {
     } else {
       this.rejected.push(`permission ${describePermission(req)} (no onPermission handler)`);
     }
-    this.client.replyPermission(req.id, reply);
-    this.lastProgress = os.epoch("utc");
+    this.call(() => this.client.replyPermission(req.id, reply, undefined, this.opts.deadline));
+    this.lastChange = os.epoch("utc");
   }
 
   private answerQuestion(q: QuestionRequest): void {
     this.handled.set(q.id, true);
     const answers = this.opts.onQuestion !== undefined ? this.opts.onQuestion(q) : undefined;
     if (answers !== undefined) {
-      this.client.replyQuestion(q.id, answers);
+      this.call(() => this.client.replyQuestion(q.id, answers, this.opts.deadline));
     } else {
       if (this.opts.onQuestion === undefined) {
         this.rejected.push(`question "${q.questions[0]?.question ?? "?"}" (no onQuestion handler)`);
       }
-      this.client.rejectQuestion(q.id);
+      this.call(() => this.client.rejectQuestion(q.id, this.opts.deadline));
     }
-    this.lastProgress = os.epoch("utc");
+    this.lastChange = os.epoch("utc");
   }
 }

@@ -9,11 +9,6 @@ import { observeServerTime } from "./ids";
 
 export type SessionSource = "option" | "setting" | "computer";
 
-export interface ChosenSession {
-  id: string;
-  source: SessionSource;
-}
-
 /** The title of this computer's own conversation: it names the computer's id and label. */
 export function computerTitle(): string {
   const label = os.getComputerLabel();
@@ -50,21 +45,29 @@ export function rememberConversation(id: string | undefined, directory: string):
 }
 
 /** Creates a session, and learns the server's clock from the time it stamps on it. */
-export function createSession(client: Client, title?: string, parentID?: string): Session {
+export function createSession(client: Client, title?: string, parentID?: string, deadline?: number): Session {
   const sentAt = os.epoch("utc");
-  const s = client.createSession(title, parentID);
+  const s = client.createSession(title, parentID, deadline);
   observeServerTime(s.time.created, sentAt, os.epoch("utc"));
   return s;
 }
 
+export interface ChosenSession {
+  id: string;
+  source: SessionSource;
+  /** Made just now for this prompt: nothing else can be running there. */
+  created?: boolean;
+}
+
 /** Finds this computer's conversation on the server by title, or makes one, and remembers it. */
-export function computerSession(client: Client, fresh: boolean): string {
+function findConversation(client: Client, fresh: boolean, deadline?: number): ChosenSession {
   const directory = client.directory ?? "";
   if (!fresh) {
     const remembered = rememberedConversation(directory);
-    if (remembered !== undefined) return remembered;
+    if (remembered !== undefined) return { id: remembered, source: "computer" };
     const prefix = `CC computer #${os.getComputerID()}`;
-    for (const s of client.sessions()) {
+    // Only the sessions whose title names this computer: the list of all can be long.
+    for (const s of client.sessions(deadline, { search: prefix, roots: true, limit: 100 })) {
       const rest = string.sub(s.title, prefix.length + 1);
       if (
         string.sub(s.title, 1, prefix.length) === prefix &&
@@ -72,13 +75,18 @@ export function computerSession(client: Client, fresh: boolean): string {
         s.parentID === undefined
       ) {
         rememberConversation(s.id, directory);
-        return s.id;
+        return { id: s.id, source: "computer" };
       }
     }
   }
-  const id = createSession(client, computerTitle()).id;
+  const id = createSession(client, computerTitle(), undefined, deadline).id;
   rememberConversation(id, directory);
-  return id;
+  return { id, source: "computer", created: true };
+}
+
+/** This computer's conversation: found by title, or made (fresh=true always makes one). */
+export function computerSession(client: Client, fresh: boolean, deadline?: number): string {
+  return findConversation(client, fresh, deadline).id;
 }
 
 /** An explicit session wins; asking for a fresh conversation also wins over a pinned one. */
@@ -87,8 +95,9 @@ export function chooseSession(
   option: string | undefined,
   pinned: string,
   fresh: boolean,
+  deadline?: number,
 ): ChosenSession {
   if (option !== undefined && option !== "") return { id: option, source: "option" };
   if (pinned !== "" && !fresh) return { id: pinned, source: "setting" };
-  return { id: computerSession(client, fresh), source: "computer" };
+  return findConversation(client, fresh, deadline);
 }

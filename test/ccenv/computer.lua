@@ -66,10 +66,19 @@ function Computer:queueEvent(name, ...)
   self.queue[#self.queue + 1] = pack(name, ...)
 end
 
+-- CC: Tweaked counts timers in world ticks (50 ms): os.startTimer(t) asks for round(t / 0.05)
+-- ticks (OSAPI.startTimer), and each tick counts every timer down and fires those at or below
+-- zero (Environment.tick), so a timer fires on a tick boundary, the next one at the soonest.
+local TICK = 0.05
+
 function Computer:_addTimer(seconds, event)
   self.timerCount = self.timerCount + 1
   local id = self.timerCount
-  self.timers[#self.timers + 1] = { id = id, due = now() + math.max(seconds, 0), event = event }
+  local ticks = math.max(math.floor(math.max(seconds, 0) / TICK + 0.5), 1)
+  local t = now()
+  local tickNow = math.floor((t - self.bootTime) / TICK)
+  local due = self.bootTime + (tickNow + ticks) * TICK
+  self.timers[#self.timers + 1] = { id = id, due = due, event = event }
   return id
 end
 

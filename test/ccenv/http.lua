@@ -106,11 +106,16 @@ local Request = {}
 Request.__index = Request
 
 function M.newManager(pc)
-  local mgr = { pc = pc, active = {}, waiting = {} }
+  -- What the computer fetched (for npm run bench): requests made, response body bytes, and
+  -- the largest body. Host-side only: no CC program can see these.
+  local mgr = { pc = pc, active = {}, waiting = {}, stats = { requests = 0, bytes = 0, largest = 0 } }
 
   function mgr:busy() return #self.active > 0 or #self.waiting > 0 end
 
+  function mgr:resetStats() self.stats = { requests = 0, bytes = 0, largest = 0 } end
+
   function mgr:submit(req)
+    self.stats.requests = self.stats.requests + 1
     if #self.active < MAX_REQUESTS then
       self.active[#self.active + 1] = req
       req:start()
@@ -341,6 +346,9 @@ function Request:complete(eof)
     body = rest
   end
 
+  local stats = self.mgr.stats
+  stats.bytes = stats.bytes + #body
+  if #body > stats.largest then stats.largest = #body end
   if #body > self.mgr.pc.maxDownload then return self:fail("Response is too large") end
 
   -- redirects, as CC's HttpRequestHandler.getRedirect

@@ -33,6 +33,9 @@ export declare class Client {
     private readonly authHeader?;
     /** HTTP requests sent by this client (for measuring what a prompt costs). */
     requests: number;
+    /** Bytes of response bodies received, and the largest one (for measuring). */
+    bytes: number;
+    largest: number;
     constructor(options: ClientOptions);
     /**
      * Sends one request and returns its checked reply, or fails with a line that says what to do.
@@ -47,10 +50,14 @@ export declare class Client {
     private failStatus;
     private sessionPath;
     health(deadline?: number): Health;
-    /** Sessions of the project (opencc.directory when set), newest first. */
-    sessions(deadline?: number): Session[];
+    /** Sessions of the project (opencc.directory when set), newest first; `filter` narrows the list on the server. */
+    sessions(deadline?: number, filter?: {
+        search?: string;
+        roots?: boolean;
+        limit?: number;
+    }): Session[];
     session(id: string, deadline?: number): Session;
-    createSession(title?: string, parentID?: string): Session;
+    createSession(title?: string, parentID?: string, deadline?: number): Session;
     deleteSession(id: string): boolean;
     abort(id: string, timeout?: number, deadline?: number): boolean;
     /** The newest `limit` messages, oldest first (limit 0: all). */
@@ -67,11 +74,11 @@ export declare class Client {
     agents(deadline?: number): Agent[];
     providers(deadline?: number): Providers;
     permissions(deadline?: number): PermissionRequest[];
-    replyPermission(requestID: string, reply: PermissionReply, message?: string): boolean;
+    replyPermission(requestID: string, reply: PermissionReply, message?: string, deadline?: number): boolean;
     questions(deadline?: number): QuestionRequest[];
     /** answers: for each question, the labels chosen. */
-    replyQuestion(requestID: string, answers: string[][]): boolean;
-    rejectQuestion(requestID: string): boolean;
+    replyQuestion(requestID: string, answers: string[][], deadline?: number): boolean;
+    rejectQuestion(requestID: string, deadline?: number): boolean;
     appendPrompt(text: string): boolean;
     submitPrompt(): boolean;
     clearPrompt(): boolean;

@@ -32,3 +32,8 @@ export declare function clientFromConfig(cfg: Config, utf8?: boolean): Client;
  * the generation on the server) on Ctrl+T.
  */
 export declare function runPrompt(prompt: string, opts: PromptOptions): Reply;
+/**
+ * Waits for the answer to a message already sent (by another client, or c:promptAsync), by
+ * polling. Ctrl+T and a timeout abort the generation on the server.
+ */
+export declare function waitForMessage(sessionID: string, messageID: string, opts: PromptOptions): Reply;

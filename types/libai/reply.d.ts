@@ -1,6 +1,7 @@
 /** @noSelfInFile */
 import type { Message, PermissionReply, PermissionRequest, QuestionRequest } from "./api";
 import type { Client } from "./client";
+import { SideControl } from "./beside";
 /** A tool call as progress callbacks and the reply see it. */
 export interface ToolActivity {
     tool: string;
@@ -29,11 +30,11 @@ export interface WaitOptions extends WaitCallbacks {
     messageID: string;
     /** Local ms (os.epoch("utc")) by which the reply must be complete. */
     deadline: number;
+    /** The line for a reply that is not complete by the deadline. */
+    timeoutLine: string;
     pollInterval: number;
     /** Keep the server's UTF-8 instead of mapping text to the CC charset. */
     raw?: boolean;
-    /** The answer may be complete already (blocking prompt, or a message sent earlier). */
-    answered?: boolean;
 }
 export interface Reply {
     /** The reply's text (CC charset unless raw). */
@@ -49,12 +50,16 @@ export interface Reply {
     agent?: string;
     model?: string;
 }
-/** Waits `seconds` on a timer, raising TERMINATED on Ctrl+T (sleep() would lose that event). */
-export declare function pause(seconds: number): void;
+/**
+ * The answer to one user message, as seen so far. It is read from the newest messages of the
+ * session, no more than follow ours: a window of the answers known so far plus one, widened only
+ * when something new may lie before it, so what a poll costs does not grow with the history.
+ */
 export declare class ReplyWaiter {
     private readonly client;
     private readonly opts;
     private readonly answers;
+    private answerCount;
     private text;
     private readonly toolStatus;
     private readonly tools;
@@ -63,23 +68,56 @@ export declare class ReplyWaiter {
     private ordered;
     private limit;
     private sawUserMessage;
+    /** Answers seen in a window that reached back to our message: nothing hides before them. */
+    private readonly contiguous;
+    /** Whether the last look saw everything from our message on. */
+    private reachedStart;
+    /** A user message newer than ours, which the server may answer instead. */
+    private newerUser;
+    /** The tool running in the answer now (a permission or question can only wait on one). */
+    private runningTool?;
+    private lastChange;
+    private requestGap;
+    private nextRequestCheck;
+    private statusGap;
+    private nextStatusCheck;
     private idleChecks;
-    private lastRequestCheck;
-    private lastStatusCheck;
-    private lastProgress;
+    /** Runs one request (beside a blocking request: marked, so that it is never cut). */
+    private call;
     constructor(client: Client, opts: WaitOptions);
-    /** Polls until the reply is complete; raises an AiError, or TERMINATED on Ctrl+T. */
-    wait(): Reply;
-    /** One poll: returns the reply when it is complete. */
-    poll(): Reply | undefined;
-    private complete;
-    /** Calls onText and onTool for what changed since the last poll. */
+    /** One look at the newest messages; true when anything moved. */
+    private refresh;
+    /** Calls onText and onTool for what changed since the last look; true when anything did. */
     private report;
     /**
-     * Nothing moved for a while: look for a permission request or question waiting for us, and
-     * notice a session that went idle without answering (an unknown model, a dropped prompt).
+     * The side task beside a blocking request, which says when the reply is complete: reports tool
+     * steps and text as steps end, answers permission requests and questions, and shows a retry.
+     * It looks less often while nothing moves.
      */
-    private checkStall;
+    watch(control: SideControl): void;
+    /** Runs `request` (a blocking prompt) with watch() beside it. */
+    alongside<T>(request: () => T): T;
+    /**
+     * The blocking request returned `last`: the server's run for the session has ended. Collects
+     * the whole answer (tool steps included) and returns it, or raises its error.
+     */
+    finish(last: Message): Reply;
+    /** Polls until the reply is complete (ai.waitFor, or a prompt whose blocking request was cut). */
+    poll(): Reply;
+    /** The reply when the last answer is complete (or `ended`: the run is over), or its error. */
+    private outcome;
+    /**
+     * A permission request or question can only be waiting while a tool runs: look for one when a
+     * tool starts, then less often while nothing moves.
+     */
+    private checkRequests;
+    /** Long silence beside a blocking request: the server may be retrying the model; say so. */
+    private checkRetry;
+    /**
+     * Polling only: nothing moved for a while, so ask whether the session is still busy, and
+     * notice one that went idle without answering (an unknown model, a dropped or overtaken prompt).
+     */
+    private checkIdle;
     private answerPermission;
     private answerQuestion;
 }

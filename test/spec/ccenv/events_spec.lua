@@ -55,6 +55,26 @@ describe("ccenv events and timers", function()
     assert.is_true(elapsed >= 0.09, "elapsed " .. elapsed)
   end)
 
+  it("rounds timers to 50 ms world ticks, so timers on one tick fire in the order started", function()
+    -- CC: Tweaked's OSAPI.startTimer asks for round(t / 0.05) ticks and Environment.tick fires
+    -- every timer that reaches zero on the same tick, in the order they were started: 0.074 s
+    -- and 0.026 s are both one tick, so the later, shorter one does not overtake.
+    local ok, order = pc:call(function()
+      local os = pc.env.os
+      local first = os.startTimer(0.074)
+      local second = os.startTimer(0.026)
+      local third = os.startTimer(0.076) -- two ticks
+      local got = {}
+      while #got < 3 do
+        local _, id = os.pullEvent("timer")
+        got[#got + 1] = id == first and "first" or id == second and "second" or id == third and "third" or "?"
+      end
+      return table.concat(got, ",")
+    end)
+    assert.is_true(ok)
+    assert.are.equal("first,second,third", order)
+  end)
+
   it("cancelled timers never fire, so waiting on them is idle", function()
     local ok, err = pc:call(function()
       local id = pc.env.os.startTimer(0.01)
