@@ -9,7 +9,7 @@
 -- charset=utf-8" (unless given) and Content-Length. Timeout: default 30 s, at most 60 s
 -- ("timeout out of range"). Redirects (301/302/303/307, 16 max) are followed unless redirect=false.
 -- At most 16 requests run at once; further ones wait in a queue, like CC's ResourceQueue.
--- https:// fails with "ccenv: https is not supported". Websockets are not provided.
+-- https:// fails with "ccenv: https is not supported". Websockets: see websocket.lua.
 local socket = require("socket")
 local fsmod = require("ccenv.fs")
 local E = require("ccenv.expect")
@@ -475,11 +475,7 @@ function M.makeApi(pc, mgr)
     end
   end
 
-  function http.websocket() return false, "Websocket connections are disabled" end
-  function http.websocketAsync(url)
-    env.os.queueEvent("websocket_failure", url, "Websocket connections are disabled")
-    return false, "Websocket connections are disabled"
-  end
+  require("ccenv.websocket").install(http, pc)
 
   return http
 end
