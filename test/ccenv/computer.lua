@@ -51,6 +51,7 @@ function Computer.new(opts, shared)
   self.hooks = {}
   self.bootTime = now()
   self.screen = termmod.newScreen(self.width, self.height, self.isColour)
+  self.world = opts.turtle -- a turtle's simulated world (see turtle.lua), or nil
   self.httpManager = httpmod.newManager(self)
   self.wsManager = require("ccenv.websocket").newManager(self)
   require("ccenv.env").build(self)
