@@ -32,9 +32,22 @@ local instance = setmetatable({}, target.prototype)
 instance:____constructor(...)
 return instance
 end
+local function __TS__ObjectAssign(target, ...)
+local sources = {...}
+for i = 1, #sources do
+local source = sources[i]
+if type(source) == "table" then
+for key in pairs(source) do
+target[key] = source[key]
+end
+end
+end
+return target
+end
 return {
 __TS__Class = __TS__Class,
-__TS__New = __TS__New
+__TS__New = __TS__New,
+__TS__ObjectAssign = __TS__ObjectAssign
 }
 end,
 ["args"] = function(...) 
@@ -62,6 +75,7 @@ local SWITCHES = {
 ["--doctor"] = "doctor",
 ["--submit"] = "submit",
 ["--clear"] = "clear",
+["--serve"] = "serve",
 ["-h"] = "help",
 ["--help"] = "help",
 ["-?"] = "help",
@@ -79,7 +93,8 @@ doctor = "doctor",
 submit = "submit",
 clear = "clear",
 help = "help",
-version = "version"
+version = "version",
+serve = "serve"
 }
 local TEXT_ACTIONS = {toast = true, append = true, command = true}
 local function isFlag(word)
@@ -98,7 +113,7 @@ local action
 local actionValue
 local function setAction(a, value)
 if action ~= nil and action ~= a then
-o.error = o.error or "Only one of --sessions, --delete, --abort, --doctor, --toast, --append, --submit, --clear, --command at a time"
+o.error = o.error or "Only one of --sessions, --delete, --abort, --doctor, --serve, --toast, --append, --submit, --clear, --command at a time"
 end
 action = a
 actionValue = value
@@ -204,7 +219,7 @@ end
 ____exports.USAGE = {
 "Usage: ai <prompt>",
 "       ai [-n] [-s id] [-a agent] [-m p/m] [--variant v] [--sync] [--raw] <prompt>",
-"       ai --sessions | --delete <id> | --abort | --doctor",
+"       ai --sessions | --delete <id> | --abort | --doctor | --serve",
 "       ai --toast <msg> | --append <text> | --submit | --clear | --command <name>",
 "       ai            (chat)   ai --help   ai --version"
 }
@@ -751,6 +766,7 @@ agent = s.agent,
 model = s.model,
 variant = s.variant,
 sync = s.sync,
+system = s.system,
 onText = cb.onText,
 onTool = cb.onTool,
 onStatus = cb.onStatus,
@@ -912,6 +928,84 @@ return result
 end
 return ____exports
 end,
+["serve"] = function(...) 
+local ____exports = {}
+local ai = require("libai")
+local function line(text, colour)
+local w = term.getSize()
+local x, y = term.getCursorPos()
+if x ~= 1 then
+print()
+else
+term.clearLine()
+term.setCursorPos(1, y)
+end
+local old = term.getTextColour()
+if term.isColour() then
+term.setTextColour(colour)
+end
+print(#text > w and string.sub(text, 1, w - 2) .. ".." or text)
+term.setTextColour(old)
+end
+function ____exports.showCall(summary, outcome)
+if outcome.refused == true then
+line(("> " .. summary) .. " (refused)", colours.orange)
+elseif not outcome.ok then
+line(("> " .. summary) .. " (failed)", colours.red)
+else
+line("> " .. summary, colours.lightGrey)
+end
+end
+function ____exports.serveCommand()
+if settings.get("opencc.bridge_url") == "" then
+printError("opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (ask the server's owner)")
+return false
+end
+local ok, _, msg = pcall(function() return ai.serve({
+reconnect = true,
+onCall = ____exports.showCall,
+onStatus = function(l) return line(l, colours.lightGrey) end
+}) end)
+if not ok then
+if _ == "Terminated" then
+print("Stopped serving.")
+return true
+end
+printError(tostring(_))
+return false
+end
+printError(tostring(msg))
+return false
+end
+function ____exports.withBridge(ask)
+if settings.get("opencc.bridge_url") == "" or settings.get("opencc.bridge_url") == nil then
+return ask()
+end
+local conn, msg = ai.bridge()
+if conn == nil then
+line(
+"Not serving the bridge: " .. tostring(msg),
+colours.orange
+)
+return ask()
+end
+local result
+parallel.waitForAny(
+function()
+result = ask(conn:note())
+end,
+function()
+pcall(function() return conn:serve(____exports.showCall) end)
+while true do
+os.pullEventRaw("opencc_bridge_done")
+end
+end
+)
+conn:close()
+return result
+end
+return ____exports
+end,
 ["sessions"] = function(...) 
 local ____exports = {}
 local ai = require("libai")
@@ -1026,6 +1120,8 @@ end
 return ____exports
 end,
 ["commands"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local ____exports = {}
 local ai = require("libai")
 local ____complete = require("complete")
@@ -1033,6 +1129,8 @@ local CACHE_FILE = ____complete.CACHE_FILE
 local refreshCache = ____complete.refreshCache
 local ____progress = require("progress")
 local ask = ____progress.ask
+local ____serve = require("serve")
+local withBridge = ____serve.withBridge
 local ____sessions = require("sessions")
 local currentSession = ____sessions.currentSession
 local printSessions = ____sessions.printSessions
@@ -1056,7 +1154,10 @@ print("Your prompt was kept: ai " .. prompt)
 term.setTextColour(old)
 end
 function ____exports.askOnce(o)
-local outcome = ask(o.text, o)
+local outcome = withBridge(function(system) return ask(
+o.text,
+__TS__ObjectAssign({}, o, {system = system})
+) end)
 if outcome.ok then
 if not o.raw and not fs.exists(CACHE_FILE) then
 ____exports.updateCompletion()
@@ -1457,6 +1558,7 @@ local OPTIONS = table.concat({
 " --delete id      delete a session",
 " --abort          stop the session's generation",
 " --doctor         check settings and the server",
+" --serve          let the agent act here (bridge)",
 " --toast msg      show a toast in opencode's TUI",
 " --append text    add text to the TUI's prompt",
 " --submit/--clear submit/clear the TUI's prompt",
@@ -1470,7 +1572,7 @@ OPTIONS,
 "",
 "Flags may come before or after the prompt; -- ends them. Tab completes flags, agents, models and session ids.",
 "",
-"Settings (set <name> <value>): opencc.server_url (e.g. http://host:4096), opencc.password, opencc.agent, opencc.model, opencc.session_id, opencc.paged. ai --doctor checks them.",
+"Settings (set <name> <value>): opencc.server_url (e.g. http://host:4096), opencc.password, opencc.agent, opencc.model, opencc.session_id, opencc.paged. ai --doctor checks them. The agent acts through this computer when opencc.bridge_url and opencc.bridge_token name an opencc-bridge; opencc.tools (read, act, lua) says what it may do.",
 "",
 "Programs can use the library too: local ai = require(\"libai\"); print(ai.ask(\"hello\"))"
 }, "\n")
@@ -1503,6 +1605,8 @@ local ____doctor = require("doctor")
 local doctor = ____doctor.doctor
 local ____help = require("help")
 local printHelp = ____help.printHelp
+local ____serve = require("serve")
+local serveCommand = ____serve.serveCommand
 ____exports.VERSION = "0.1.0"
 settings.define("opencc.paged", {description = "Page long replies in ai (wait for a key when a reply fills the screen)", type = "boolean", default = true})
 local function usage(____error)
@@ -1553,6 +1657,10 @@ end
 ____cond9 = ____cond9 or ____switch9 == "doctor"
 if ____cond9 then
 return doctor({agent = o.agent, model = o.model})
+end
+____cond9 = ____cond9 or ____switch9 == "serve"
+if ____cond9 then
+return serveCommand()
 end
 ____cond9 = ____cond9 or ____switch9 == "help"
 if ____cond9 then

@@ -14,7 +14,8 @@ export type Action =
   | "clear"
   | "command"
   | "help"
-  | "version";
+  | "version"
+  | "serve";
 
 export interface Options {
   action: Action;
@@ -56,6 +57,7 @@ const SWITCHES: { [flag: string]: string } = {
   "--doctor": "doctor",
   "--submit": "submit",
   "--clear": "clear",
+  "--serve": "serve",
   "-h": "help",
   "--help": "help",
   "-?": "help",
@@ -75,6 +77,7 @@ const ACTIONS: { [key: string]: Action } = {
   clear: "clear",
   help: "help",
   version: "version",
+  serve: "serve",
 };
 
 /** Actions whose text is the flag's value plus any further words (`ai --toast hello world`). */
@@ -94,7 +97,7 @@ export function parseArgs(args: string[]): Options {
     if (action !== undefined && action !== a)
       o.error =
         o.error ??
-        "Only one of --sessions, --delete, --abort, --doctor, --toast, --append, --submit, --clear, --command at a time";
+        "Only one of --sessions, --delete, --abort, --doctor, --serve, --toast, --append, --submit, --clear, --command at a time";
     action = a;
     actionValue = value;
   };
@@ -170,7 +173,7 @@ export function parseArgs(args: string[]): Options {
 export const USAGE = [
   "Usage: ai <prompt>",
   "       ai [-n] [-s id] [-a agent] [-m p/m] [--variant v] [--sync] [--raw] <prompt>",
-  "       ai --sessions | --delete <id> | --abort | --doctor",
+  "       ai --sessions | --delete <id> | --abort | --doctor | --serve",
   "       ai --toast <msg> | --append <text> | --submit | --clear | --command <name>",
   "       ai            (chat)   ai --help   ai --version",
 ];

@@ -5,6 +5,7 @@ import type { Client } from "libai";
 import type { Options } from "./args";
 import { CACHE_FILE, refreshCache } from "./complete";
 import { ask } from "./progress";
+import { withBridge } from "./serve";
 import { currentSession, printSessions } from "./sessions";
 
 /** Runs fn with a client from the settings; prints the error line on failure. */
@@ -31,7 +32,7 @@ export function keptPrompt(prompt: string): void {
 }
 
 export function askOnce(o: Options): boolean {
-  const outcome = ask(o.text, o);
+  const outcome = withBridge((system) => ask(o.text, { ...o, system }));
   if (outcome.ok) {
     if (!o.raw && !fs.exists(CACHE_FILE)) updateCompletion();
     return true;

@@ -8,6 +8,7 @@ import { abortSession, askOnce, deleteSession, listSessions, tuiControl } from "
 import { complete } from "./complete";
 import { doctor } from "./doctor";
 import { printHelp } from "./help";
+import { serveCommand } from "./serve";
 
 export const VERSION = "0.1.0";
 
@@ -44,6 +45,8 @@ function dispatch(args: string[]): boolean {
       return abortSession(o);
     case "doctor":
       return doctor({ agent: o.agent, model: o.model });
+    case "serve":
+      return serveCommand();
     case "help":
       printHelp();
       return true;

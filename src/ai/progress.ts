@@ -18,6 +18,8 @@ export interface AskSettings {
   sync?: boolean;
   /** Plain text only: no spinner, colours, tool lines or markdown; printed when complete. */
   raw?: boolean;
+  /** Extra system text for this prompt (which computer asks, when serving the bridge). */
+  system?: string;
 }
 
 export interface Outcome {
@@ -144,6 +146,7 @@ function callAsk(prompt: string, s: AskSettings, cb: WaitCallbacks): Outcome {
     model: s.model,
     variant: s.variant,
     sync: s.sync,
+    system: s.system,
     onText: cb.onText,
     onTool: cb.onTool,
     onStatus: cb.onStatus,

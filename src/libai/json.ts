@@ -27,9 +27,14 @@ function encodeString(s: string, encoding: TextEncoding): string {
   return '"' + out + '"';
 }
 
+/** Stands for JSON null inside a list, where a nil would end the list. */
+export const JSON_NULL = {};
+
 function encodeValue(v: unknown, encoding: TextEncoding, parts: string[]): void {
   const t = type(v);
-  if (t === "string") {
+  if (v === JSON_NULL) {
+    parts.push("null");
+  } else if (t === "string") {
     parts.push(encodeString(v as string, encoding));
   } else if (t === "number") {
     const n = v as number;

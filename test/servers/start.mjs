@@ -13,6 +13,7 @@ import { startOpencode, freePort } from "./opencode.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const TEST_PASSWORD = "opencc-test-secret";
+export const BRIDGE_TOKEN = "opencc-bridge-test-token";
 
 const args = process.argv.slice(2);
 const envFile = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--parent");
@@ -72,6 +73,52 @@ function startFakeModel() {
         reject(e);
       }
     });
+  });
+}
+
+/**
+ * Starts opencc-bridge (build/bridge/main.js) on a free loopback port with BRIDGE_TOKEN,
+ * registered with the opencode server at opencodeUrl; resolves { ccUrl, pid, stop }.
+ */
+function startBridge(opencodeUrl) {
+  return new Promise((resolve, reject) => {
+    const main = path.join(here, "..", "..", "build", "bridge", "main.js");
+    const child = spawn(
+      process.execPath,
+      [
+        main,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--token",
+        BRIDGE_TOKEN,
+        "--opencode",
+        opencodeUrl,
+        "--json-ready",
+        "--quiet",
+      ],
+      { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, OPENCODE_SERVER_PASSWORD: TEST_PASSWORD } },
+    );
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const nl = out.indexOf("\n");
+      if (nl < 0) return;
+      const ready = JSON.parse(out.slice(0, nl));
+      if (ready.registrationFailures > 0) reject(new Error("it could not register with opencode"));
+      resolve({
+        ccUrl: `ws://127.0.0.1:${ready.port}/cc`,
+        pid: child.pid,
+        stop: async () => {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          child.kill("SIGTERM");
+          await new Promise((r) => setTimeout(r, 200));
+          if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+        },
+      });
+    });
+    child.on("exit", (code) => reject(new Error(`exited with ${code}`)));
   });
 }
 
@@ -138,6 +185,14 @@ try {
   log(`opencode at ${plain.url} (pid ${plain.pid}, ${plain.startupMs} ms)`);
   log(`opencode with password at ${auth.url} (pid ${auth.pid}, ${auth.startupMs} ms)`);
   const deadUrl = `http://127.0.0.1:${await freePort()}`;
+  const bridge = await startBridge(auth.url).catch((e) => {
+    log(`opencc-bridge FAILED to start: ${e.message}`);
+    return undefined;
+  });
+  if (bridge) {
+    stoppers.push(bridge.stop);
+    log(`opencc-bridge at ${bridge.ccUrl} (pid ${bridge.pid}), registered with ${auth.url}`);
+  }
   const vars = {
     OPENCC_TEST_URL: plain.url,
     OPENCC_TEST_AUTH_URL: auth.url,
@@ -152,6 +207,9 @@ try {
     OPENCC_TEST_OPENCODE_PID: plain.pid,
     OPENCC_TEST_OPENCODE_AUTH_PID: auth.pid,
     OPENCC_TEST_STARTUP_MS: Date.now() - started,
+    OPENCC_TEST_BRIDGE_URL: bridge ? bridge.ccUrl : "",
+    OPENCC_TEST_BRIDGE_TOKEN: BRIDGE_TOKEN,
+    OPENCC_TEST_BRIDGE_PID: bridge ? bridge.pid : "",
   };
   const text =
     Object.entries(vars)

@@ -34,6 +34,8 @@ local fields = {
   deadUrl = "OPENCC_TEST_DEAD_URL",
   projectDir = "OPENCC_TEST_PROJECT_DIR",
   authProjectDir = "OPENCC_TEST_PROJECT_DIR_AUTH",
+  bridgeUrl = "OPENCC_TEST_BRIDGE_URL",
+  bridgeToken = "OPENCC_TEST_BRIDGE_TOKEN",
 }
 
 -- Fields are read on first use, so requiring this module never fails by itself.
