@@ -931,7 +931,10 @@ end,
 ["serve"] = function(...) 
 local ____exports = {}
 local ai = require("libai")
-local function line(text, colour)
+local function line(text, colour, cut)
+if cut == nil then
+cut = false
+end
 local w = term.getSize()
 local x, y = term.getCursorPos()
 if x ~= 1 then
@@ -944,16 +947,16 @@ local old = term.getTextColour()
 if term.isColour() then
 term.setTextColour(colour)
 end
-print(#text > w and string.sub(text, 1, w - 2) .. ".." or text)
+print(cut and #text > w and string.sub(text, 1, w - 2) .. ".." or text)
 term.setTextColour(old)
 end
 function ____exports.showCall(summary, outcome)
 if outcome.refused == true then
-line(("> " .. summary) .. " (refused)", colours.orange)
+line(("> " .. summary) .. " (refused)", colours.orange, true)
 elseif not outcome.ok then
-line(("> " .. summary) .. " (failed)", colours.red)
+line(("> " .. summary) .. " (failed)", colours.red, true)
 else
-line("> " .. summary, colours.lightGrey)
+line("> " .. summary, colours.lightGrey, true)
 end
 end
 function ____exports.serveCommand()

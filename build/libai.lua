@@ -527,7 +527,7 @@ out[#out + 1] = s
 end
 end
 return {
-print = function(____, ...)
+print = function(...)
 local args = {...}
 local parts = {}
 do
@@ -543,7 +543,7 @@ end
 add(table.concat(parts, "\t") .. "\n")
 return 1
 end,
-write = function(____, text)
+write = function(text)
 add(tostring(text))
 return 0
 end
@@ -596,10 +596,10 @@ do
 local ____try, ____hasReturned, ____returnValue = pcall(function()
 while true do
 resumedAt = now()
-local r = table.pack({coroutine.resume(
+local r = table.pack(coroutine.resume(
 co,
 table.unpack(args, 1, args.n)
-)})
+))
 if r[1] ~= true then
 return true, {
 printed = printed(),
@@ -623,7 +623,7 @@ values = values
 end
 local filter = r[2]
 while true do
-local ev = table.pack({os.pullEventRaw()})
+local ev = table.pack(os.pullEventRaw())
 if ev[1] == "terminate" then
 error(TERMINATED, 0)
 end
@@ -875,14 +875,17 @@ return "lua: " .. (#line > 30 and string.sub(line, 1, 28) .. ".." or line)
 end
 return call.tool
 end
+local function getTypes(name)
+local fn = peripheral.getType
+return fn(name)
+end
 function ____exports.peripheralList()
 local out = {}
 for ____, name in ipairs(peripheral.getNames()) do
-local types = {{peripheral.getType(name)}}
 local methods = peripheral.getMethods(name) or ({})
 out[#out + 1] = {
 name = name,
-types = packed(__TS__Unpack(types)),
+types = {getTypes(name)},
 methods = methods
 }
 end
@@ -1241,6 +1244,7 @@ local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
 local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
+local parseTools, serveLoop, WELCOME_TIMEOUT, PERMANENT
 local ____bridgetools = require("bridgetools")
 local serveCall = ____bridgetools.serveCall
 local peripheralList = ____bridgetools.peripheralList
@@ -1257,8 +1261,107 @@ local decodeJSON = ____json.decodeJSON
 local encodeJSON = ____json.encodeJSON
 local ____screen = require("screen")
 local recordScreen = ____screen.recordScreen
+function parseTools(tools)
+local out = {}
+for word in string.gmatch(tools, "[^,%s]+") do
+if (word == "read" or word == "act" or word == "lua") and __TS__ArrayIndexOf(out, word) < 0 then
+out[#out + 1] = word
+end
+end
+return out
+end
+function ____exports.connectBridge(opts)
+if opts == nil then
+opts = {}
+end
+local cfg = readConfig()
+local url = opts.url or cfg.bridgeUrl
+if url == "" then
+fail("bad_setting", "opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (the opencc-bridge's address)")
+end
+local allowed = parseTools(opts.tools or cfg.tools)
+local ws = openWebsocket(url)
+local conn = __TS__New(____exports.BridgeConnection, url, allowed, ws)
+ws.send(encodeJSON({
+type = "hello",
+token = opts.token or cfg.bridgeToken,
+id = conn.id,
+label = conn.label,
+kind = conn.kind,
+colour = term.isColour(),
+tools = allowed,
+peripherals = peripheralList(),
+version = "0.1.0"
+}))
+local timer = os.startTimer(WELCOME_TIMEOUT)
+while true do
+local event, eventUrl, a = os.pullEventRaw()
+if event == "terminate" then
+conn:close()
+error(TERMINATED, 0)
+end
+if event == "timer" and eventUrl == timer then
+conn:close()
+fail(
+"timeout",
+((("The bridge at " .. url) .. " did not welcome this computer within ") .. tostring(WELCOME_TIMEOUT)) .. " s: is it opencc-bridge?"
+)
+end
+if event == "websocket_message" and eventUrl == url then
+local msg = decodeJSON(tostring(a))
+if (msg and msg.type) == "welcome" then
+os.cancelTimer(timer)
+return conn
+end
+if (msg and msg.type) == "refused" then
+os.cancelTimer(timer)
+conn:close()
+fail(
+"auth",
+"The bridge refused this computer: " .. tostring(msg.reason)
+)
+end
+end
+if event == "websocket_closed" and eventUrl == url then
+os.cancelTimer(timer)
+fail("unreachable", ("The bridge at " .. url) .. " closed the connection before welcoming this computer.")
+end
+end
+end
+function serveLoop(opts)
+local delay = 1
+while true do
+local ok, result = pcall(function() return ____exports.connectBridge(opts) end)
+local problem
+if ok then
+local conn = result
+delay = 1
+if opts.onStatus ~= nil then
+opts.onStatus(((((("Serving the bridge at " .. conn.url) .. " as computer ") .. tostring(conn.id)) .. "; allows ") .. (#conn.allowed > 0 and table.concat(conn.allowed, ", ") or "nothing")) .. ". Ctrl+T stops.")
+end
+problem = conn:serve(opts.onCall)
+else
+if result == TERMINATED then
+error(TERMINATED, 0)
+end
+local err = result
+if type(result) ~= "table" or PERMANENT[tostring(err.kind)] or opts.reconnect == false then
+return result
+end
+problem = tostring(err.message)
+end
+if opts.reconnect == false then
+return aiError("unreachable", problem)
+end
+if opts.onStatus ~= nil then
+opts.onStatus(((problem .. ": trying again in ") .. tostring(delay)) .. " s")
+end
+sleep(delay)
+delay = math.min(delay * 2, 30)
+end
+end
 local WAKE_EVENT = "opencc_bridge_call"
-local WELCOME_TIMEOUT = 10
+WELCOME_TIMEOUT = 10
 function ____exports.computerKind()
 if turtle ~= nil then
 return "turtle"
@@ -1267,15 +1370,6 @@ if _G.pocket ~= nil then
 return "pocket"
 end
 return "computer"
-end
-local function parseTools(tools)
-local out = {}
-for word in string.gmatch(tools, "[^,%s]+") do
-if (word == "read" or word == "act" or word == "lua") and __TS__ArrayIndexOf(out, word) < 0 then
-out[#out + 1] = word
-end
-end
-return out
 end
 ____exports.BridgeConnection = __TS__Class()
 local BridgeConnection = ____exports.BridgeConnection
@@ -1388,65 +1482,7 @@ end
 self:close()
 return ended
 end
-function ____exports.connectBridge(opts)
-if opts == nil then
-opts = {}
-end
-local cfg = readConfig()
-local url = opts.url or cfg.bridgeUrl
-if url == "" then
-fail("bad_setting", "opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (the opencc-bridge's address)")
-end
-local allowed = parseTools(opts.tools or cfg.tools)
-local ws = openWebsocket(url)
-local conn = __TS__New(____exports.BridgeConnection, url, allowed, ws)
-ws.send(encodeJSON({
-type = "hello",
-token = opts.token or cfg.bridgeToken,
-id = conn.id,
-label = conn.label,
-kind = conn.kind,
-colour = term.isColour(),
-tools = allowed,
-peripherals = peripheralList(),
-version = "0.1.0"
-}))
-local timer = os.startTimer(WELCOME_TIMEOUT)
-while true do
-local event, eventUrl, a = os.pullEventRaw()
-if event == "terminate" then
-conn:close()
-error(TERMINATED, 0)
-end
-if event == "timer" and eventUrl == timer then
-conn:close()
-fail(
-"timeout",
-((("The bridge at " .. url) .. " did not welcome this computer within ") .. tostring(WELCOME_TIMEOUT)) .. " s: is it opencc-bridge?"
-)
-end
-if event == "websocket_message" and eventUrl == url then
-local msg = decodeJSON(tostring(a))
-if (msg and msg.type) == "welcome" then
-os.cancelTimer(timer)
-return conn
-end
-if (msg and msg.type) == "refused" then
-os.cancelTimer(timer)
-conn:close()
-fail(
-"auth",
-"The bridge refused this computer: " .. tostring(msg.reason)
-)
-end
-end
-if event == "websocket_closed" and eventUrl == url then
-os.cancelTimer(timer)
-fail("unreachable", ("The bridge at " .. url) .. " closed the connection before welcoming this computer.")
-end
-end
-end
-local PERMANENT = {
+PERMANENT = {
 auth = true,
 bad_setting = true,
 bad_url = true,
@@ -1457,35 +1493,20 @@ function ____exports.serveBridge(opts)
 if opts == nil then
 opts = {}
 end
-local delay = 1
-while true do
-local ok, result = pcall(function() return ____exports.connectBridge(opts) end)
-local problem
-if ok then
-local conn = result
-delay = 1
-if opts.onStatus ~= nil then
-opts.onStatus(((((("Serving the bridge at " .. conn.url) .. " as computer ") .. tostring(conn.id)) .. "; allows ") .. (table.concat(conn.allowed, ", ") or "nothing")) .. ". Ctrl+T stops.")
+local restoreScreen = recordScreen()
+do
+local ____try, ____hasReturned, ____returnValue = pcall(function()
+return true, serveLoop(opts)
+end)
+do
+restoreScreen()
 end
-problem = conn:serve(opts.onCall)
-else
-if result == TERMINATED then
-error(TERMINATED, 0)
+if not ____try then
+error(____hasReturned, 0)
 end
-local err = result
-if type(result) ~= "table" or PERMANENT[tostring(err.kind)] or opts.reconnect == false then
-return result
+if ____try and ____hasReturned then
+return ____returnValue
 end
-problem = tostring(err.message)
-end
-if opts.reconnect == false then
-return aiError("unreachable", problem)
-end
-if opts.onStatus ~= nil then
-opts.onStatus(((problem .. ": trying again in ") .. tostring(delay)) .. " s")
-end
-sleep(delay)
-delay = math.min(delay * 2, 30)
 end
 end
 return ____exports

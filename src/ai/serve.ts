@@ -4,7 +4,8 @@
 import * as ai from "libai";
 import type { CallOutcome } from "libai";
 
-function line(text: string, colour: number): void {
+/** A line on its own (cut to the width when `cut`, else wrapped). */
+function line(text: string, colour: number, cut = false): void {
   const [w] = term.getSize();
   const [x, y] = term.getCursorPos();
   // The spinner may stand on this line: start it afresh.
@@ -15,15 +16,15 @@ function line(text: string, colour: number): void {
   }
   const old = term.getTextColour();
   if (term.isColour()) term.setTextColour(colour);
-  print(text.length > w ? string.sub(text, 1, w - 2) + ".." : text);
+  print(cut && text.length > w ? string.sub(text, 1, w - 2) + ".." : text);
   term.setTextColour(old);
 }
 
 /** One dim line per tool call served, such as "> turtle: dig". */
 export function showCall(summary: string, outcome: CallOutcome): void {
-  if (outcome.refused === true) line("> " + summary + " (refused)", colours.orange);
-  else if (!outcome.ok) line("> " + summary + " (failed)", colours.red);
-  else line("> " + summary, colours.lightGrey);
+  if (outcome.refused === true) line("> " + summary + " (refused)", colours.orange, true);
+  else if (!outcome.ok) line("> " + summary + " (failed)", colours.red, true);
+  else line("> " + summary, colours.lightGrey, true);
 }
 
 /** ai --serve: serves until Ctrl+T; false (after one line) when it cannot. */

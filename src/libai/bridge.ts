@@ -134,7 +134,10 @@ export function connectBridge(opts: BridgeOptions = {}): BridgeConnection {
   const cfg = readConfig();
   const url = opts.url ?? cfg.bridgeUrl;
   if (url === "") {
-    fail("bad_setting", "opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (the opencc-bridge's address)");
+    fail(
+      "bad_setting",
+      "opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (the opencc-bridge's address)",
+    );
   }
   const allowed = parseTools(opts.tools ?? cfg.tools);
   const ws = openWebsocket(url);
@@ -161,7 +164,10 @@ export function connectBridge(opts: BridgeOptions = {}): BridgeConnection {
     }
     if (event === "timer" && eventUrl === timer) {
       conn.close();
-      fail("timeout", `The bridge at ${url} did not welcome this computer within ${WELCOME_TIMEOUT} s: is it opencc-bridge?`);
+      fail(
+        "timeout",
+        `The bridge at ${url} did not welcome this computer within ${WELCOME_TIMEOUT} s: is it opencc-bridge?`,
+      );
     }
     if (event === "websocket_message" && eventUrl === url) {
       const msg = decodeJSON(tostring(a)) as BridgeMessage | undefined;
@@ -202,6 +208,15 @@ const PERMANENT: { [kind: string]: boolean } = {
  * otherwise: a refusal or a setting to fix, or (without reconnect) a lost connection.
  */
 export function serveBridge(opts: ServeOptions = {}): unknown {
+  const restoreScreen = recordScreen();
+  try {
+    return serveLoop(opts);
+  } finally {
+    restoreScreen();
+  }
+}
+
+function serveLoop(opts: ServeOptions): unknown {
   let delay = 1;
   while (true) {
     const [ok, result] = pcall(() => connectBridge(opts));
@@ -211,7 +226,7 @@ export function serveBridge(opts: ServeOptions = {}): unknown {
       delay = 1;
       if (opts.onStatus !== undefined) {
         opts.onStatus(
-          `Serving the bridge at ${conn.url} as computer ${conn.id}; allows ${conn.allowed.join(", ") || "nothing"}. Ctrl+T stops.`,
+          `Serving the bridge at ${conn.url} as computer ${conn.id}; allows ${conn.allowed.length > 0 ? conn.allowed.join(", ") : "nothing"}. Ctrl+T stops.`,
         );
       }
       problem = conn.serve(opts.onCall);

@@ -82,13 +82,18 @@ function summaryOf(call: ToolCall): string {
   return call.tool;
 }
 
+/** Every type of a peripheral: CC returns them as several values. */
+function getTypes(name: string): LuaMultiReturn<string[]> {
+  const fn = peripheral.getType as unknown as (this: void, name: string) => LuaMultiReturn<string[]>;
+  return fn(name);
+}
+
 /** The peripherals attached now: name, types and method names. */
 export function peripheralList(): { name: string; types: string[]; methods: string[] }[] {
   const out: { name: string; types: string[]; methods: string[] }[] = [];
   for (const name of peripheral.getNames()) {
-    const types = [peripheral.getType(name)] as unknown as string[];
     const methods = (peripheral.getMethods(name) ?? []) as string[];
-    out.push({ name, types: packed(...types) as string[], methods });
+    out.push({ name, types: [...getTypes(name)], methods });
   }
   return out;
 }

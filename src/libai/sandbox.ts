@@ -22,14 +22,14 @@ function now(): number {
 }
 
 function capture(out: string[]): {
-  print: (...args: unknown[]) => number;
-  write: (text: unknown) => number;
+  print: (this: void, ...args: unknown[]) => number;
+  write: (this: void, text: unknown) => number;
 } {
   const add = (s: string): void => {
     if (out.length < 2000) out.push(s);
   };
   return {
-    print: (...args: unknown[]) => {
+    print: (...args: unknown[]): number => {
       const parts: string[] = [];
       for (let i = 0; i < select("#", ...args); i++) parts.push(tostring(args[i]));
       add(table.concat(parts, "\t") + "\n");
@@ -92,7 +92,7 @@ export function runChunk(code: string, timeoutSecs: number): ChunkResult {
   try {
     while (true) {
       resumedAt = now();
-      const r = table.pack(coroutine.resume(co, ...table.unpack(args, 1, args.n))) as unknown as Packed;
+      const r = table.pack(...coroutine.resume(co, ...table.unpack(args, 1, args.n))) as unknown as Packed;
       if (r[0] !== true) {
         return { printed: printed(), values: [], error: stopped ?? tostring(r[1]) };
       }
@@ -103,7 +103,7 @@ export function runChunk(code: string, timeoutSecs: number): ChunkResult {
       }
       const filter = r[1];
       while (true) {
-        const ev = table.pack(os.pullEventRaw()) as unknown as Packed;
+        const ev = table.pack(...os.pullEventRaw()) as unknown as Packed;
         if (ev[0] === "terminate") throw TERMINATED;
         if (ev[0] === "timer" && ev[1] === timer) {
           return { printed: printed(), values: [], error: `stopped at its time limit of ${timeoutSecs} s` };
