@@ -31,20 +31,6 @@ end
 return len
 end
 local __TS__Unpack = table.unpack or unpack
-local function __TS__ArrayUnshift(self, ...)
-local items = {...}
-local numItemsToInsert = #items
-if numItemsToInsert == 0 then
-return #self
-end
-for i = #self, 1, -1 do
-self[i + numItemsToInsert] = self[i]
-end
-for i = 1, numItemsToInsert do
-self[i] = items[i]
-end
-return #self
-end
 local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
 if fromIndex == nil then
 fromIndex = 0
@@ -68,27 +54,6 @@ return i - 1
 end
 end
 return -1
-end
-local function __TS__CountVarargs(...)
-return select("#", ...)
-end
-local function __TS__SparseArrayNew(...)
-local sparseArray = {...}
-sparseArray.sparseLength = __TS__CountVarargs(...)
-return sparseArray
-end
-local function __TS__SparseArrayPush(sparseArray, ...)
-local args = {...}
-local argsLen = __TS__CountVarargs(...)
-local listLen = sparseArray.sparseLength
-for i = 1, argsLen do
-sparseArray[listLen + i] = args[i]
-end
-sparseArray.sparseLength = listLen + argsLen
-end
-local function __TS__SparseArraySpread(sparseArray)
-local _unpack = unpack or table.unpack
-return _unpack(sparseArray, 1, sparseArray.sparseLength)
 end
 local function __TS__ArrayFind(self, predicate, thisArg)
 for i = 1, #self do
@@ -121,6 +86,9 @@ end
 end
 end
 return target
+end
+local function __TS__CountVarargs(...)
+return select("#", ...)
 end
 local function __TS__ArraySplice(self, ...)
 local args = {...}
@@ -205,11 +173,7 @@ end
 return {
 __TS__ArrayPush = __TS__ArrayPush,
 __TS__Unpack = __TS__Unpack,
-__TS__ArrayUnshift = __TS__ArrayUnshift,
 __TS__ArrayIndexOf = __TS__ArrayIndexOf,
-__TS__SparseArrayNew = __TS__SparseArrayNew,
-__TS__SparseArrayPush = __TS__SparseArrayPush,
-__TS__SparseArraySpread = __TS__SparseArraySpread,
 __TS__ArrayFind = __TS__ArrayFind,
 __TS__Class = __TS__Class,
 __TS__New = __TS__New,
@@ -655,8 +619,6 @@ end
 return ____exports
 end,
 ["screen"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__ArrayUnshift = ____lualib.__TS__ArrayUnshift
 local ____exports = {}
 function ____exports.recordScreen()
 local parent = term.current()
@@ -730,7 +692,7 @@ table.remove(rows, 1)
 rows[#rows + 1] = blank
 else
 table.remove(rows)
-__TS__ArrayUnshift(rows, blank)
+table.insert(rows, 1, blank)
 end
 i = i + 1
 end
@@ -775,9 +737,6 @@ end,
 local ____lualib = require("lualib_bundle")
 local __TS__Unpack = ____lualib.__TS__Unpack
 local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
-local __TS__SparseArrayNew = ____lualib.__TS__SparseArrayNew
-local __TS__SparseArrayPush = ____lualib.__TS__SparseArrayPush
-local __TS__SparseArraySpread = ____lualib.__TS__SparseArraySpread
 local ____exports = {}
 local ____json = require("json")
 local JSON_NULL = ____json.JSON_NULL
@@ -1016,12 +975,7 @@ if tier == nil then
 return {ok = false, error = "unknown tool " .. call.tool, summary = summary}
 end
 if __TS__ArrayIndexOf(allowed, tier) < 0 then
-local ____array_7 = __TS__SparseArrayNew(__TS__Unpack(allowed))
-__TS__SparseArrayPush(____array_7, tier)
-local wanted = table.concat(
-{__TS__SparseArraySpread(____array_7)},
-","
-)
+local wanted = (#allowed > 0 and table.concat(allowed, ",") .. "," or "") .. tier
 return {
 ok = false,
 refused = true,
@@ -1382,6 +1336,7 @@ self.id = os.getComputerID()
 self.label = os.getComputerLabel()
 self.kind = ____exports.computerKind()
 self.closed = false
+self.restoreScreen = recordScreen()
 end
 function BridgeConnection.prototype.note(self)
 local who = (((("computer " .. tostring(self.id)) .. (self.label ~= nil and (" \"" .. tostring(self.label)) .. "\"" or "")) .. " (a ") .. self.kind) .. ")"
@@ -1393,6 +1348,7 @@ self.ws.send(encodeJSON(msg))
 end
 end
 function BridgeConnection.prototype.close(self)
+self.restoreScreen()
 if self.closed then
 return
 end
@@ -1402,7 +1358,6 @@ end
 function BridgeConnection.prototype.serve(self, onCall)
 local queue = {}
 local ended = "the bridge closed the connection"
-local restoreScreen = recordScreen()
 local function reader()
 while true do
 local event, url, a, b = os.pullEventRaw()
@@ -1468,18 +1423,11 @@ end
 end
 end
 end
-do
-local ____try, ____error = pcall(function()
-parallel.waitForAny(reader, worker)
-end)
-do
-restoreScreen()
-end
-if not ____try then
-error(____error, 0)
-end
-end
+local ok, thrown = pcall(function() return parallel.waitForAny(reader, worker) end)
 self:close()
+if not ok then
+error(thrown, 0)
+end
 return ended
 end
 PERMANENT = {
@@ -1494,20 +1442,12 @@ if opts == nil then
 opts = {}
 end
 local restoreScreen = recordScreen()
-do
-local ____try, ____hasReturned, ____returnValue = pcall(function()
-return true, serveLoop(opts)
-end)
-do
+local ok, result = pcall(function() return serveLoop(opts) end)
 restoreScreen()
+if not ok then
+error(result, 0)
 end
-if not ____try then
-error(____hasReturned, 0)
-end
-if ____try and ____hasReturned then
-return ____returnValue
-end
-end
+return result
 end
 return ____exports
 end,

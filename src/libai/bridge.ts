@@ -51,6 +51,8 @@ export class BridgeConnection {
   readonly label = os.getComputerLabel();
   readonly kind = computerKind();
   private closed = false;
+  /** While connected, a plain terminal is recorded so that the screen tool can read it. */
+  private readonly restoreScreen = recordScreen();
 
   constructor(
     readonly url: string,
@@ -73,19 +75,16 @@ export class BridgeConnection {
   }
 
   close(): void {
+    this.restoreScreen();
     if (this.closed) return;
     this.closed = true;
     pcall(this.ws.close);
   }
 
-  /**
-   * Serves calls until the connection ends (returns the reason) or Ctrl+T (raises TERMINATED).
-   * While serving, a plain terminal is recorded so that the screen tool can read it.
-   */
+  /** Serves calls until the connection ends (returns the reason) or Ctrl+T (raises TERMINATED). */
   serve(onCall?: BridgeOptions["onCall"]): string {
     const queue: (ToolCall & { call: number })[] = [];
     let ended = "the bridge closed the connection";
-    const restoreScreen = recordScreen();
     const reader = (): void => {
       while (true) {
         const [event, url, a, b] = os.pullEventRaw();
@@ -119,12 +118,9 @@ export class BridgeConnection {
         if (onCall !== undefined) onCall(outcome.summary, outcome);
       }
     };
-    try {
-      parallel.waitForAny(reader, worker);
-    } finally {
-      restoreScreen();
-    }
+    const [ok, thrown] = pcall(() => parallel.waitForAny(reader, worker));
     this.close();
+    if (!ok) throw thrown;
     return ended;
   }
 }
@@ -208,12 +204,12 @@ const PERMANENT: { [kind: string]: boolean } = {
  * otherwise: a refusal or a setting to fix, or (without reconnect) a lost connection.
  */
 export function serveBridge(opts: ServeOptions = {}): unknown {
+  // Recorded across reconnections, so the screen tool sees what was printed while away.
   const restoreScreen = recordScreen();
-  try {
-    return serveLoop(opts);
-  } finally {
-    restoreScreen();
-  }
+  const [ok, result] = pcall(() => serveLoop(opts));
+  restoreScreen();
+  if (!ok) throw result;
+  return result;
 }
 
 function serveLoop(opts: ServeOptions): unknown {

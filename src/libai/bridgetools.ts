@@ -178,7 +178,7 @@ export function serveCall(call: ToolCall, allowed: Tier[], computerId: number): 
   const tier = tierOf(call);
   if (tier === undefined) return { ok: false, error: "unknown tool " + call.tool, summary };
   if (allowed.indexOf(tier) < 0) {
-    const wanted = [...allowed, tier].join(",");
+    const wanted = (allowed.length > 0 ? table.concat(allowed, ",") + "," : "") + tier;
     return {
       ok: false,
       refused: true,

@@ -55,11 +55,11 @@ export function recordScreen(): () => void {
   rec.set("scroll", (n: number) => {
     for (let i = 0; i < math.abs(n); i++) {
       if (n > 0) {
-        rows.shift();
+        table.remove(rows, 1);
         rows.push(blank);
       } else {
         rows.pop();
-        rows.unshift(blank);
+        table.insert(rows, 1, blank);
       }
     }
     parent.scroll(n);

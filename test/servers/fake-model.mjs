@@ -20,8 +20,8 @@
 //   [markdown]          a fixed markdown document
 //   [long:N]            N lines "Line 1" .. "Line N"
 // Title requests (opencode's title generator) are answered "Fake title" and not logged.
-// GET /log lists the prompts received (text, toolNames offered, toolResults since the prompt,
-// system text); DELETE /log clears it. GET /stats counts requests,
+// GET /log lists the prompts received (at: ms, text, toolNames offered, toolResults since the
+// prompt, system text); DELETE /log clears it. GET /stats counts requests,
 // title requests, errors, tool calls and aborted streams.
 // Usage: node fake-model.mjs [port]   -> prints {"port":N} once listening on 127.0.0.1.
 import http from "node:http";
@@ -170,6 +170,7 @@ export function startFakeModel(port = 0) {
     if (!p.title) {
       const messages = Array.isArray(body.messages) ? body.messages : [];
       log.push({
+        at: Date.now(),
         text: p.text,
         model: body.model,
         messages: Array.isArray(body.messages) ? body.messages.length : 0,

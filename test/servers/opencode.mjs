@@ -89,6 +89,12 @@ export function testConfig(modelUrl) {
         prompt: "You are a test agent that asks before running commands.",
         permission: { bash: "ask" },
       },
+      careful: {
+        description: "A test agent that asks before each opencc-bridge tool",
+        mode: "primary",
+        prompt: "You are a test agent that asks before acting through the bridge.",
+        permission: { "opencc_*": "ask" },
+      },
     },
   };
 }

@@ -20,15 +20,14 @@ export declare class BridgeConnection {
     readonly label: string | null;
     readonly kind: ComputerKind;
     private closed;
+    /** While connected, a plain terminal is recorded so that the screen tool can read it. */
+    private readonly restoreScreen;
     constructor(url: string, allowed: Tier[], ws: Websocket);
     /** The line that tells the agent which computer is asking and what it may do there. */
     note(): string;
     private send;
     close(): void;
-    /**
-     * Serves calls until the connection ends (returns the reason) or Ctrl+T (raises TERMINATED).
-     * While serving, a plain terminal is recorded so that the screen tool can read it.
-     */
+    /** Serves calls until the connection ends (returns the reason) or Ctrl+T (raises TERMINATED). */
     serve(onCall?: BridgeOptions["onCall"]): string;
 }
 /** Connects, says hello and waits for the bridge's welcome; raises an AiError when it cannot. */
