@@ -1247,6 +1247,8 @@ end
 return ____exports
 end,
 ["chat"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local ____exports = {}
 local ai = require("libai")
 local ____commands = require("commands")
@@ -1255,6 +1257,8 @@ local ____complete = require("complete")
 local completeChat = ____complete.completeChat
 local ____progress = require("progress")
 local ask = ____progress.ask
+local ____serve = require("serve")
+local withBridge = ____serve.withBridge
 local ____sessions = require("sessions")
 local currentSession = ____sessions.currentSession
 local printSessions = ____sessions.printSessions
@@ -1406,7 +1410,10 @@ end
 __continue36 = true
 break
 end
-local outcome = ask(text, st)
+local outcome = withBridge(function(system) return ask(
+text,
+__TS__ObjectAssign({}, st, {system = system})
+) end)
 if outcome.cancelled == true then
 return
 end

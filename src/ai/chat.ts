@@ -6,6 +6,7 @@ import type { Options } from "./args";
 import { updateCompletion } from "./commands";
 import { completeChat } from "./complete";
 import { ask, AskSettings } from "./progress";
+import { withBridge } from "./serve";
 import { currentSession, printSessions } from "./sessions";
 
 const HELP = [
@@ -130,7 +131,7 @@ export function chat(o: Options): void {
       if (!command(text, st)) return;
       continue;
     }
-    const outcome = ask(text, st);
+    const outcome = withBridge((system) => ask(text, { ...st, system }));
     if (outcome.cancelled === true) return; // Ctrl+T during a reply: aborted on the server; leave
     if (outcome.ok) {
       if (st.lastSession === undefined) updateCompletion();
