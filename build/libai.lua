@@ -744,6 +744,7 @@ local ____sandbox = require("sandbox")
 local runChunk = ____sandbox.runChunk
 local ____screen = require("screen")
 local readScreen = ____screen.readScreen
+local DEFAULT_LIMIT = 25
 local READ_ACTIONS = {
 detect = true,
 inspect = true,
@@ -968,6 +969,22 @@ error = r.error or JSON_NULL
 end
 error("unknown tool " .. call.tool, 0)
 end
+local function withinLimit(call, secs)
+local finished = false
+local ok = false
+local result
+parallel.waitForAny(
+function()
+ok, result = pcall(run, call)
+finished = true
+end,
+function() return sleep(secs) end
+)
+if not finished then
+return false, ("stopped after " .. tostring(secs)) .. " s, its time limit on the computer"
+end
+return ok, result
+end
 function ____exports.serveCall(call, allowed, computerId)
 local summary = summaryOf(call)
 local tier = tierOf(call)
@@ -983,7 +1000,7 @@ summary = summary,
 error = (((((((("refused by computer " .. tostring(computerId)) .. ": its opencc.tools allows ") .. (#allowed > 0 and table.concat(allowed, ", ") or "nothing")) .. ", and ") .. summary) .. " needs \"") .. tier) .. "\". Ask its owner to run: set opencc.tools ") .. wanted
 }
 end
-local ok, result = pcall(run, call)
+local ok, result = __TS__Unpack(call.tool == "lua" and ({pcall(run, call)}) or ({withinLimit(call, call.limit or DEFAULT_LIMIT)}))
 if ok then
 return {ok = true, result = result, summary = summary}
 end
@@ -1367,11 +1384,16 @@ end
 if event == "websocket_message" and url == self.url then
 local msg = decodeJSON(tostring(a))
 if msg ~= nil and msg.type == "call" and type(msg.call) == "number" then
-queue[#queue + 1] = {
-call = msg.call,
-tool = tostring(msg.tool),
-args = msg.args or ({})
-}
+local ____msg_call_1 = msg.call
+local ____tostring_result_2 = tostring(msg.tool)
+local ____temp_3 = msg.args or ({})
+local ____temp_0
+if type(msg.limit) == "number" then
+____temp_0 = msg.limit
+else
+____temp_0 = nil
+end
+queue[#queue + 1] = {call = ____msg_call_1, tool = ____tostring_result_2, args = ____temp_3, limit = ____temp_0}
 os.queueEvent(WAKE_EVENT)
 end
 elseif event == "websocket_closed" and url == self.url then

@@ -97,7 +97,7 @@ export class Computers {
       }, timeoutMs);
       this.pending.set(call, { computer: c.id, resolve, reject, timer });
       try {
-        c.send({ type: "call", call, tool, args });
+        c.send({ type: "call", call, tool, args, limit: Math.max(1, Math.floor(timeoutMs / 1000) - 2) });
       } catch (e) {
         this.pending.delete(call);
         clearTimeout(timer);

@@ -44,6 +44,8 @@ export interface Call {
   call: number;
   tool: string;
   args: Record<string, unknown>;
+  /** Seconds the computer may spend on it (a little less than the bridge waits). */
+  limit: number;
 }
 
 export type ToComputer = { type: "welcome"; id: number } | { type: "refused"; reason: string } | Call;

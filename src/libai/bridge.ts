@@ -42,6 +42,7 @@ interface BridgeMessage {
   call?: number;
   tool?: string;
   args?: { [k: string]: unknown };
+  limit?: number;
   reason?: string;
 }
 
@@ -92,7 +93,12 @@ export class BridgeConnection {
         if (event === "websocket_message" && url === this.url) {
           const msg = decodeJSON(tostring(a)) as BridgeMessage | undefined;
           if (msg !== undefined && msg.type === "call" && type(msg.call) === "number") {
-            queue.push({ call: msg.call!, tool: tostring(msg.tool), args: msg.args ?? {} });
+            queue.push({
+              call: msg.call!,
+              tool: tostring(msg.tool),
+              args: msg.args ?? {},
+              limit: type(msg.limit) === "number" ? msg.limit : undefined,
+            });
             os.queueEvent(WAKE_EVENT);
           }
         } else if (event === "websocket_closed" && url === this.url) {

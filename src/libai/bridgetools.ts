@@ -10,7 +10,11 @@ export type Tier = "read" | "act" | "lua";
 export interface ToolCall {
   tool: string;
   args: { [k: string]: unknown };
+  /** Seconds the call may take here (the bridge gives up a little later). */
+  limit?: number;
 }
+
+const DEFAULT_LIMIT = 25;
 
 /** What a call did: ok and its data, or not ok and the line for the agent. */
 export interface CallOutcome {
@@ -172,6 +176,25 @@ function run(call: ToolCall): unknown {
   throw "unknown tool " + call.tool;
 }
 
+/**
+ * Runs a call for at most `secs` seconds: a peripheral method or turtle action that never
+ * returns is abandoned (its coroutine is dropped), so serving goes on.
+ */
+function withinLimit(call: ToolCall, secs: number): LuaMultiReturn<[boolean, unknown]> {
+  let finished = false;
+  let ok = false;
+  let result: unknown;
+  parallel.waitForAny(
+    () => {
+      [ok, result] = pcall(run, call);
+      finished = true;
+    },
+    () => sleep(secs),
+  );
+  if (!finished) return $multi(false, `stopped after ${secs} s, its time limit on the computer`);
+  return $multi(ok, result);
+}
+
 /** Runs one call if opencc.tools allows it. Errors raised by the work (CC's too) become the outcome. */
 export function serveCall(call: ToolCall, allowed: Tier[], computerId: number): CallOutcome {
   const summary = summaryOf(call);
@@ -186,7 +209,7 @@ export function serveCall(call: ToolCall, allowed: Tier[], computerId: number): 
       error: `refused by computer ${computerId}: its opencc.tools allows ${allowed.length > 0 ? allowed.join(", ") : "nothing"}, and ${summary} needs "${tier}". Ask its owner to run: set opencc.tools ${wanted}`,
     };
   }
-  const [ok, result] = pcall(run, call);
+  const [ok, result] = call.tool === "lua" ? pcall(run, call) : withinLimit(call, call.limit ?? DEFAULT_LIMIT);
   if (ok) return { ok: true, result, summary };
   if (result === "Terminated") throw result;
   return { ok: false, error: tostring(result), summary };

@@ -145,6 +145,8 @@ test("a connected computer is listed and answers calls; one computer is the defa
     assert.equal(r.isError, false, r.text);
     assert.deepEqual(JSON.parse(r.text), { echo: "turtle", args: { action: "dig", direction: "up" } });
     assert.equal(c.calls.length, 1);
+    // the computer's own limit for the call: a little less than the bridge waits (1.5 s here)
+    assert.equal(c.calls[0].limit, 1);
   } finally {
     c.ws.close();
   }

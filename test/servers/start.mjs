@@ -78,7 +78,8 @@ function startFakeModel() {
 
 /**
  * Starts opencc-bridge (build/bridge/main.js) on a free loopback port with BRIDGE_TOKEN,
- * registered with the opencode server at opencodeUrl; resolves { ccUrl, pid, stop }.
+ * registered with the opencode server at opencodeUrl; resolves { ccUrl, pid, stop }. A computer
+ * has 8 s to answer a call (6 s of its own), so specs of calls that hang stay short.
  */
 function startBridge(opencodeUrl) {
   return new Promise((resolve, reject) => {
@@ -97,6 +98,8 @@ function startBridge(opencodeUrl) {
         opencodeUrl,
         "--json-ready",
         "--quiet",
+        "--call-timeout",
+        "8",
       ],
       { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, OPENCODE_SERVER_PASSWORD: TEST_PASSWORD } },
     );

@@ -5,6 +5,8 @@ export interface ToolCall {
     args: {
         [k: string]: unknown;
     };
+    /** Seconds the call may take here (the bridge gives up a little later). */
+    limit?: number;
 }
 /** What a call did: ok and its data, or not ok and the line for the agent. */
 export interface CallOutcome {

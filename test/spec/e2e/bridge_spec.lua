@@ -183,4 +183,21 @@ describe("opencc-bridge e2e", function()
       assert.are.equal(case.dug, has(t, "> turtle: dig"), t)
     end
   end)
+
+  it("a peripheral method that never returns is stopped at the call's limit, and serving goes on", function()
+    local pc = computer({ id = 4110 })
+    pc:attachPeripheral("back", "slow_machine", {
+      wait = function() pc.env.os.pullEvent("never_comes") end,
+      ping = function() return "pong" end,
+    })
+    local token = servers.token("hang")
+    local r = pc:run("ai.lua", "-n", token
+      .. ' [call:opencc_peripheral_call:{"computer":4110,"peripheral":"back","method":"wait"}]'
+      .. ' [call:opencc_peripheral_call:{"computer":4110,"peripheral":"back","method":"ping"}]')
+    assert.is_true(r.ok, r.error)
+    local _, results = modelSaw(token)
+    assert.truthy(has(results, "stopped after 6 s, its time limit on the computer"), results)
+    assert.truthy(has(results, '["pong"]'), results)
+    assert.truthy(has(pc:screenText(), "> peripheral: back.wait (failed)"), pc:screenText())
+  end)
 end)
