@@ -436,7 +436,7 @@ if not ok then
 mapFailure(url, reason or "not allowed")
 end
 end
-function ____exports.openWebsocket(url)
+function ____exports.openWebsocket(url, timeoutSecs)
 requireHttp()
 local openAsync = http.websocketAsync
 local ok, thrown = pcall(openAsync, url)
@@ -446,15 +446,24 @@ fail(
 ((("opencc.bridge_url \"" .. url) .. "\" is not a ws:// URL (") .. tostring(thrown)) .. "): set opencc.bridge_url ws://host:4097/cc"
 )
 end
+local timer = os.startTimer(timeoutSecs)
 while true do
 local event, eventUrl, a = os.pullEventRaw()
 if event == "terminate" then
 error(____exports.TERMINATED, 0)
 end
+if event == "timer" and eventUrl == timer then
+fail(
+"timeout",
+((("The opencc bridge at " .. hostOf(url)) .. " did not answer within ") .. tostring(timeoutSecs)) .. " s: is opencc-bridge running there, and is opencc.bridge_url right?"
+)
+end
 if event == "websocket_success" and eventUrl == url then
+os.cancelTimer(timer)
 return a
 end
 if event == "websocket_failure" and eventUrl == url then
+os.cancelTimer(timer)
 local reason = tostring(a)
 if reason == "Domain not permitted" then
 mapFailure(url, reason)
@@ -1215,7 +1224,7 @@ local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
 local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local parseTools, serveLoop, WELCOME_TIMEOUT, PERMANENT
+local parseTools, serveLoop, WELCOME_TIMEOUT, CONNECT_TIMEOUT, PERMANENT
 local ____bridgetools = require("bridgetools")
 local serveCall = ____bridgetools.serveCall
 local peripheralList = ____bridgetools.peripheralList
@@ -1251,7 +1260,7 @@ if url == "" then
 fail("bad_setting", "opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (the opencc-bridge's address)")
 end
 local allowed = parseTools(opts.tools or cfg.tools)
-local ws = openWebsocket(url)
+local ws = openWebsocket(url, CONNECT_TIMEOUT)
 local conn = __TS__New(____exports.BridgeConnection, url, allowed, ws)
 ws.send(encodeJSON({
 type = "hello",
@@ -1333,6 +1342,8 @@ end
 end
 local WAKE_EVENT = "opencc_bridge_call"
 WELCOME_TIMEOUT = 10
+CONNECT_TIMEOUT = 5
+local MAX_MESSAGE = 120000
 function ____exports.computerKind()
 if turtle ~= nil then
 return "turtle"
@@ -1360,9 +1371,32 @@ local who = (((("computer " .. tostring(self.id)) .. (self.label ~= nil and (" \
 return ((("The user is typing on ComputerCraft " .. who) .. ". You can act on it through the opencc bridge's tools ") .. "(opencc_computers, opencc_turtle, opencc_peripherals, opencc_peripheral_call, opencc_screen, opencc_lua) ") .. ((("with \"computer\": " .. tostring(self.id)) .. ". Its owner allows: ") .. (#self.allowed > 0 and table.concat(self.allowed, ", ") or "nothing")) .. "."
 end
 function BridgeConnection.prototype.send(self, msg)
-if not self.closed then
-self.ws.send(encodeJSON(msg))
+self:sendText(encodeJSON(msg))
 end
+function BridgeConnection.prototype.sendText(self, text)
+if self.closed then
+return
+end
+pcall(self.ws.send, text)
+end
+function BridgeConnection.prototype.sendResult(self, call, outcome)
+local msg = {
+type = "result",
+call = call,
+ok = outcome.ok,
+result = outcome.result,
+error = outcome.error
+}
+local text = encodeJSON(msg)
+if #text <= MAX_MESSAGE then
+return self:sendText(text)
+end
+self:send({
+type = "result",
+call = call,
+ok = false,
+error = ("the result (" .. tostring(#text)) .. " bytes) is too large for CC's websocket messages (128 KiB): ask for less at a time"
+})
 end
 function BridgeConnection.prototype.close(self)
 self.restoreScreen()
@@ -1415,7 +1449,7 @@ end
 local function worker()
 while true do
 do
-local __continue25
+local __continue28
 repeat
 local next = table.remove(queue, 1)
 if next == nil then
@@ -1423,23 +1457,17 @@ local event = os.pullEventRaw(WAKE_EVENT)
 if event == "terminate" then
 error(TERMINATED, 0)
 end
-__continue25 = true
+__continue28 = true
 break
 end
 local outcome = serveCall(next, self.allowed, self.id)
-self:send({
-type = "result",
-call = next.call,
-ok = outcome.ok,
-result = outcome.result,
-error = outcome.error
-})
+self:sendResult(next.call, outcome)
 if onCall ~= nil then
 onCall(outcome.summary, outcome)
 end
-__continue25 = true
+__continue28 = true
 until true
-if not __continue25 then
+if not __continue28 then
 break
 end
 end

@@ -20,6 +20,9 @@ export interface BridgeOptions {
 
 const WAKE_EVENT = "opencc_bridge_call";
 const WELCOME_TIMEOUT = 10;
+const CONNECT_TIMEOUT = 5;
+/** CC: Tweaked's default limit for one websocket message is 128 KiB. */
+const MAX_MESSAGE = 120000;
 
 export type ComputerKind = "computer" | "turtle" | "pocket";
 
@@ -72,7 +75,26 @@ export class BridgeConnection {
   }
 
   private send(msg: object): void {
-    if (!this.closed) this.ws.send(encodeJSON(msg));
+    this.sendText(encodeJSON(msg));
+  }
+
+  private sendText(text: string): void {
+    if (this.closed) return;
+    // A send fails once the socket is gone; websocket_closed then ends serving.
+    pcall(this.ws.send, text);
+  }
+
+  /** A call's result, or an error the agent can act on when it is too large to send. */
+  private sendResult(call: number, outcome: CallOutcome): void {
+    const msg = { type: "result", call, ok: outcome.ok, result: outcome.result, error: outcome.error };
+    const text = encodeJSON(msg);
+    if (text.length <= MAX_MESSAGE) return this.sendText(text);
+    this.send({
+      type: "result",
+      call,
+      ok: false,
+      error: `the result (${text.length} bytes) is too large for CC's websocket messages (128 KiB): ask for less at a time`,
+    });
   }
 
   close(): void {
@@ -120,7 +142,7 @@ export class BridgeConnection {
           continue;
         }
         const outcome = serveCall(next, this.allowed, this.id);
-        this.send({ type: "result", call: next.call, ok: outcome.ok, result: outcome.result, error: outcome.error });
+        this.sendResult(next.call, outcome);
         if (onCall !== undefined) onCall(outcome.summary, outcome);
       }
     };
@@ -142,7 +164,7 @@ export function connectBridge(opts: BridgeOptions = {}): BridgeConnection {
     );
   }
   const allowed = parseTools(opts.tools ?? cfg.tools);
-  const ws = openWebsocket(url);
+  const ws = openWebsocket(url, CONNECT_TIMEOUT);
   const conn = new BridgeConnection(url, allowed, ws);
   ws.send(
     encodeJSON({

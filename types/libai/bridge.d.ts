@@ -26,6 +26,9 @@ export declare class BridgeConnection {
     /** The line that tells the agent which computer is asking and what it may do there. */
     note(): string;
     private send;
+    private sendText;
+    /** A call's result, or an error the agent can act on when it is too large to send. */
+    private sendResult;
     close(): void;
     /** Serves calls until the connection ends (returns the reason) or Ctrl+T (raises TERMINATED). */
     serve(onCall?: BridgeOptions["onCall"]): string;

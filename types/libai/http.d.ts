@@ -24,7 +24,8 @@ export interface Websocket {
     close(this: void): void;
 }
 /**
- * Opens a websocket (CC's http.websocketAsync) and waits for websocket_success or _failure of
- * that URL; failures raise an AiError naming the bridge. Ctrl+T raises TERMINATED.
+ * Opens a websocket (CC's http.websocketAsync) and waits, at most timeoutSecs, for
+ * websocket_success or _failure of that URL; failures raise an AiError naming the bridge.
+ * Ctrl+T raises TERMINATED.
  */
-export declare function openWebsocket(url: string): Websocket;
+export declare function openWebsocket(url: string, timeoutSecs: number): Websocket;

@@ -101,10 +101,12 @@ describe("opencc-bridge e2e", function()
     local token = servers.token("lua")
     local r = pc:run("ai.lua", "-n", token
       .. ' [call:opencc_lua:{"computer":4105,"code":"while true do end","timeout":2}]'
+      .. ' [call:opencc_lua:{"computer":4105,"code":"return string.rep([[x]], 200000)"}]'
       .. ' [call:opencc_lua:{"computer":4105,"code":"print(\\"hi\\") x = 6 return x * 7, _G.x"}]')
     assert.is_true(r.ok, r.error)
     local _, results = modelSaw(token)
     assert.truthy(has(results, "stopped at its time limit of 2 s"), results)
+    assert.truthy(has(results, "is too large for CC's websocket messages (128 KiB): ask for less at a time"), results)
     assert.truthy(has(results, '"values":[42,6]'), results)
     assert.truthy(has(results, '"printed":"hi\\n"'), results)
     -- the chunk's global stayed in its own environment
@@ -146,8 +148,11 @@ describe("opencc-bridge e2e", function()
     local token = servers.token("serve")
     local session, messageID
     pc:when(function() return has(pc:screenText(), "Serving the bridge") end, function()
+      -- a peripheral placed while serving is announced to the bridge
+      pc:attachPeripheral("top", "monitor", {})
       session = servers.newSession()
-      messageID = servers.prompt(session, token .. ' [call:opencc_screen:{"computer":4108}]')
+      messageID = servers.prompt(session, token
+        .. ' [call:opencc_computers:{}] [call:opencc_screen:{"computer":4108}]')
     end)
     local lastPoll, answer = 0, nil
     pc:when(function()
@@ -167,6 +172,8 @@ describe("opencc-bridge e2e", function()
     assert.truthy(has(screen, "> screen"), screen)
     assert.truthy(has(screen, "Stopped serving."), screen)
     assert.truthy(answer and has(answer, "Serving the bridge at " .. servers.bridgeUrl), tostring(answer))
+    local _, results = modelSaw(token)
+    assert.truthy(has(results, '"peripherals":["top (monitor)"]'), results)
   end)
 
   it('asks before a bridge tool when opencode\'s permission says "opencc_*": "ask"', function()
