@@ -1304,6 +1304,7 @@ end
 end
 if event == "websocket_closed" and eventUrl == url then
 os.cancelTimer(timer)
+conn:close()
 fail("unreachable", ("The bridge at " .. url) .. " closed the connection before welcoming this computer.")
 end
 end

@@ -207,6 +207,7 @@ export function connectBridge(opts: BridgeOptions = {}): BridgeConnection {
     }
     if (event === "websocket_closed" && eventUrl === url) {
       os.cancelTimer(timer);
+      conn.close();
       fail("unreachable", `The bridge at ${url} closed the connection before welcoming this computer.`);
     }
   }
