@@ -32,9 +32,22 @@ local instance = setmetatable({}, target.prototype)
 instance:____constructor(...)
 return instance
 end
+local function __TS__ObjectAssign(target, ...)
+local sources = {...}
+for i = 1, #sources do
+local source = sources[i]
+if type(source) == "table" then
+for key in pairs(source) do
+target[key] = source[key]
+end
+end
+end
+return target
+end
 return {
 __TS__Class = __TS__Class,
-__TS__New = __TS__New
+__TS__New = __TS__New,
+__TS__ObjectAssign = __TS__ObjectAssign
 }
 end,
 ["screen"] = function(...) 
@@ -544,7 +557,8 @@ newSession = s.newSession,
 agent = s.agent,
 model = s.model,
 variant = s.variant,
-sync = s.sync
+sync = s.sync,
+system = s.system
 }
 end
 local function callAsk(prompt, opts)
@@ -662,6 +676,87 @@ end
 if result.ok and result.reply.text == "" then
 printIn(colours.lightGrey, "(The agent stopped without a reply.)")
 end
+return result
+end
+return ____exports
+end,
+["serve"] = function(...) 
+local ____exports = {}
+local ai = require("libai")
+local function line(text, colour, cut)
+if cut == nil then
+cut = false
+end
+local w = term.getSize()
+local x, y = term.getCursorPos()
+if x ~= 1 then
+print()
+else
+term.clearLine()
+term.setCursorPos(1, y)
+end
+local old = term.getTextColour()
+if term.isColour() then
+term.setTextColour(colour)
+end
+print(cut and #text > w and string.sub(text, 1, w - 2) .. ".." or text)
+term.setTextColour(old)
+end
+function ____exports.showCall(summary, outcome)
+if outcome.refused == true then
+line(("> " .. summary) .. " (refused)", colours.orange, true)
+elseif not outcome.ok then
+line(("> " .. summary) .. " (failed)", colours.red, true)
+else
+line("> " .. summary, colours.lightGrey, true)
+end
+end
+function ____exports.serveCommand()
+if settings.get("opencc.bridge_url") == "" then
+printError("opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (ask the server's owner)")
+return false
+end
+local ok, _, msg = pcall(function() return ai.serve({
+reconnect = true,
+onCall = ____exports.showCall,
+onStatus = function(l) return line(l, colours.lightGrey) end
+}) end)
+if not ok then
+if _ == "Terminated" then
+print("Stopped serving.")
+return true
+end
+printError(tostring(_))
+return false
+end
+printError(tostring(msg))
+return false
+end
+function ____exports.withBridge(ask)
+if settings.get("opencc.bridge_url") == "" or settings.get("opencc.bridge_url") == nil then
+return ask()
+end
+local conn, msg = ai.bridge()
+if conn == nil then
+line(
+"Not serving the bridge: " .. tostring(msg),
+colours.orange
+)
+return ask()
+end
+local result
+parallel.waitForAny(
+function()
+result = ask(conn:note())
+end,
+function()
+pcall(function() return conn:serve(____exports.showCall) end)
+while true do
+os.pullEventRaw("opencc_bridge_done")
+end
+end
+)
+conn:close()
 return result
 end
 return ____exports
@@ -823,10 +918,14 @@ end
 return ____exports
 end,
 ["commands"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local ____exports = {}
 local ai = require("libai")
 local ____ask = require("ask")
 local ask = ____ask.ask
+local ____serve = require("serve")
+local withBridge = ____serve.withBridge
 local ____cache = require("cache")
 local refreshCache = ____cache.refreshCache
 local ____screen = require("screen")
@@ -856,7 +955,10 @@ end
 )
 end
 function ____exports.askOnce(o)
-local outcome = ask(o.text, o)
+local outcome = withBridge(function(system) return ask(
+o.text,
+__TS__ObjectAssign({}, o, {system = system})
+) end)
 if outcome.ok then
 return true
 end
@@ -942,6 +1044,8 @@ end
 return ____exports
 end,
 ["chat"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local ____exports = {}
 local info, showHelp, COMMANDS
 local ____cc_2Ecompletion = require("cc.completion")
@@ -949,6 +1053,8 @@ local choice = ____cc_2Ecompletion.choice
 local ai = require("libai")
 local ____ask = require("ask")
 local ask = ____ask.ask
+local ____serve = require("serve")
+local withBridge = ____serve.withBridge
 local ____cache = require("cache")
 local cachedNames = ____cache.cachedNames
 local ____commands = require("commands")
@@ -1175,7 +1281,10 @@ end
 __continue44 = true
 break
 end
-local outcome = ask(text, st)
+local outcome = withBridge(function(system) return ask(
+text,
+__TS__ObjectAssign({}, st, {system = system})
+) end)
 if outcome.cancelled == true then
 return true
 end
@@ -1446,7 +1555,7 @@ table.concat(options, "\n"),
 "",
 "Flags come before the prompt; -- ends them. Tab completes flags, agents, models and session ids.",
 "",
-"Settings (set <name> <value>): opencc.server_url (e.g. http://host:4096), opencc.password, opencc.agent, opencc.model, opencc.session_id, opencc.directory, opencc.paged. ai --doctor checks them.",
+"Settings (set <name> <value>): opencc.server_url (e.g. http://host:4096), opencc.password, opencc.agent, opencc.model, opencc.session_id, opencc.directory, opencc.paged. ai --doctor checks them. The agent acts through this computer when opencc.bridge_url and opencc.bridge_token name an opencc-bridge; opencc.tools (read, act, lua) says what it may do.",
 "",
 "Programs can use the library too: local ai = require(\"libai\"); print(ai.ask(\"hello\"))"
 },
@@ -1484,6 +1593,8 @@ local synopsis = ____flags.synopsis
 local ____help = require("help")
 local helpPage = ____help.helpPage
 local printHelp = ____help.printHelp
+local ____serve = require("serve")
+local serveCommand = ____serve.serveCommand
 ____exports.FLAGS = {
 {names = {"-n", "--new"}, help = "start a new conversation", option = "newSession"},
 {
@@ -1520,6 +1631,7 @@ run = function(o) return deleteSession(o.text) end
 },
 {names = {"--abort"}, help = "stop the session's generation", run = abortSession},
 {names = {"--doctor"}, help = "check settings and the server", run = doctor},
+{names = {"--serve"}, help = "let the agent act here (bridge)", run = serveCommand},
 {
 names = {"--toast"},
 value = "msg",

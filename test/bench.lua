@@ -207,6 +207,48 @@ do
   servers.clearFaults()
 end
 
+-- 8. A bridge tool call: the fake model asks for opencc_turtle (detect); the computer serves it
+-- beside the prompt. agent -> computer -> agent is the time between the model's request that made
+-- the call and the one that carried its result (fake model log). The bridge is registered with
+-- the password server.
+do
+  local id = 4900
+  local pc = H.computer({
+    id = id, turtle = { blocks = {}, inventory = {}, fuel = 10 }, noLib = true,
+    settings = { ["opencc.session_id"] = servers.newSession(), ["opencc.bridge_url"] = servers.bridgeUrl,
+      ["opencc.bridge_token"] = servers.bridgeToken },
+  })
+  pc:copyIn(BUILD .. "/libai.lua", "libai.lua")
+  local tokens = {}
+  for i = 1, 3 do tokens[i] = H.token("bench-bridge") end
+  local out = measure(pc, [[
+    local ai = require("libai")
+    local args = { ... }
+    local id = table.remove(args, 1)
+    local conn = assert(ai.bridge())
+    local rows = {}
+    for i, token in ipairs(args) do
+      local call = '[call:opencc_turtle:{"computer":' .. id .. ',"action":"detect"}]'
+      parallel.waitForAny(function()
+        local t0 = os.epoch("utc")
+        local text = ai.ask(token .. " " .. call, { system = conn:note() })
+        rows[i] = { ms = os.epoch("utc") - t0, ok = text ~= nil }
+      end, function() conn:serve() end)
+    end
+    conn:close()
+    return rows
+  ]], tostring(id), (table.unpack or unpack)(tokens))
+  pc:destroy()
+  local trips, prompts = {}, {}
+  for i, r in ipairs(out) do
+    local log = servers.modelLog(tokens[i])
+    if not r.ok or #log < 2 then error("bridge tool call " .. i .. " failed") end
+    trips[i], prompts[i] = log[2].at - log[1].at, r.ms
+  end
+  row("bridge tool call: agent -> computer -> agent", ("%d ms"):format(median(trips)), "-", "-", "(median of 3)")
+  row("bridge tool call: whole prompt", ("%d ms"):format(median(prompts)), "-", "-", "(median of 3)")
+end
+
 print("")
 print(("%-48s %-20s %-28s %-8s %s"):format("figure", "ours", "anchor", "ratio", "goal"))
 for _, r in ipairs(rows) do print(("%-48s %-20s %-28s %-8s %s"):format(r[1], r[2], r[3], r[4], r[5])) end

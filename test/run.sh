@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command (npm test). Installs what is missing, builds, starts the real opencode
 # servers and the fake model, runs the busted specs under lua5.1 and lua5.2, then the CraftOS-PC
-# scenarios when CRAFTOS_PC is set. Extra arguments go to busted (a spec path, --filter=...).
+# scenarios when CRAFTOS_PC is set, and opencc-bridge's node tests (test/bridge).
+# Extra arguments go to busted (a spec path, --filter=...).
 # Ends with one line "N passed, N failed"; exits non-zero when anything failed.
 set -u
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -52,6 +53,31 @@ for lua in lua5.1 lua5.2; do
     failed=$((failed + 1))
   fi
 done
+
+echo "== bridge (node --test)"
+# opencc-bridge's own tests (Node's test runner); their counts join the closing line.
+if [ "$#" -eq 0 ] || [ "${OPENCC_NODE_TESTS:-}" = "1" ]; then
+  node_out="$COUNTS_DIR/node-test.out"
+  node --test "$ROOT/test/bridge/" > "$node_out" 2>&1
+  node_status=$?
+  grep -E "^not ok|^# (pass|fail)" "$node_out"
+  np=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$node_out" | tail -1)
+  nf=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$node_out" | tail -1)
+  if [ -n "$np" ] && [ -n "$nf" ]; then
+    passed=$((passed + np))
+    failed=$((failed + nf))
+    if [ "$node_status" -ne 0 ] && [ "$nf" -eq 0 ]; then
+      echo "node --test exited with $node_status"
+      failed=$((failed + 1))
+    fi
+  else
+    tail -20 "$node_out"
+    echo "node --test did not report its counts (exit $node_status)"
+    failed=$((failed + 1))
+  fi
+else
+  echo "bridge: skipped (a spec was named; OPENCC_NODE_TESTS=1 runs them too)"
+fi
 
 echo "== CraftOS-PC"
 if [ -n "${CRAFTOS_PC:-}" ]; then

@@ -6,6 +6,7 @@ import { abortSession, askOnce, deleteSession, listSessions, showVersion, tuiCon
 import { doctor } from "./doctor";
 import { Flag, helpLine, parseFlags, synopsis } from "./flags";
 import { helpPage, printHelp } from "./help";
+import { serveCommand } from "./serve";
 
 export interface Options {
   /** The prompt (or the text of --toast, --append, --command, the id of --delete). */
@@ -44,6 +45,7 @@ export const FLAGS: Flag<Options>[] = [
   { names: ["--delete"], value: "id", values: "sessions", help: "delete a session", run: (o) => deleteSession(o.text) },
   { names: ["--abort"], help: "stop the session's generation", run: abortSession },
   { names: ["--doctor"], help: "check settings and the server", run: doctor },
+  { names: ["--serve"], help: "let the agent act here (bridge)", run: serveCommand },
   {
     names: ["--toast"],
     value: "msg",

@@ -19,6 +19,8 @@ export interface AskSettings {
   sync?: boolean;
   /** Plain text only: no spinner, colours, tool lines or markdown; printed when complete. */
   plain?: boolean;
+  /** Extra system text for this prompt (which computer asks, when serving the bridge). */
+  system?: string;
 }
 
 export interface Outcome {
@@ -40,6 +42,7 @@ function optionsOf(s: AskSettings): PromptOptions {
     model: s.model,
     variant: s.variant,
     sync: s.sync,
+    system: s.system,
   };
 }
 

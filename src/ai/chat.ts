@@ -6,6 +6,7 @@ import { choice } from "cc.completion";
 import * as ai from "libai";
 import type { Options } from "./args";
 import { ask, AskSettings } from "./ask";
+import { withBridge } from "./serve";
 import { cachedNames } from "./cache";
 import { updateCompletion } from "./commands";
 import { inColour, printIn } from "./screen";
@@ -190,7 +191,7 @@ export function chat(o: Options): boolean {
       if (!command(text, st)) return true;
       continue;
     }
-    const outcome = ask(text, st);
+    const outcome = withBridge((system) => ask(text, { ...st, system }));
     if (outcome.cancelled === true) return true; // Ctrl+T during a reply: aborted on the server; leave
     if (outcome.ok) {
       if (st.lastSession === undefined) updateCompletion();

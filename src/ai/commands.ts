@@ -5,6 +5,7 @@ import * as ai from "libai";
 import type { Client } from "libai";
 import type { Options } from "./args";
 import { ask } from "./ask";
+import { withBridge } from "./serve";
 import { refreshCache } from "./cache";
 import { inColour } from "./screen";
 import { printSessions } from "./sessions";
@@ -38,7 +39,7 @@ export function keptPrompt(typed: string): void {
 }
 
 export function askOnce(o: Options): boolean {
-  const outcome = ask(o.text, o);
+  const outcome = withBridge((system) => ask(o.text, { ...o, system }));
   // No completion refresh here: it would cost three requests after every first reply, and
   // completion fetches its lists itself the first time they are wanted.
   if (outcome.ok) return true;

@@ -11,7 +11,7 @@ export function helpPage(options: string[]): string {
       "",
       "Flags come before the prompt; -- ends them. Tab completes flags, agents, models and session ids.",
       "",
-      "Settings (set <name> <value>): opencc.server_url (e.g. http://host:4096), opencc.password, opencc.agent, opencc.model, opencc.session_id, opencc.directory, opencc.paged. ai --doctor checks them.",
+      "Settings (set <name> <value>): opencc.server_url (e.g. http://host:4096), opencc.password, opencc.agent, opencc.model, opencc.session_id, opencc.directory, opencc.paged. ai --doctor checks them. The agent acts through this computer when opencc.bridge_url and opencc.bridge_token name an opencc-bridge; opencc.tools (read, act, lua) says what it may do.",
       "",
       'Programs can use the library too: local ai = require("libai"); print(ai.ask("hello"))',
     ],

@@ -15,6 +15,11 @@ export interface Config {
   timeout: number;
   /** Seconds between polls. */
   pollInterval: number;
+  /** opencc-bridge's WebSocket URL (ws://host:4097/cc); empty: this computer serves no tools. */
+  bridgeUrl: string;
+  bridgeToken: string;
+  /** What the agent may do here through the bridge: read, act, lua (comma-separated). */
+  tools: string;
 }
 
 interface SettingDef {
@@ -96,6 +101,27 @@ export const SETTINGS: SettingDef[] = [
     default: 0.5,
     description: "Seconds between checks for the reply",
   },
+  {
+    key: "bridgeUrl",
+    name: "opencc.bridge_url",
+    type: "string",
+    default: "",
+    description: "opencc-bridge URL (ws://host:4097/cc) through which the agent acts on this computer; empty: off",
+  },
+  {
+    key: "bridgeToken",
+    name: "opencc.bridge_token",
+    type: "string",
+    default: "",
+    description: "The bridge's shared secret (its --token)",
+  },
+  {
+    key: "tools",
+    name: "opencc.tools",
+    type: "string",
+    default: "read",
+    description: "What the agent may do here via the bridge: read, act (turtle, peripherals), lua; e.g. read,act",
+  },
 ];
 
 /** Where ai remembers this computer's own conversation between runs. */
@@ -157,6 +183,17 @@ export function validate(key: keyof Config, value: unknown): string | number {
     const n = value as number;
     if (n <= 0)
       badSetting(def.name, `must be a positive number of seconds, not ${n}`, `set ${def.name} ${def.default}`);
+  } else if (key === "bridgeUrl") {
+    const url = value as string;
+    if (url !== "" && string.find(url, "^wss?://[^/%s]+")[0] === undefined) {
+      badSetting(def.name, `"${url}" is not a ws:// URL`, "set opencc.bridge_url ws://host:4097/cc");
+    }
+  } else if (key === "tools") {
+    for (const [word] of string.gmatch(value as string, "[^,%s]+")) {
+      if (word !== "read" && word !== "act" && word !== "lua") {
+        badSetting(def.name, `names "${word}", which is not read, act or lua`, "set opencc.tools read,act");
+      }
+    }
   } else if (key === "sessionId") {
     const id = value as string;
     // It goes into request paths: letters and digits only after ses_, so it cannot reach another route.

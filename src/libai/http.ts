@@ -162,3 +162,56 @@ export function checkAllowed(url: string): void {
   const [ok, reason] = check(url);
   if (!ok) mapFailure(url, reason ?? "not allowed");
 }
+
+/** An open websocket, as CC gives it (plain functions, not methods). */
+export interface Websocket {
+  send(this: void, message: string): void;
+  close(this: void): void;
+}
+
+/**
+ * Opens a websocket (CC's http.websocketAsync) and waits, at most timeoutSecs, for
+ * websocket_success or _failure of that URL; failures raise an AiError naming the bridge.
+ * Ctrl+T raises TERMINATED.
+ */
+export function openWebsocket(url: string, timeoutSecs: number): Websocket {
+  requireHttp();
+  const openAsync = http.websocketAsync as unknown as (this: void, url: string) => void;
+  const [ok, thrown] = pcall(openAsync, url);
+  if (!ok)
+    fail(
+      "bad_url",
+      `opencc.bridge_url "${url}" is not a ws:// URL (${tostring(thrown)}): set opencc.bridge_url ws://host:4097/cc`,
+    );
+  // CC waits up to 30 s for a websocket by itself; a prompt should not wait that long.
+  const timer = os.startTimer(timeoutSecs);
+  while (true) {
+    const [event, eventUrl, a] = os.pullEventRaw();
+    if (event === "terminate") throw TERMINATED;
+    if (event === "timer" && eventUrl === timer) {
+      fail(
+        "timeout",
+        `The opencc bridge at ${hostOf(url)} did not answer within ${timeoutSecs} s: is opencc-bridge running there, and is opencc.bridge_url right?`,
+      );
+    }
+    if (event === "websocket_success" && eventUrl === url) {
+      os.cancelTimer(timer);
+      return a as Websocket;
+    }
+    if (event === "websocket_failure" && eventUrl === url) {
+      os.cancelTimer(timer);
+      const reason = tostring(a);
+      if (reason === "Domain not permitted") mapFailure(url, reason);
+      if (string.find(reason, "[Dd]isabled")[0] !== undefined) {
+        fail(
+          "http_disabled",
+          `CC refused the websocket (${reason}): set enabled = true under [http.websocket] (or [http]) in the world's serverconfig/computercraft-server.toml.`,
+        );
+      }
+      fail(
+        "unreachable",
+        `Could not reach the opencc bridge at ${hostOf(url)} (${reason}). Is opencc-bridge running there, and is opencc.bridge_url right?`,
+      );
+    }
+  }
+}

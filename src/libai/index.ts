@@ -11,6 +11,7 @@ import { clientFromConfig, PromptOptions, runPrompt, waitForMessage } from "./pr
 import { computerSession, rememberConversation, rememberedConversation } from "./session";
 import { fromCC, toCC } from "./text";
 import { DONE_EVENT, handle, run, submit as submitJob, wait } from "./jobs";
+import { BridgeOptions, connectBridge, serveBridge, ServeOptions, BridgeConnection } from "./bridge";
 
 /** package.json's version: the build writes it in place of this placeholder. */
 export const version: string = "@VERSION@";
@@ -40,6 +41,8 @@ export type { AiError, ErrorKind } from "./errors";
 export type { Client, ClientOptions } from "./client";
 export type { PromptOptions } from "./prompt";
 export type { Job } from "./jobs";
+export type { BridgeConnection, BridgeOptions, ServeOptions } from "./bridge";
+export type { CallOutcome } from "./bridgetools";
 
 defineSettings();
 
@@ -208,5 +211,23 @@ export function protect<T>(fn: () => T): LuaMultiReturn<[T] | [undefined, string
   if (ok) return $multi(result as T);
   if (result === TERMINATED) error("Terminated", 0);
   const err = toAiError(result);
+  return $multi(undefined, err.message, err);
+}
+
+/**
+ * Connects this computer to opencc-bridge (opencc.bridge_url, opencc.bridge_token, opencc.tools):
+ * the connection (c:serve(onCall), c:note(), c:close()), or nil, message, err.
+ */
+export function bridge(opts?: BridgeOptions): LuaMultiReturn<[BridgeConnection] | [undefined, string, AiError]> {
+  return protect(() => connectBridge(opts));
+}
+
+/**
+ * Serves the bridge's tool calls, reconnecting with backoff (unless opts.reconnect is false),
+ * until Ctrl+T (raises "Terminated"); returns nil, message, err when it has to stop (refused,
+ * or a setting to fix). Runs beside ai.ask in parallel.waitForAny.
+ */
+export function serve(opts?: ServeOptions): LuaMultiReturn<[undefined, string, AiError]> {
+  const err = toAiError(serveBridge(opts));
   return $multi(undefined, err.message, err);
 }

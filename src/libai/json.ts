@@ -35,3 +35,8 @@ export function decodeJSON(body: string): unknown {
   const [ok, value] = pcall(textutils.unserialiseJSON, body);
   return ok ? value : undefined;
 }
+
+/** CC's stand-in for JSON null inside a list, where a nil would end the list (serialised as null). */
+export function jsonNull(): object {
+  return (textutils as unknown as { json_null: object }).json_null;
+}

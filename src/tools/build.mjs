@@ -1,7 +1,7 @@
 // Builds build/libai.lua (bundled library) and build/ai.lua (the program), then checks
 // that both exist, are not empty and load: TSTL can leave an empty bundle and exit 0.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -60,6 +60,15 @@ for (const name of ["libai.lua", "ai.lua", "aichat.lua"]) {
   if (statSync(file).size === 0) fail(`build/${name} is empty`);
   writeFileSync(file, compact(readFileSync(file, "utf8")));
 }
+
+// opencc-bridge (Node side) is compiled by tsc into build/bridge, committed so that
+// `npm run bridge` and the opencc-bridge bin work on a clone right after npm install.
+const tsc = join(root, "node_modules", ".bin", "tsc");
+const bridge = spawnSync(tsc, ["-p", "src/bridge"], { cwd: root, stdio: "inherit" });
+if (bridge.status !== 0) fail(`tsc -p src/bridge exited with ${bridge.status}`);
+const bridgeMain = join(root, "build", "bridge", "main.js");
+if (!existsSync(bridgeMain)) fail("build/bridge/main.js is missing");
+chmodSync(bridgeMain, 0o755);
 
 const lua = ["lua5.1", "lua5.2", "lua"].find((l) => spawnSync(l, ["-v"]).status === 0);
 if (!lua) fail("no Lua interpreter to check the outputs with: run `apt-get install lua5.1` (see README)");

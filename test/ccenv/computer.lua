@@ -56,7 +56,9 @@ function Computer.new(opts, shared)
   self.hooks = {}
   self.bootTime = now()
   self.screen = termmod.newScreen(self.width, self.height, self.isColour)
+  self.world = opts.turtle -- a turtle's simulated world (see turtle.lua), or nil
   self.httpManager = httpmod.newManager(self)
+  self.wsManager = require("ccenv.websocket").newManager(self)
   require("ccenv.env").build(self)
   return self
 end
@@ -161,10 +163,11 @@ function Computer:_pump()
   table.sort(due, function(a, b) if a.due ~= b.due then return a.due < b.due end return a.id < b.id end)
   for _, tm in ipairs(due) do self:queueEvent(tm.event, tm.id) end
   self.httpManager:pump()
+  self.wsManager:pump()
 end
 
 function Computer:_canWake()
-  return #self.queue > 0 or #self.timers > 0 or #self.hooks > 0 or self.httpManager:busy()
+  return #self.queue > 0 or #self.timers > 0 or #self.hooks > 0 or self.httpManager:busy() or self.wsManager:busy()
 end
 
 function Computer:_wait()
@@ -178,10 +181,15 @@ function Computer:_wait()
   end
   local hd = self.httpManager:nextDeadline()
   if hd and hd < target then target = hd end
+  local wd = self.wsManager:nextDeadline()
+  if wd and wd < target then target = wd end
   local wait = math.max(0, target - t)
   if pollHooks then wait = math.min(wait, 0.01) end
   wait = math.min(wait, 1)
   local recvt, sendt = self.httpManager:sockets()
+  local wsRecv, wsSend = self.wsManager:sockets()
+  for _, s in ipairs(wsRecv) do recvt[#recvt + 1] = s end
+  for _, s in ipairs(wsSend) do sendt[#sendt + 1] = s end
   if #recvt + #sendt > 0 then
     socket.select(recvt, sendt, wait)
   elseif wait > 0 then
@@ -234,6 +242,7 @@ function Computer:_endRun()
   self.timers = {}
   self.hooks = {}
   self.httpManager:closeAll()
+  self.wsManager:closeAll()
   self.runStart, self.deadline = nil, nil
   if self._resetShellStack then self._resetShellStack() end
   local herr = self.hookError
@@ -339,6 +348,7 @@ function Computer:cursor() return self.screen.cx, self.screen.cy end
 
 function Computer:destroy()
   self.httpManager:closeAll()
+  self.wsManager:closeAll()
   if self.ownsRoot and self.root then
     fsmod.removeTree(self.root)
     self.root = nil

@@ -120,6 +120,7 @@ function M.build(pc)
   G.parallel = require("ccenv.parallel").make(G)
   G.help = require("ccenv.help").make(G)
   G.peripheral = require("ccenv.peripheral").make(pc)
+  if pc.world then G.turtle = require("ccenv.turtle").make(pc) end
   if pc.httpEnabled then
     local httpmod = require("ccenv.http")
     G.http = httpmod.makeApi(pc, pc.httpManager)

@@ -15,7 +15,7 @@
 -- "Could not connect"; closed or reset in the middle of the body, the response arrives as a
 -- success with the part of the body that came (as CraftOS-PC delivers it).
 -- At most 16 requests run at once; further ones wait in a queue, like CC's ResourceQueue.
--- https:// fails with "ccenv: https is not supported". Websockets are not provided.
+-- https:// fails with "ccenv: https is not supported". Websockets: see websocket.lua.
 local socket = require("socket")
 local fsmod = require("ccenv.fs")
 local E = require("ccenv.expect")
@@ -499,11 +499,7 @@ function M.makeApi(pc, mgr)
     end
   end
 
-  function http.websocket() return false, "Websocket connections are disabled" end
-  function http.websocketAsync(url)
-    env.os.queueEvent("websocket_failure", url, "Websocket connections are disabled")
-    return false, "Websocket connections are disabled"
-  end
+  require("ccenv.websocket").install(http, pc)
 
   return http
 end

@@ -9,6 +9,10 @@
 //   [error:CODE]        HTTP CODE with an OpenAI-style error body (and retry-after-ms: 0, so
 //                       opencode's five retries of 408/409/429/5xx happen at once)
 //   [tool:bash:CMD]     first turn: a bash tool call; once the tool result is in: "Tool finished."
+//   [call:NAME:{JSON}]  a call of tool NAME (e.g. opencc_turtle) with the JSON object as its
+//                       arguments (the JSON ends at the first "}]"); several run one after the
+//                       other, one per turn; then "Called NAME: " + the last tool result
+//                       (its first 300 characters, on one line)
 //   [question:Q|A|B]    first turn: a question tool call (question Q, options A, B, ...); once
 //                       answered: "Answered. " + the first line of the tool's output
 //                       (with [echo] too: "Tool finished. " .. the first line of the output)
@@ -16,7 +20,8 @@
 //   [markdown]          a fixed markdown document
 //   [long:N]            N lines "Line 1" .. "Line N"
 // Title requests (opencode's title generator) are answered "Fake title" and not logged.
-// GET /log lists the prompts received; DELETE /log clears it. GET /stats counts requests,
+// GET /log lists the prompts received (at: ms, text, toolNames offered, toolResults since the
+// prompt, system text); DELETE /log clears it. GET /stats counts requests,
 // title requests, errors, tool calls and aborted streams.
 // Usage: node fake-model.mjs [port]   -> prints {"port":N} once listening on 127.0.0.1.
 import http from "node:http";
@@ -49,6 +54,11 @@ function contentText(content) {
     return content.map((p) => (typeof p === "string" ? p : p && p.type === "text" ? p.text : "")).join("");
   }
   return "";
+}
+
+function lastUserIndex(messages) {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i].role === "user") return i;
+  return -1;
 }
 
 function isTitleRequest(messages) {
@@ -103,6 +113,20 @@ export function plan(body) {
     }
     return p;
   }
+  const calls = [...text.matchAll(/\[call:([\w.-]+):(\{.*?\})\]/gs)];
+  if (calls.length > 0) {
+    const results = after.filter((msg) => msg.role === "tool");
+    if (results.length < calls.length) {
+      const [, name, args] = calls[results.length];
+      p.toolCall = { name, arguments: args };
+    } else {
+      const last = contentText(results[results.length - 1].content)
+        .replace(/\s+/g, " ")
+        .trim();
+      p.reply = `Called ${calls[calls.length - 1][1]}: ${last.slice(0, 300)}`;
+    }
+    return p;
+  }
   if ((m = text.match(/\[tool:(\w+):([^\]]*)\]/))) {
     if (toolResult) {
       const out = contentText(toolResult.content)
@@ -144,11 +168,22 @@ export function startFakeModel(port = 0) {
     if (p.error) stats.errors++;
     if (p.toolCall) stats.toolCalls++;
     if (!p.title) {
+      const messages = Array.isArray(body.messages) ? body.messages : [];
       log.push({
+        at: Date.now(),
         text: p.text,
         model: body.model,
         messages: Array.isArray(body.messages) ? body.messages.length : 0,
         tools: Array.isArray(body.tools) && body.tools.length > 0,
+        toolNames: Array.isArray(body.tools) ? body.tools.map((t) => t.function?.name).filter(Boolean) : [],
+        toolResults: messages
+          .slice(lastUserIndex(messages) + 1)
+          .filter((msg) => msg.role === "tool")
+          .map((msg) => contentText(msg.content)),
+        system: messages
+          .filter((msg) => msg.role === "system")
+          .map((msg) => contentText(msg.content))
+          .join("\n"),
       });
     }
     let closed = false;

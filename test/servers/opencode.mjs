@@ -84,10 +84,10 @@ export function testConfig(modelUrl) {
         prompt: "You are a helpful test agent.",
       },
       asker: {
-        description: "A test agent that must ask before running bash",
+        description: "A test agent that must ask before running bash or an opencc-bridge tool",
         mode: "primary",
         prompt: "You are a test agent that asks before running commands.",
-        permission: { bash: "ask" },
+        permission: { bash: "ask", "opencc_*": "ask" },
       },
     },
   };

@@ -15,6 +15,7 @@ import { startFaultProxy } from "./fault-proxy.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const TEST_PASSWORD = "opencc-test-secret";
+export const BRIDGE_TOKEN = "opencc-bridge-test-token";
 
 const args = process.argv.slice(2);
 const envFile = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--parent");
@@ -74,6 +75,55 @@ function startFakeModel() {
         reject(e);
       }
     });
+  });
+}
+
+/**
+ * Starts opencc-bridge (build/bridge/main.js) on a free loopback port with BRIDGE_TOKEN,
+ * registered with the opencode server at opencodeUrl; resolves { ccUrl, pid, stop }. A computer
+ * has 8 s to answer a call (6 s of its own), so specs of calls that hang stay short.
+ */
+function startBridge(opencodeUrl) {
+  return new Promise((resolve, reject) => {
+    const main = path.join(here, "..", "..", "build", "bridge", "main.js");
+    const child = spawn(
+      process.execPath,
+      [
+        main,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--token",
+        BRIDGE_TOKEN,
+        "--opencode",
+        opencodeUrl,
+        "--json-ready",
+        "--quiet",
+        "--call-timeout",
+        "8",
+      ],
+      { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, OPENCODE_SERVER_PASSWORD: TEST_PASSWORD } },
+    );
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const nl = out.indexOf("\n");
+      if (nl < 0) return;
+      const ready = JSON.parse(out.slice(0, nl));
+      if (ready.registrationFailures > 0) reject(new Error("it could not register with opencode"));
+      resolve({
+        ccUrl: `ws://127.0.0.1:${ready.port}/cc`,
+        pid: child.pid,
+        stop: async () => {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          child.kill("SIGTERM");
+          await new Promise((r) => setTimeout(r, 200));
+          if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+        },
+      });
+    });
+    child.on("exit", (code) => reject(new Error(`exited with ${code}`)));
   });
 }
 
@@ -143,6 +193,14 @@ try {
   const proxy = await startFaultProxy({ target: auth.url });
   stoppers.push(proxy.stop);
   log(`fault proxy at ${proxy.url} -> ${auth.url} (control ${proxy.controlUrl}, elsewhere ${proxy.elsewhereUrl})`);
+  const bridge = await startBridge(auth.url).catch((e) => {
+    log(`opencc-bridge FAILED to start: ${e.message}`);
+    return undefined;
+  });
+  if (bridge) {
+    stoppers.push(bridge.stop);
+    log(`opencc-bridge at ${bridge.ccUrl} (pid ${bridge.pid}), registered with ${auth.url}`);
+  }
   const vars = {
     OPENCC_TEST_URL: plain.url,
     OPENCC_TEST_AUTH_URL: auth.url,
@@ -160,6 +218,9 @@ try {
     OPENCC_TEST_OPENCODE_PID: plain.pid,
     OPENCC_TEST_OPENCODE_AUTH_PID: auth.pid,
     OPENCC_TEST_STARTUP_MS: Date.now() - started,
+    OPENCC_TEST_BRIDGE_URL: bridge ? bridge.ccUrl : "",
+    OPENCC_TEST_BRIDGE_TOKEN: BRIDGE_TOKEN,
+    OPENCC_TEST_BRIDGE_PID: bridge ? bridge.pid : "",
   };
   const text =
     Object.entries(vars)

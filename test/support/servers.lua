@@ -39,6 +39,8 @@ local fields = {
   proxyUrl = "OPENCC_TEST_PROXY_URL",
   proxyControlUrl = "OPENCC_TEST_PROXY_CONTROL_URL",
   elsewhereUrl = "OPENCC_TEST_ELSEWHERE_URL",
+  bridgeUrl = "OPENCC_TEST_BRIDGE_URL",
+  bridgeToken = "OPENCC_TEST_BRIDGE_TOKEN",
 }
 
 -- Fields are read on first use, so requiring this module never fails by itself.
@@ -310,12 +312,13 @@ M.serialise = serialise
 ---   settings                   extra settings (table name -> value)
 ---   files                      extra files { ["name"] = "content" }
 ---   noLib, noProgram           skip copying build/libai.lua or build/ai.lua
+---   turtle                     a turtle's world (test/ccenv/turtle.lua): the computer is a turtle
 function M.newComputer(opts)
   opts = opts or {}
   local ccenv = require("ccenv")
   local pc = ccenv.new({
     width = opts.width or 51, height = opts.height or 19, colour = opts.colour ~= false,
-    id = opts.id, label = opts.label, input = opts.input, http = opts.http,
+    id = opts.id, label = opts.label, input = opts.input, http = opts.http, turtle = opts.turtle,
     denyPrivate = opts.denyPrivate, clockSkewMs = opts.clockSkewMs, timeout = opts.timeout,
     maxDownload = opts.maxDownload, hosts = opts.hosts,
   })

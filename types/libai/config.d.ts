@@ -12,6 +12,11 @@ export interface Config {
     timeout: number;
     /** Seconds between polls. */
     pollInterval: number;
+    /** opencc-bridge's WebSocket URL (ws://host:4097/cc); empty: this computer serves no tools. */
+    bridgeUrl: string;
+    bridgeToken: string;
+    /** What the agent may do here through the bridge: read, act, lua (comma-separated). */
+    tools: string;
 }
 interface SettingDef {
     key: keyof Config;

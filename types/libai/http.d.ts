@@ -22,3 +22,14 @@ export declare function send(req: HttpRequest): HttpReply;
 export declare function pauseFor(seconds: number): void;
 /** CC's own check of a URL against its http rules, without a request: raises the AiError a request would. */
 export declare function checkAllowed(url: string): void;
+/** An open websocket, as CC gives it (plain functions, not methods). */
+export interface Websocket {
+    send(this: void, message: string): void;
+    close(this: void): void;
+}
+/**
+ * Opens a websocket (CC's http.websocketAsync) and waits, at most timeoutSecs, for
+ * websocket_success or _failure of that URL; failures raise an AiError naming the bridge.
+ * Ctrl+T raises TERMINATED.
+ */
+export declare function openWebsocket(url: string, timeoutSecs: number): Websocket;

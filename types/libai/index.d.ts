@@ -8,6 +8,7 @@ import { agentNames, modelNames } from "./catalog";
 import { PromptOptions } from "./prompt";
 import { fromCC, toCC } from "./text";
 import { DONE_EVENT, handle, run, submit as submitJob, wait } from "./jobs";
+import { BridgeOptions, ServeOptions, BridgeConnection } from "./bridge";
 /** package.json's version: the build writes it in place of this placeholder. */
 export declare const version: string;
 export type { Reply, ToolActivity, WaitCallbacks } from "./reply";
@@ -16,6 +17,8 @@ export type { AiError, ErrorKind } from "./errors";
 export type { Client, ClientOptions } from "./client";
 export type { PromptOptions } from "./prompt";
 export type { Job } from "./jobs";
+export type { BridgeConnection, BridgeOptions, ServeOptions } from "./bridge";
+export type { CallOutcome } from "./bridgetools";
 /** Asks and waits: returns the reply's text and the reply, or nil, message, err. */
 export declare function ask(prompt: string, opts?: PromptOptions): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]>;
 /** Starts a prompt in the background and returns its job at once. */
@@ -64,3 +67,14 @@ export declare function sessionInUse(session?: string): string | undefined;
 export declare function forgetConversation(id?: string): void;
 /** Runs fn and returns its results, or nil, message, err for an AiError (Ctrl+T still raises). */
 export declare function protect<T>(fn: () => T): LuaMultiReturn<[T] | [undefined, string, AiError]>;
+/**
+ * Connects this computer to opencc-bridge (opencc.bridge_url, opencc.bridge_token, opencc.tools):
+ * the connection (c:serve(onCall), c:note(), c:close()), or nil, message, err.
+ */
+export declare function bridge(opts?: BridgeOptions): LuaMultiReturn<[BridgeConnection] | [undefined, string, AiError]>;
+/**
+ * Serves the bridge's tool calls, reconnecting with backoff (unless opts.reconnect is false),
+ * until Ctrl+T (raises "Terminated"); returns nil, message, err when it has to stop (refused,
+ * or a setting to fix). Runs beside ai.ask in parallel.waitForAny.
+ */
+export declare function serve(opts?: ServeOptions): LuaMultiReturn<[undefined, string, AiError]>;

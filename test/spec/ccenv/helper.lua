@@ -15,10 +15,10 @@ function H.runProgram(pc, source, ...)
   return pc:run("prog.lua", ...)
 end
 
--- Start the loopback HTTP fixture server (Node). Returns { port, pid, stop }.
-function H.startServer()
+-- Start a loopback fixture server (Node; default the HTTP one). Returns { port, pid, stop }.
+function H.startServer(script)
   local out = os.tmpname()
-  os.execute("node test/ccenv/fixtures/http_server.js > " .. out .. " 2>&1 & echo $! > " .. out .. ".pid")
+  os.execute("node " .. (script or "test/ccenv/fixtures/http_server.js") .. " > " .. out .. " 2>&1 & echo $! > " .. out .. ".pid")
   local pf = assert(io.open(out .. ".pid"))
   local pid = assert(tonumber(pf:read("*l")))
   pf:close()

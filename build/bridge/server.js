@@ -1,0 +1,63 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.startBridge = startBridge;
+// One HTTP server on one port: /mcp for opencode, /cc (WebSocket) for CC computers, /health.
+const node_http_1 = __importDefault(require("node:http"));
+const ccsocket_1 = require("./ccsocket");
+const computers_1 = require("./computers");
+const mcp_1 = require("./mcp");
+function startBridge(o) {
+    const computers = new computers_1.Computers();
+    const cc = new ccsocket_1.CCEndpoint(computers, o.token, o.log);
+    const limits = { callTimeoutMs: o.callTimeoutMs };
+    const server = node_http_1.default.createServer((req, res) => {
+        const path = (req.url ?? "/").split("?")[0];
+        if (path === "/mcp") {
+            (0, mcp_1.handleMcp)(req, res, computers, limits, o.log).catch((e) => {
+                o.log(`MCP request failed: ${e.message}`);
+                if (!res.headersSent)
+                    res.writeHead(500, { "content-type": "application/json" });
+                res.end(JSON.stringify({ error: e.message }));
+            });
+            return;
+        }
+        if (path === "/health") {
+            res.writeHead(200, { "content-type": "application/json" });
+            res.end(JSON.stringify({ healthy: true, version: mcp_1.VERSION, computers: computers.list().length }));
+            return;
+        }
+        res.writeHead(404, { "content-type": "text/plain" });
+        res.end("opencc-bridge: MCP at /mcp, CC computers at /cc (WebSocket)\n");
+    });
+    server.on("upgrade", (req, socket, head) => {
+        const path = (req.url ?? "/").split("?")[0];
+        if (path !== "/cc") {
+            socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+            return;
+        }
+        cc.handleUpgrade(req, socket, head);
+    });
+    return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(o.port, o.host, () => {
+            server.off("error", reject);
+            const port = server.address().port;
+            const local = o.host === "0.0.0.0" || o.host === "::" ? "127.0.0.1" : o.host;
+            const host = local.includes(":") ? `[${local}]` : local;
+            resolve({
+                port,
+                mcpUrl: `http://${host}:${port}/mcp`,
+                computers,
+                close: () => new Promise((done) => {
+                    computers.closeAll("the bridge stopped");
+                    cc.close();
+                    server.closeAllConnections();
+                    server.close(() => done());
+                }),
+            });
+        });
+    });
+}

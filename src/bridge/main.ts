@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// opencc-bridge: lets the opencode agent act through ComputerCraft computers. Started beside
+// `opencode serve`; prints one line when ready ({"port":N,...} with --json-ready for tools).
+import { parseOptions, USAGE } from "./options";
+import { register } from "./register";
+import { startBridge } from "./server";
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const jsonReady = argv.includes("--json-ready");
+  const parsed = parseOptions(
+    argv.filter((a) => a !== "--json-ready"),
+    process.env,
+  );
+  if (parsed === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  if ("error" in parsed) {
+    console.error(`opencc-bridge: ${parsed.error}`);
+    return 2;
+  }
+  const o = parsed;
+  const log = (line: string): void => {
+    if (!o.quiet) console.error(`[opencc-bridge] ${line}`);
+  };
+  let bridge;
+  try {
+    bridge = await startBridge({ host: o.host, port: o.port, token: o.token, callTimeoutMs: o.callTimeoutMs, log });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    console.error(
+      err.code === "EADDRINUSE"
+        ? `opencc-bridge: port ${o.port} is in use: pass --port with another one`
+        : `opencc-bridge: cannot listen on ${o.host}:${o.port}: ${err.message}`,
+    );
+    return 1;
+  }
+  const ccHost = o.host.includes(":") ? `[${o.host}]` : o.host;
+  log(`CC computers: ws://${ccHost}:${bridge.port}/cc${o.token !== "" ? " (token required)" : ""}`);
+  log(`MCP for opencode: ${bridge.mcpUrl}`);
+  let failed = 0;
+  for (const url of o.opencode) {
+    const r = await register(url, o.name, bridge.mcpUrl, {
+      username: o.opencodeUsername,
+      password: o.opencodePassword,
+      directory: o.directory,
+    });
+    if (!r.ok) failed++;
+    (r.ok ? log : (l: string) => console.error(`opencc-bridge: ${l}`))(r.message);
+  }
+  if (jsonReady) {
+    process.stdout.write(
+      JSON.stringify({ port: bridge.port, mcpUrl: bridge.mcpUrl, registrationFailures: failed }) + "\n",
+    );
+  }
+  const stop = (): void => {
+    void bridge.close().then(() => process.exit(0));
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  return -1;
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e: Error) => {
+    console.error(`opencc-bridge: ${e.message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,75 @@
+// One HTTP server on one port: /mcp for opencode, /cc (WebSocket) for CC computers, /health.
+import http from "node:http";
+import { AddressInfo } from "node:net";
+import { CCEndpoint } from "./ccsocket";
+import { Computers } from "./computers";
+import { handleMcp, VERSION } from "./mcp";
+
+export interface BridgeOptions {
+  host: string;
+  port: number;
+  token: string;
+  callTimeoutMs: number;
+  log: (line: string) => void;
+}
+
+export interface Bridge {
+  port: number;
+  /** The MCP endpoint as opencode on this machine reaches it. */
+  mcpUrl: string;
+  computers: Computers;
+  close(): Promise<void>;
+}
+
+export function startBridge(o: BridgeOptions): Promise<Bridge> {
+  const computers = new Computers();
+  const cc = new CCEndpoint(computers, o.token, o.log);
+  const limits = { callTimeoutMs: o.callTimeoutMs };
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/mcp") {
+      handleMcp(req, res, computers, limits, o.log).catch((e: Error) => {
+        o.log(`MCP request failed: ${e.message}`);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: e.message }));
+      });
+      return;
+    }
+    if (path === "/health") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ healthy: true, version: VERSION, computers: computers.list().length }));
+      return;
+    }
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end("opencc-bridge: MCP at /mcp, CC computers at /cc (WebSocket)\n");
+  });
+  server.on("upgrade", (req, socket, head) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path !== "/cc") {
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    cc.handleUpgrade(req, socket, head);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(o.port, o.host, () => {
+      server.off("error", reject);
+      const port = (server.address() as AddressInfo).port;
+      const local = o.host === "0.0.0.0" || o.host === "::" ? "127.0.0.1" : o.host;
+      const host = local.includes(":") ? `[${local}]` : local;
+      resolve({
+        port,
+        mcpUrl: `http://${host}:${port}/mcp`,
+        computers,
+        close: () =>
+          new Promise((done) => {
+            computers.closeAll("the bridge stopped");
+            cc.close();
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
