@@ -719,7 +719,9 @@ end
 local ok, _, msg = pcall(function() return ai.serve({
 reconnect = true,
 onCall = ____exports.showCall,
-onStatus = function(l) return line(l, colours.lightGrey) end
+onStatus = function(l)
+line(l, colours.lightGrey)
+end
 }) end)
 if not ok then
 if _ == "Terminated" then

@@ -1059,7 +1059,8 @@ function Bot.prototype.answer(self, p, command, pick)
 local a = p.awaiting
 if a.kind == "permission" then
 if command == "pick" then
-return self:tell(p, ((((("Answer " .. self.cfg.prefix) .. " yes, ") .. self.cfg.prefix) .. " always or ") .. self.cfg.prefix) .. " no.", "yellow")
+self:tell(p, ((((("Answer " .. self.cfg.prefix) .. " yes, ") .. self.cfg.prefix) .. " always or ") .. self.cfg.prefix) .. " no.", "yellow")
+return
 end
 os.queueEvent(ANSWER, p.uuid, command == "yes" and "once" or (command == "always" and "always" or "reject"))
 else
@@ -1078,7 +1079,8 @@ end
 end
 function Bot.prototype.stop(self, p)
 if not p.busy then
-return self:tell(p, "Nothing to stop.")
+self:tell(p, "Nothing to stop.")
+return
 end
 local dropped = #p.queue
 p.queue = {}
@@ -1157,7 +1159,9 @@ end
 function Bot.prototype.startWorker(self, p)
 p.busy = true
 spawn(
-function() return self:work(p) end,
+function()
+self:work(p)
+end,
 function(err)
 p.busy = false
 p.running = nil
@@ -1520,12 +1524,18 @@ print(((((("aichat: listening on Chat Box \"" .. boxName) .. "\" for ") .. cfg.p
 print(((("Replies go " .. (cfg.public and "to everyone" or "to the asker only")) .. "; ") .. cfg.prefix) .. " help lists the commands. Ctrl+T stops.")
 local bot = __TS__New(Bot, cfg, client)
 parallel.waitForAny(
-function() return loop(bot) end,
-function() return runOutbox(
+function()
+loop(bot)
+end,
+function()
+runOutbox(
 box,
 cfg.name,
-function(to, why) return logInfo((("could not send to " .. to) .. ": ") .. why, true) end
-) end
+function(to, why)
+logInfo((("could not send to " .. to) .. ": ") .. why, true)
+end
+)
+end
 )
 print("aichat stopped.")
 end

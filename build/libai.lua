@@ -474,7 +474,9 @@ ok = false,
 value = nil
 }
 local sideTask = {
-co = coroutine.create(function() return side(control) end),
+co = coroutine.create(function()
+side(control)
+end),
 alive = true,
 ok = false,
 value = nil
@@ -1047,7 +1049,9 @@ function()
 ok, result = pcall(run, call)
 finished = true
 end,
-function() return sleep(secs) end
+function()
+sleep(secs)
+end
 )
 if not finished then
 return false, ("stopped after " .. tostring(secs)) .. " s, its time limit on the computer"
@@ -1498,7 +1502,8 @@ error = outcome.error
 }
 local text = encodeJSON(msg)
 if #text <= MAX_MESSAGE then
-return self:sendText(text)
+self:sendText(text)
+return
 end
 self:send({
 type = "result",
@@ -2645,7 +2650,7 @@ function ReplyWaiter.prototype.refresh(self)
 local o = self.opts
 local list = self.call(function() return self.client:messages(o.sessionID, self.limit, o.deadline) end)
 local oldest = list[1]
-local reached = #list < self.limit or oldest == nil or oldest.info.id <= o.messageID or self.contiguous[oldest.info.id] == true
+local reached = #list < self.limit or oldest == nil or oldest.info.id <= o.messageID or self.contiguous[oldest.info.id]
 for ____, m in ipairs(list) do
 observeId(m.info.id)
 if m.info.id == o.messageID then
@@ -2739,10 +2744,14 @@ if control.stopped() then
 return
 end
 if ok then
-pcall(function() return self:checkRequests() end)
+pcall(function()
+self:checkRequests()
+end)
 end
 if ok and not control.stopped() then
-pcall(function() return self:checkRetry() end)
+pcall(function()
+self:checkRetry()
+end)
 end
 if ok and changed then
 gap = 2 * pi
@@ -2755,7 +2764,9 @@ function ReplyWaiter.prototype.alongside(self, request)
 watchers = watchers + 1
 local ok, result = pcall(function() return runBeside(
 request,
-function(c) return self:watch(c) end
+function(c)
+self:watch(c)
+end
 ) end)
 watchers = watchers - 1
 if not ok then
@@ -2773,7 +2784,7 @@ end
 if #self.ordered == 0 then
 overtaken(o.sessionID)
 end
-elseif self.contiguous[last.info.id] == true then
+elseif self.contiguous[last.info.id] then
 self.answers[last.info.id] = last
 self.ordered[#self.ordered] = last
 self:report(self.ordered)

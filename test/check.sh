@@ -18,6 +18,8 @@ step() {
 }
 step "types (libai)" npx --no-install tsc --noEmit -p tsconfig.json
 step "types (ai)" npx --no-install tsc --noEmit -p src/ai/tsconfig.json
+step "types (aichat)" npx --no-install tsc --noEmit -p src/aichat/tsconfig.json
+step "types (bridge)" npx --no-install tsc --noEmit -p src/bridge/tsconfig.json
 step "eslint" npx --no-install eslint --max-warnings 0 .
 if command -v luacheck >/dev/null 2>&1; then
   step "luacheck" luacheck --no-color -q .

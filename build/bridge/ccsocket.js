@@ -26,7 +26,9 @@ class CCEndpoint {
         this.log = log;
     }
     handleUpgrade(req, socket, head) {
-        this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req.socket.remoteAddress ?? "?"));
+        this.wss.handleUpgrade(req, socket, head, (ws) => {
+            this.accept(ws, req.socket.remoteAddress ?? "?");
+        });
     }
     accept(ws, from) {
         let computer;
@@ -41,7 +43,11 @@ class CCEndpoint {
                 refuse("no hello within 10 s: this endpoint is for opencc (ai --serve)");
         }, HELLO_TIMEOUT_MS);
         ws.on("message", (data, isBinary) => {
-            const msg = (0, protocol_1.parseFromComputer)(isBinary ? "" : data.toString("utf8"));
+            const msg = (0, protocol_1.parseFromComputer)(isBinary
+                ? ""
+                : Buffer.isBuffer(data)
+                    ? data.toString("utf8")
+                    : Buffer.concat(data instanceof ArrayBuffer ? [Buffer.from(data)] : data).toString("utf8"));
             if (typeof msg === "string") {
                 if (computer === undefined)
                     refuse(`bad hello (${msg})`);
@@ -50,11 +56,14 @@ class CCEndpoint {
                 return;
             }
             if (computer === undefined) {
-                if (msg.type !== "hello")
-                    return refuse("the first message must be a hello");
+                if (msg.type !== "hello") {
+                    refuse("the first message must be a hello");
+                    return;
+                }
                 clearTimeout(helloTimer);
                 if (this.token !== "" && !sameToken(msg.token, this.token)) {
-                    return refuse("wrong bridge token: set opencc.bridge_token on this computer to the bridge's --token (OPENCC_BRIDGE_TOKEN)");
+                    refuse("wrong bridge token: set opencc.bridge_token on this computer to the bridge's --token (OPENCC_BRIDGE_TOKEN)");
+                    return;
                 }
                 const c = {
                     id: msg.id,
@@ -64,7 +73,9 @@ class CCEndpoint {
                     tools: msg.tools,
                     peripherals: msg.peripherals,
                     connectedAt: Date.now(),
-                    send: (m) => ws.send(JSON.stringify(m)),
+                    send: (m) => {
+                        ws.send(JSON.stringify(m));
+                    },
                 };
                 computer = c;
                 const old = this.computers.add(c);
@@ -88,7 +99,9 @@ class CCEndpoint {
                 this.log(`${(0, computers_1.describe)(computer)} left: ${why}`);
             this.computers.remove(computer, why);
         });
-        ws.on("error", (e) => this.log(`connection error from ${from}: ${e.message}`));
+        ws.on("error", (e) => {
+            this.log(`connection error from ${from}: ${e.message}`);
+        });
     }
     close() {
         for (const ws of this.wss.clients)

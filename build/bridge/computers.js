@@ -53,8 +53,8 @@ class Computers {
         const c = this.byId.get(n);
         if (c === undefined) {
             throw new ToolError(all.length === 0
-                ? `Computer ${String(id)} is not connected, and no computer is: it must run \`ai --serve\` (or be asking with \`ai\`) with opencc.bridge_url set.`
-                : `Computer ${String(id)} is not connected; connected: ${known}.`);
+                ? `Computer ${JSON.stringify(id)} is not connected, and no computer is: it must run \`ai --serve\` (or be asking with \`ai\`) with opencc.bridge_url set.`
+                : `Computer ${JSON.stringify(id)} is not connected; connected: ${known}.`);
         }
         return c;
     }

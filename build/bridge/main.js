@@ -46,7 +46,11 @@ async function main() {
         });
         if (!r.ok)
             failed++;
-        (r.ok ? log : (l) => console.error(`opencc-bridge: ${l}`))(r.message);
+        (r.ok
+            ? log
+            : (l) => {
+                console.error(`opencc-bridge: ${l}`);
+            })(r.message);
     }
     if (jsonReady) {
         process.stdout.write(JSON.stringify({ port: bridge.port, mcpUrl: bridge.mcpUrl, registrationFailures: failed }) + "\n");
@@ -62,6 +66,6 @@ main().then((code) => {
     if (code >= 0)
         process.exit(code);
 }, (e) => {
-    console.error(`opencc-bridge: ${e.message}`);
+    console.error(`opencc-bridge: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
 });

@@ -45,7 +45,7 @@ function parseOptions(argv, env) {
         const [flag, inline] = arg.includes("=")
             ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
             : [arg];
-        const value = inline ?? argv[++i];
+        const value = inline ?? argv.at(++i);
         if (value === undefined)
             return { error: `${flag} needs a value` };
         switch (flag) {

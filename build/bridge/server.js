@@ -17,10 +17,10 @@ function startBridge(o) {
         const path = (req.url ?? "/").split("?")[0];
         if (path === "/mcp") {
             (0, mcp_1.handleMcp)(req, res, computers, limits, o.log).catch((e) => {
-                o.log(`MCP request failed: ${e.message}`);
+                o.log(`MCP request failed: ${e instanceof Error ? e.message : String(e)}`);
                 if (!res.headersSent)
                     res.writeHead(500, { "content-type": "application/json" });
-                res.end(JSON.stringify({ error: e.message }));
+                res.end(JSON.stringify({ error: e instanceof Error ? e.message : String(e) }));
             });
             return;
         }
@@ -55,7 +55,9 @@ function startBridge(o) {
                     computers.closeAll("the bridge stopped");
                     cc.close();
                     server.closeAllConnections();
-                    server.close(() => done());
+                    server.close(() => {
+                        done();
+                    });
                 }),
             });
         });

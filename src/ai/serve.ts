@@ -34,7 +34,13 @@ export function serveCommand(): boolean {
     return false;
   }
   const [ok, _, msg] = pcall(() =>
-    ai.serve({ reconnect: true, onCall: showCall, onStatus: (l: string) => line(l, colours.lightGrey) }),
+    ai.serve({
+      reconnect: true,
+      onCall: showCall,
+      onStatus: (l: string) => {
+        line(l, colours.lightGrey);
+      },
+    }),
   );
   if (!ok) {
     if (_ === "Terminated") {

@@ -89,12 +89,10 @@ export class Bot {
   private answer(p: Player, command: string, pick: number | undefined): void {
     const a = p.awaiting!;
     if (a.kind === "permission") {
-      if (command === "pick")
-        return this.tell(
-          p,
-          `Answer ${this.cfg.prefix} yes, ${this.cfg.prefix} always or ${this.cfg.prefix} no.`,
-          "yellow",
-        );
+      if (command === "pick") {
+        this.tell(p, `Answer ${this.cfg.prefix} yes, ${this.cfg.prefix} always or ${this.cfg.prefix} no.`, "yellow");
+        return;
+      }
       os.queueEvent(ANSWER, p.uuid, command === "yes" ? "once" : command === "always" ? "always" : "reject");
     } else {
       if (command === "no") os.queueEvent(ANSWER, p.uuid, 0);
@@ -109,7 +107,10 @@ export class Bot {
   }
 
   private stop(p: Player): void {
-    if (!p.busy) return this.tell(p, "Nothing to stop.");
+    if (!p.busy) {
+      this.tell(p, "Nothing to stop.");
+      return;
+    }
     const dropped = p.queue.length;
     p.queue = [];
     p.stopped = true;
@@ -158,7 +159,9 @@ export class Bot {
   private startWorker(p: Player): void {
     p.busy = true;
     spawn(
-      () => this.work(p),
+      () => {
+        this.work(p);
+      },
       (err) => {
         p.busy = false;
         p.running = undefined;
@@ -194,10 +197,10 @@ export class Bot {
         this.deliver(p, item, text);
         logPrompt(p.name, item.text.length, seconds, "ok", false);
       } else {
-        const stopped = p.stopped && err!.name === "MessageAbortedError";
-        this.tell(p, stopped ? "Stopped." : failureLine(err!, item), stopped ? "gray" : "red");
-        logPrompt(p.name, item.text.length, seconds, stopped ? "stopped" : err!.kind, !stopped);
-        if (!stopped) logInfo(err!.message, true);
+        const stopped = p.stopped && err.name === "MessageAbortedError";
+        this.tell(p, stopped ? "Stopped." : failureLine(err, item), stopped ? "gray" : "red");
+        logPrompt(p.name, item.text.length, seconds, stopped ? "stopped" : err.kind, !stopped);
+        if (!stopped) logInfo(err.message, true);
       }
     }
   }
@@ -206,7 +209,7 @@ export class Bot {
   private ask(p: Player, item: Prompt): LuaMultiReturn<[string, undefined] | [undefined, AiError]> {
     const [text, err] = this.askOnce(p, item);
     if (text !== undefined) return $multi(text, undefined);
-    if (err!.kind !== "session_gone") return $multi(undefined, err!);
+    if (err.kind !== "session_gone") return $multi(undefined, err);
     setSession(p, undefined);
     return this.askOnce(p, item);
   }
@@ -215,7 +218,7 @@ export class Bot {
   private askOnce(p: Player, item: Prompt): LuaMultiReturn<[string, undefined] | [undefined, AiError]> {
     if (p.session === undefined) {
       const [s, , err] = ai.protect(() => this.client.createSession("Minecraft chat: " + p.name));
-      if (s === undefined) return $multi(undefined, err!);
+      if (s === undefined) return $multi(undefined, err);
       setSession(p, s.id);
     }
     const [text, , err] = ai.ask(item.text, {
@@ -226,7 +229,7 @@ export class Bot {
       onQuestion: (req) => this.onQuestion(p, req),
     });
     if (text !== undefined) return $multi(text, undefined);
-    return $multi(undefined, err!);
+    return $multi(undefined, err);
   }
 
   /** The reply, in chat-sized messages, to the asker (or everyone, when public and not hidden). */

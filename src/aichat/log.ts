@@ -8,7 +8,7 @@ export const LOG_FILE = "/aichat.log";
 export const LOG_BYTES = 32768;
 
 function stamp(): string {
-  return os.date("%H:%M:%S") as string;
+  return os.date("%H:%M:%S");
 }
 
 function toFile(line: string): void {

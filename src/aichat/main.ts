@@ -8,7 +8,7 @@ import { SHORT_HELP, USAGE } from "./help";
 import { logInfo } from "./log";
 import { runOutbox } from "./outbox";
 import { byTimer } from "./players";
-import { ChatConfig, defineChatSettings, readChatConfig } from "./settings";
+import { defineChatSettings, readChatConfig } from "./settings";
 import { dispatch, running } from "./tasks";
 
 /** Filled in by the build from package.json (the one place the version lives). */
@@ -78,9 +78,9 @@ export function run(...args: string[]): void {
   if (args.length > 0) fail(USAGE);
   const [ok, cfgOrError] = pcall(readChatConfig);
   if (!ok) fail(tostring(cfgOrError));
-  const cfg = cfgOrError as ChatConfig;
+  const cfg = cfgOrError;
   const [client, problem] = ai.protect(() => ai.client());
-  if (client === undefined) fail(problem!);
+  if (client === undefined) fail(problem);
   const [box, boxName] = findChatBox();
   if (box === undefined) {
     fail(
@@ -93,8 +93,14 @@ export function run(...args: string[]): void {
   );
   const bot = new Bot(cfg, client);
   parallel.waitForAny(
-    () => loop(bot),
-    () => runOutbox(box, cfg.name, (to, why) => logInfo(`could not send to ${to}: ${why}`, true)),
+    () => {
+      loop(bot);
+    },
+    () => {
+      runOutbox(box, cfg.name, (to, why) => {
+        logInfo(`could not send to ${to}: ${why}`, true);
+      });
+    },
   );
   print("aichat stopped.");
 }

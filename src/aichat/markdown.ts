@@ -52,7 +52,7 @@ export function inline(line: string, base: Style = {}): Span[] {
       if (s !== undefined) {
         flush();
         push(out, code as string, { ...base, color: CODE_COLOR });
-        i = e! + 1;
+        i = e + 1;
         continue;
       }
     } else if (c === "*" || c === "_") {
@@ -69,7 +69,7 @@ export function inline(line: string, base: Style = {}): Span[] {
           italic: base.italic || !double,
         }))
           out.push(sp);
-        i = e! + 1;
+        i = e + 1;
         continue;
       }
     } else if (c === "[") {
@@ -78,7 +78,7 @@ export function inline(line: string, base: Style = {}): Span[] {
         flush();
         if (string.find(url as string, "^https?://")[0] !== undefined) push(out, label as string, base, url as string);
         else push(out, label as string, base);
-        i = e! + 1;
+        i = e + 1;
         continue;
       }
     }
@@ -118,12 +118,12 @@ export function parseMarkdown(text: string): Line[][] {
     const [hashes, heading] = string.match(line, "^(#+)%s+(.*)$");
     if (hashes !== undefined) {
       end();
-      current.push(inline(heading!, { bold: true, color: HEADING_COLOR }));
+      current.push(inline(heading, { bold: true, color: HEADING_COLOR }));
       continue;
     }
     const [indent, item] = string.match(line, "^(%s*)[-*+]%s+(.*)$");
     if (indent !== undefined) {
-      const spans = inline(item!);
+      const spans = inline(item);
       table.insert(spans, 1, { text: indent + BULLET + " " });
       current.push(spans);
       continue;

@@ -77,7 +77,7 @@ export function runOutbox(box: ChatBox, name: string, onDrop: (to: string, reaso
       os.pullEventRaw(WAKE);
       continue;
     }
-    const q = queues.get(key)!;
+    const q = queues.get(key);
     const m = q[0];
     const wait = next - os.epoch("utc");
     if (wait > 0) {

@@ -27,7 +27,9 @@ export class CCEndpoint {
   ) {}
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req.socket.remoteAddress ?? "?"));
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.accept(ws, req.socket.remoteAddress ?? "?");
+    });
   }
 
   private accept(ws: WebSocket, from: string): void {
@@ -43,19 +45,29 @@ export class CCEndpoint {
     }, HELLO_TIMEOUT_MS);
 
     ws.on("message", (data, isBinary) => {
-      const msg = parseFromComputer(isBinary ? "" : data.toString("utf8"));
+      const msg = parseFromComputer(
+        isBinary
+          ? ""
+          : Buffer.isBuffer(data)
+            ? data.toString("utf8")
+            : Buffer.concat(data instanceof ArrayBuffer ? [Buffer.from(data)] : data).toString("utf8"),
+      );
       if (typeof msg === "string") {
         if (computer === undefined) refuse(`bad hello (${msg})`);
         else this.log(`${describe(computer)} sent a bad message (${msg}); ignored`);
         return;
       }
       if (computer === undefined) {
-        if (msg.type !== "hello") return refuse("the first message must be a hello");
+        if (msg.type !== "hello") {
+          refuse("the first message must be a hello");
+          return;
+        }
         clearTimeout(helloTimer);
         if (this.token !== "" && !sameToken(msg.token, this.token)) {
-          return refuse(
+          refuse(
             "wrong bridge token: set opencc.bridge_token on this computer to the bridge's --token (OPENCC_BRIDGE_TOKEN)",
           );
+          return;
         }
         const c: Computer = {
           id: msg.id,
@@ -65,7 +77,9 @@ export class CCEndpoint {
           tools: msg.tools,
           peripherals: msg.peripherals,
           connectedAt: Date.now(),
-          send: (m) => ws.send(JSON.stringify(m)),
+          send: (m) => {
+            ws.send(JSON.stringify(m));
+          },
         };
         computer = c;
         const old = this.computers.add(c);
@@ -85,7 +99,9 @@ export class CCEndpoint {
       if (code !== CLOSE_REPLACED) this.log(`${describe(computer)} left: ${why}`);
       this.computers.remove(computer, why);
     });
-    ws.on("error", (e) => this.log(`connection error from ${from}: ${e.message}`));
+    ws.on("error", (e) => {
+      this.log(`connection error from ${from}: ${e.message}`);
+    });
   }
 
   close(): void {

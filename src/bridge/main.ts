@@ -47,7 +47,11 @@ async function main(): Promise<number> {
       directory: o.directory,
     });
     if (!r.ok) failed++;
-    (r.ok ? log : (l: string) => console.error(`opencc-bridge: ${l}`))(r.message);
+    (r.ok
+      ? log
+      : (l: string) => {
+          console.error(`opencc-bridge: ${l}`);
+        })(r.message);
   }
   if (jsonReady) {
     process.stdout.write(
@@ -66,8 +70,8 @@ main().then(
   (code) => {
     if (code >= 0) process.exit(code);
   },
-  (e: Error) => {
-    console.error(`opencc-bridge: ${e.message}`);
+  (e: unknown) => {
+    console.error(`opencc-bridge: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   },
 );

@@ -58,7 +58,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | 
     const [flag, inline] = arg.includes("=")
       ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
       : [arg];
-    const value = inline ?? argv[++i];
+    const value = inline ?? argv.at(++i);
     if (value === undefined) return { error: `${flag} needs a value` };
     switch (flag) {
       case "--host":

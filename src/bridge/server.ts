@@ -28,10 +28,10 @@ export function startBridge(o: BridgeOptions): Promise<Bridge> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/mcp") {
-      handleMcp(req, res, computers, limits, o.log).catch((e: Error) => {
-        o.log(`MCP request failed: ${e.message}`);
+      handleMcp(req, res, computers, limits, o.log).catch((e: unknown) => {
+        o.log(`MCP request failed: ${e instanceof Error ? e.message : String(e)}`);
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: e.message }));
+        res.end(JSON.stringify({ error: e instanceof Error ? e.message : String(e) }));
       });
       return;
     }
@@ -67,7 +67,9 @@ export function startBridge(o: BridgeOptions): Promise<Bridge> {
             computers.closeAll("the bridge stopped");
             cc.close();
             server.closeAllConnections();
-            server.close(() => done());
+            server.close(() => {
+              done();
+            });
           }),
       });
     });

@@ -75,7 +75,14 @@ export function runBeside<T>(main: () => T, side: (this: void, control: SideCont
     stopped: () => mainEnded,
   };
   const mainTask: Task = { co: coroutine.create(main), alive: true, ok: false, value: undefined };
-  const sideTask: Task = { co: coroutine.create(() => side(control)), alive: true, ok: false, value: undefined };
+  const sideTask: Task = {
+    co: coroutine.create(() => {
+      side(control);
+    }),
+    alive: true,
+    ok: false,
+    value: undefined,
+  };
   step(mainTask, []);
   mainEnded = !mainTask.alive;
   if (sideTask.alive && !mainEnded) step(sideTask, []);

@@ -88,7 +88,10 @@ export class BridgeConnection {
   private sendResult(call: number, outcome: CallOutcome): void {
     const msg = { type: "result", call, ok: outcome.ok, result: outcome.result, error: outcome.error };
     const text = encodeJSON(msg);
-    if (text.length <= MAX_MESSAGE) return this.sendText(text);
+    if (text.length <= MAX_MESSAGE) {
+      this.sendText(text);
+      return;
+    }
     this.send({
       type: "result",
       call,
@@ -247,7 +250,7 @@ function serveLoop(opts: ServeOptions): unknown {
     const [ok, result] = pcall(() => connectBridge(opts));
     let problem: string;
     if (ok) {
-      const conn = result as BridgeConnection;
+      const conn = result;
       delay = 1;
       if (opts.onStatus !== undefined) {
         opts.onStatus(

@@ -96,7 +96,7 @@ function getTypes(name: string): LuaMultiReturn<string[]> {
 export function peripheralList(): { name: string; types: string[]; methods: string[] }[] {
   const out: { name: string; types: string[]; methods: string[] }[] = [];
   for (const name of peripheral.getNames()) {
-    const methods = (peripheral.getMethods(name) ?? []) as string[];
+    const methods = peripheral.getMethods(name) ?? [];
     out.push({ name, types: [...getTypes(name)], methods });
   }
   return out;
@@ -189,7 +189,9 @@ function withinLimit(call: ToolCall, secs: number): LuaMultiReturn<[boolean, unk
       [ok, result] = pcall(run, call);
       finished = true;
     },
-    () => sleep(secs),
+    () => {
+      sleep(secs);
+    },
   );
   if (!finished) return $multi(false, `stopped after ${secs} s, its time limit on the computer`);
   return $multi(ok, result);

@@ -145,7 +145,7 @@ export class Client {
     while (true) {
       tries++;
       const [ok, result] = pcall(() => this.attempt<T>(method, path, o));
-      if (ok) return result as T;
+      if (ok) return result;
       if (!isAiError(result)) throw result;
       const err = result as AiError;
       const wait = err.retryAfter ?? math.min(0.5 * 2 ** (tries - 1), 4);

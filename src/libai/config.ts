@@ -210,7 +210,7 @@ export function readConfig(overrides?: Partial<Config>): Config {
   const cfg = {} as LuaTable<keyof Config, string | number>;
   for (const s of SETTINGS) {
     const given = overrides?.[s.key];
-    const stored = given !== undefined ? given : settings !== undefined ? settings.get(s.name) : undefined;
+    const stored: unknown = given !== undefined ? given : settings !== undefined ? settings.get(s.name) : undefined;
     cfg.set(s.key, validate(s.key, stored));
   }
   const config = cfg as unknown as Config;

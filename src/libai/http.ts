@@ -121,13 +121,15 @@ export function send(req: HttpRequest): HttpReply {
       timeout: req.timeout,
       redirect: false,
     });
+    // Only an explicit false is a refusal: an http.request that returns nothing has not refused.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-boolean-literal-compare
     if (accepted === false) mapFailure(req.url, why ?? "refused");
     return waitForResponse(req.url);
   });
   busyUrls.delete(req.url);
   if (waitingForUrl > 0) os.queueEvent(URL_FREE_EVENT, req.url);
   if (!ok) throw result;
-  const reply = result as HttpReply;
+  const reply = result;
   if (reply.status >= 300 && reply.status < 400) refuseRedirect(req.url, reply);
   return reply;
 }
@@ -176,7 +178,7 @@ export interface Websocket {
  */
 export function openWebsocket(url: string, timeoutSecs: number): Websocket {
   requireHttp();
-  const openAsync = http.websocketAsync as unknown as (this: void, url: string) => void;
+  const openAsync = http.websocketAsync;
   const [ok, thrown] = pcall(openAsync, url);
   if (!ok)
     fail(

@@ -208,7 +208,7 @@ export function forgetConversation(id?: string): void {
 /** Runs fn and returns its results, or nil, message, err for an AiError (Ctrl+T still raises). */
 export function protect<T>(fn: () => T): LuaMultiReturn<[T] | [undefined, string, AiError]> {
   const [ok, result] = pcall(fn);
-  if (ok) return $multi(result as T);
+  if (ok) return $multi(result);
   if (result === TERMINATED) error("Terminated", 0);
   const err = toAiError(result);
   return $multi(undefined, err.message, err);

@@ -95,8 +95,8 @@ function sendAndWait(client: Client, chosen: ChosenSession, body: PromptBody, wa
     const waiter = new ReplyWaiter(client, { ...wait, sessionID: chosen.id });
     const post = (): Message => client.prompt(chosen.id, body, sync ?? BLOCKING_TIMEOUT, wait.deadline);
     const [ok, result] = pcall(() => (sync !== undefined ? post() : waiter.alongside(post)));
-    if (ok && type(result) === "table" && type((result as Message).info) === "table") {
-      return waiter.finish(result as Message);
+    if (ok && type(result) === "table" && type(result.info) === "table") {
+      return waiter.finish(result);
     }
     if (!ok) {
       if (result === TERMINATED) throw result;
@@ -190,14 +190,14 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
       },
     ),
   );
-  if (ok) return result as Reply;
+  if (ok) return result;
   throw reworded(result, started, deadline, timeout, chosen);
 }
 
 /** Runs the wait; on Ctrl+T or a timeout stops the generation on the server, then re-raises. */
 function abortOnStop(client: Client, chosen: ChosenSession, wait: () => Reply): Reply {
   const [ok, result] = pcall(wait);
-  if (ok) return result as Reply;
+  if (ok) return result;
   if (result === TERMINATED || toAiError(result).kind === "timeout") {
     // A failure here must not hide the first error. A short wait: a player who pressed Ctrl+T
     // is waiting (a second Ctrl+T skips it at once).
@@ -246,6 +246,6 @@ export function waitForMessage(sessionID: string, messageID: string, opts: Promp
     raw: opts.raw,
   });
   const [ok, result] = pcall(() => abortOnStop(client, chosen, () => waiter.poll()));
-  if (ok) return result as Reply;
+  if (ok) return result;
   throw reworded(result, true, deadline, timeout, chosen);
 }

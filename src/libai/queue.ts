@@ -62,7 +62,7 @@ export function withTurn<T>(key: string, deadline: number, late: () => never, fn
   if (mine.length === 0) queues.delete(key);
   if (waitingForTurn > 0) os.queueEvent(TURN_EVENT, key);
   if (!ok) throw result;
-  return result as T;
+  return result;
 }
 
 type Statuses = { [sessionID: string]: SessionStatus };
@@ -98,10 +98,10 @@ function statuses(client: Client, deadline: number): Statuses {
   statusFetches.set(key, fetch);
   const [ok, value] = pcall(() => client.status(deadline));
   fetch.done = true;
-  if (ok) fetch.value = value as Statuses;
+  if (ok) fetch.value = value;
   if (waitingForStatus > 0) os.queueEvent(STATUS_EVENT);
   if (!ok) throw value;
-  return value as Statuses;
+  return value;
 }
 
 /**

@@ -151,7 +151,7 @@ export class ReplyWaiter {
       list.length < this.limit ||
       oldest === undefined ||
       oldest.info.id <= o.messageID ||
-      this.contiguous.get(oldest.info.id) === true;
+      this.contiguous.get(oldest.info.id);
     for (const m of list) {
       observeId(m.info.id);
       if (m.info.id === o.messageID) {
@@ -230,8 +230,14 @@ export class ReplyWaiter {
       control.pause(gap * math.max(1, watchers / 4));
       const [ok, changed] = pcall(() => this.refresh());
       if (control.stopped()) return;
-      if (ok) pcall(() => this.checkRequests());
-      if (ok && !control.stopped()) pcall(() => this.checkRetry());
+      if (ok)
+        pcall(() => {
+          this.checkRequests();
+        });
+      if (ok && !control.stopped())
+        pcall(() => {
+          this.checkRetry();
+        });
       if (ok && changed) gap = 2 * pi;
       else gap = math.min(gap * 1.5, (this.runningTool !== undefined ? 4 : 8) * pi);
     }
@@ -240,10 +246,14 @@ export class ReplyWaiter {
   /** Runs `request` (a blocking prompt) with watch() beside it. */
   alongside<T>(request: () => T): T {
     watchers++;
-    const [ok, result] = pcall(() => runBeside(request, (c) => this.watch(c)));
+    const [ok, result] = pcall(() =>
+      runBeside(request, (c) => {
+        this.watch(c);
+      }),
+    );
     watchers--;
     if (!ok) throw result;
-    return result as T;
+    return result;
   }
 
   /**
@@ -260,7 +270,7 @@ export class ReplyWaiter {
       if (this.ordered.length === 0) {
         overtaken(o.sessionID);
       }
-    } else if (this.contiguous.get(last.info.id) === true) {
+    } else if (this.contiguous.get(last.info.id)) {
       // The side task saw this message, and all before it: the request's copy completes it.
       this.answers.set(last.info.id, last);
       this.ordered[this.ordered.length - 1] = last;

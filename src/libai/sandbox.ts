@@ -56,7 +56,7 @@ export function runChunk(code: string, timeoutSecs: number): ChunkResult {
   env.set("printError", io.print);
   env.set("_G", env);
   setmetatable(env, { __index: _G });
-  const [fn, syntax] = load(code, "=agent", "t", env as unknown as object);
+  const [fn, syntax] = load(code, "=agent", "t", env);
   if (fn === undefined) return { printed: "", values: [], error: tostring(syntax) };
   if (debug === undefined || debug.sethook === undefined) {
     return {

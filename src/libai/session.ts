@@ -21,7 +21,7 @@ type ByDirectory = { [directory: string]: string };
 export function rememberedConversation(directory: string): string | undefined {
   if (settings === undefined) return undefined;
   // The server's own project keeps the setting computers had before directories were told apart.
-  const id =
+  const id: unknown =
     directory === ""
       ? settings.get(CONVERSATION_SETTING)
       : ((settings.get(CONVERSATIONS_SETTING) as ByDirectory | undefined) ?? {})[directory];

@@ -226,7 +226,7 @@ export async function startOpencode(opts) {
   }
   const timeoutMs = opts.timeoutMs || 60000;
   const deadline = started + timeoutMs;
-  let lastError = "no answer yet";
+  let lastError;
   while (true) {
     if (exited !== null) {
       const why = exited.error ? exited.error.message : `code ${exited.code}, signal ${exited.signal}`;

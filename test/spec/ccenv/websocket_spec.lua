@@ -98,11 +98,10 @@ describe("ccenv websocket", function()
       local ws = assert(pc.env.http.websocket(url))
       ws.send("close")
       local m = ws.receive(5)
-      local e, eu, r, c = "none"
       -- receive consumed the event; a second socket shows the event itself
       local ws2 = assert(pc.env.http.websocket(url))
       ws2.send("close")
-      e, eu, r, c = pc.env.os.pullEvent("websocket_closed")
+      local e, eu, r, c = pc.env.os.pullEvent("websocket_closed")
       local sent, serr = pcall(ws.send, "after")
       return m, e, eu, r, c, (not sent) and serr or "sent"
     end)

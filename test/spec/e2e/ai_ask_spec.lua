@@ -1,6 +1,5 @@
 -- `ai <prompt>` against the real server: what the player sees on the virtual screen.
 local servers = require("support.servers")
-local ccenv = require("ccenv")
 
 local function computer(opts)
   local pc = servers.newComputer(opts)

@@ -44,14 +44,6 @@ local function userMessages(session)
   return n
 end
 
-local function count(list, needle)
-  local n = 0
-  for _, t in ipairs(list) do
-    if t:find(needle, 1, true) then n = n + 1 end
-  end
-  return n
-end
-
 local THINKING = "thinking\226\128\166" -- "thinking…" in UTF-8
 
 --- What `name` was shown, without the thinking note (it comes when the machine is slow).
