@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Checks and installs what the tests need: node_modules (npm install) and the Debian packages
-# lua5.1 lua5.2 lua-busted lua-socket lua-dkjson. Sourced by test/run.sh and test/demo.sh;
+# lua5.1 lua5.2 lua-busted lua-socket lua-dkjson lua-check (npm run check) curl (event-stream specs). Sourced by test/run.sh and test/demo.sh;
 # run on its own it just checks. Exits (or returns) non-zero with the exact fix when it cannot.
 set -u
 OPENCC_ROOT="${OPENCC_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-OPENCC_DEB_PACKAGES="lua5.1 lua5.2 lua-busted lua-socket lua-dkjson"
+OPENCC_DEB_PACKAGES="lua5.1 lua5.2 lua-busted lua-socket lua-dkjson lua-check curl"
 
 opencc_setup() {
   cd "$OPENCC_ROOT" || return 1
@@ -12,8 +12,9 @@ opencc_setup() {
     echo "setup: node is not installed (Node.js 18 or newer is needed)" >&2
     return 1
   fi
-  if [ ! -d node_modules ] || [ ! -d node_modules/opencode-ai ]; then
-    echo "setup: node_modules missing; running npm install --no-audit --no-fund" >&2
+  # npm ls fails when a dependency of package.json is missing (a clone, or a pull that added one).
+  if [ ! -d node_modules/opencode-ai ] || ! npm ls --depth=0 >/dev/null 2>&1; then
+    echo "setup: node_modules missing or out of date; running npm install --no-audit --no-fund" >&2
     npm install --no-audit --no-fund || { echo "setup: npm install failed" >&2; return 1; }
   fi
   local missing=""
