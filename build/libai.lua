@@ -1985,6 +1985,7 @@ return ____temp_1
 end
 local DEFAULT_TRIES = 3
 local DEFAULT_BUDGET_MS = 10000
+local RETRY_WINDOW_MS = 15000
 local MIN_REQUEST_MS = 50
 ____exports.Client = __TS__Class()
 local Client = ____exports.Client
@@ -2013,7 +2014,7 @@ o = {}
 end
 local retries = method == "GET"
 local started = os.epoch("utc")
-local budgetEnd = o.deadline or started + DEFAULT_BUDGET_MS
+local budgetEnd = math.min(o.deadline or started + DEFAULT_BUDGET_MS, started + RETRY_WINDOW_MS)
 local tries = 0
 while true do
 tries = tries + 1

@@ -95,6 +95,12 @@ function retryAfter(reply: HttpReply): number | undefined {
 /** Tries of an idempotent request made without a deadline, and the time they may take together. */
 const DEFAULT_TRIES = 3;
 const DEFAULT_BUDGET_MS = 10000;
+/**
+ * However far the deadline, one request stops retrying after this long: a server that fails
+ * every try for that long is down or restarting, and the player is better told so in one line
+ * than kept waiting for the rest of opencc.timeout.
+ */
+const RETRY_WINDOW_MS = 15000;
 /** Below this many ms left, a request is not worth sending. */
 const MIN_REQUEST_MS = 50;
 
@@ -134,13 +140,14 @@ export class Client {
   /**
    * Sends one request and returns its checked reply, or fails with a line that says what to do.
    * A GET (idempotent) is sent again after a transient fault, with backoff (or the server's
-   * Retry-After), until o.deadline; without one, up to 3 tries within 10 s. Never a POST: it may
+   * Retry-After), until o.deadline but for 15 s at most; without one, up to 3 tries within 10 s.
+   * Never a POST: it may
    * have reached the server although its answer was lost.
    */
   request<T>(method: string, path: string, o: RequestOptions = {}): T {
     const retries = method === "GET";
     const started = os.epoch("utc");
-    const budgetEnd = o.deadline ?? started + DEFAULT_BUDGET_MS;
+    const budgetEnd = math.min(o.deadline ?? started + DEFAULT_BUDGET_MS, started + RETRY_WINDOW_MS);
     let tries = 0;
     while (true) {
       tries++;
