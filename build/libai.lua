@@ -2027,7 +2027,7 @@ error(result, 0)
 end
 local err = result
 local wait = err.retryAfter or math.min(0.5 * 2 ^ (tries - 1), 4)
-local giveUp = not retries or err.transient ~= true or o.deadline == nil and tries >= DEFAULT_TRIES or os.epoch("utc") + wait * 1000 + MIN_REQUEST_MS >= budgetEnd
+local giveUp = not retries or err.transient ~= true or (o.deadline == nil or err.kind == "unreachable") and tries >= DEFAULT_TRIES or os.epoch("utc") + wait * 1000 + MIN_REQUEST_MS >= budgetEnd
 if giveUp then
 error(err, 0)
 end

@@ -140,8 +140,8 @@ export class Client {
   /**
    * Sends one request and returns its checked reply, or fails with a line that says what to do.
    * A GET (idempotent) is sent again after a transient fault, with backoff (or the server's
-   * Retry-After), until o.deadline but for 15 s at most; without one, up to 3 tries within 10 s.
-   * Never a POST: it may
+   * Retry-After), until o.deadline but for 15 s at most; without one, or when nothing listens at
+   * the address, up to 3 tries within 10 s. Never a POST: it may
    * have reached the server although its answer was lost.
    */
   request<T>(method: string, path: string, o: RequestOptions = {}): T {
@@ -159,7 +159,10 @@ export class Client {
       const giveUp =
         !retries ||
         err.transient !== true ||
-        (o.deadline === undefined && tries >= DEFAULT_TRIES) ||
+        // Nothing listening (refused, no such host) is a server that is down: three quick tries
+        // tell the player at once. A proxy's 5xx, a reset or a cut body may clear: those retry on
+        // within the deadline.
+        ((o.deadline === undefined || err.kind === "unreachable") && tries >= DEFAULT_TRIES) ||
         os.epoch("utc") + wait * 1000 + MIN_REQUEST_MS >= budgetEnd;
       if (giveUp) throw err;
       pauseFor(wait);

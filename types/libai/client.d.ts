@@ -40,8 +40,8 @@ export declare class Client {
     /**
      * Sends one request and returns its checked reply, or fails with a line that says what to do.
      * A GET (idempotent) is sent again after a transient fault, with backoff (or the server's
-     * Retry-After), until o.deadline but for 15 s at most; without one, up to 3 tries within 10 s.
-     * Never a POST: it may
+     * Retry-After), until o.deadline but for 15 s at most; without one, or when nothing listens at
+     * the address, up to 3 tries within 10 s. Never a POST: it may
      * have reached the server although its answer was lost.
      */
     request<T>(method: string, path: string, o?: RequestOptions): T;
