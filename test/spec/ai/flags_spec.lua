@@ -74,7 +74,7 @@ describe("ai's flag table", function()
 
   it("offers every name on Tab but the aliases, and knows when the prompt has begun", function()
     local names = flags.flagNames(args.FLAGS)
-    assert.are.equal(22, #names)
+    assert.are.equal(23, #names)
     for _, n in ipairs(names) do assert.are_not.equal("-?", n) end
     assert.are.equal("sessions", flags.valuesOf(args.FLAGS, "-s"))
     assert.is_false(flags.inPrompt(args.FLAGS, { "ai", "-s", "ses_1", "-a", "plan" }))
