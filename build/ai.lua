@@ -712,11 +712,16 @@ line("> " .. summary, colours.lightGrey, true)
 end
 end
 function ____exports.serveCommand()
-if settings.get("opencc.bridge_url") == "" then
+local cfg, problem = ai.protect(function() return ai.config() end)
+if cfg == nil then
+printError(problem)
+return false
+end
+if cfg.bridgeUrl == "" then
 printError("opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (ask the server's owner)")
 return false
 end
-local ok, _, msg = pcall(function() return ai.serve({
+local ok, thrown, msg = pcall(function() return ai.serve({
 reconnect = true,
 onCall = ____exports.showCall,
 onStatus = function(l)
@@ -724,18 +729,19 @@ line(l, colours.lightGrey)
 end
 }) end)
 if not ok then
-if _ == "Terminated" then
+if thrown == "Terminated" then
 print("Stopped serving.")
 return true
 end
-printError(tostring(_))
+printError(tostring(thrown))
 return false
 end
 printError(tostring(msg))
 return false
 end
 function ____exports.withBridge(ask)
-if settings.get("opencc.bridge_url") == "" or settings.get("opencc.bridge_url") == nil then
+local cfg = ai.protect(function() return ai.config() end)
+if cfg == nil or cfg.bridgeUrl == "" then
 return ask()
 end
 local conn, msg = ai.bridge()

@@ -29,11 +29,16 @@ export function showCall(summary: string, outcome: CallOutcome): void {
 
 /** ai --serve: serves until Ctrl+T; false (after one line) when it cannot. */
 export function serveCommand(): boolean {
-  if (settings.get("opencc.bridge_url") === "") {
+  const [cfg, problem] = ai.protect(() => ai.config());
+  if (cfg === undefined) {
+    printError(problem);
+    return false;
+  }
+  if (cfg.bridgeUrl === "") {
     printError("opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (ask the server's owner)");
     return false;
   }
-  const [ok, _, msg] = pcall(() =>
+  const [ok, thrown, msg] = pcall(() =>
     ai.serve({
       reconnect: true,
       onCall: showCall,
@@ -43,20 +48,24 @@ export function serveCommand(): boolean {
     }),
   );
   if (!ok) {
-    if (_ === "Terminated") {
+    if (thrown === "Terminated") {
       print("Stopped serving.");
       return true;
     }
-    printError(tostring(_));
+    printError(tostring(thrown));
     return false;
   }
   printError(tostring(msg));
   return false;
 }
 
-/** Runs ask(system) while serving the bridge beside it, when opencc.bridge_url is set. */
+/**
+ * Runs ask(system) while serving the bridge beside it, when opencc.bridge_url is set. With a bad
+ * setting it just asks: ask's own error line names the setting.
+ */
 export function withBridge<T>(ask: (system?: string) => T): T {
-  if (settings.get("opencc.bridge_url") === "" || settings.get("opencc.bridge_url") === undefined) return ask();
+  const [cfg] = ai.protect(() => ai.config());
+  if (cfg === undefined || cfg.bridgeUrl === "") return ask();
   const [conn, msg] = ai.bridge();
   if (conn === undefined) {
     line("Not serving the bridge: " + tostring(msg), colours.orange);

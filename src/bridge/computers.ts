@@ -1,14 +1,9 @@
 // The computers connected right now, and the calls in flight to each. A call ends in exactly
 // one way: the computer's result, the computer going away, or the time limit.
-import type { ComputerKind, PeripheralInfo, ToComputer } from "./protocol";
+import type { Hello, ToComputer } from "./protocol";
 
-export interface Computer {
-  id: number;
-  label?: string;
-  kind: ComputerKind;
-  colour: boolean;
-  tools: string[];
-  peripherals: PeripheralInfo[];
+/** A connected computer: what it said in its hello, and the way to reach it. */
+export interface Computer extends Pick<Hello, "id" | "label" | "kind" | "colour" | "tools" | "peripherals"> {
   connectedAt: number;
   /** Sends one message to the computer. */
   send(msg: ToComputer): void;
