@@ -70,7 +70,10 @@ end
 function M.client()
   return setmetatable({}, { __index = function() return function() error("fake: no server", 0) end end })
 end
-function M.config() return {} end
+-- The validated settings, as libai's config() gives them: the fields ai reads.
+function M.config()
+  return { url = "http://127.0.0.1:4096", password = "", agent = "", model = "", bridgeUrl = "", bridgeToken = "", tools = "read" }
+end
 function M.plainHttpWarning() return M.warning end
 function M.checkUrl()
   if not http then
