@@ -19,6 +19,7 @@
 local socket = require("socket")
 local fsmod = require("ccenv.fs")
 local E = require("ccenv.expect")
+local connections = require("ccenv.connections")
 
 local M = {}
 
@@ -146,19 +147,9 @@ function M.newManager(pc)
     return recvt, sendt
   end
 
-  function mgr:nextDeadline()
-    local d
-    for _, r in ipairs(self.active) do
-      if r.deadline and (not d or r.deadline < d) then d = r.deadline end
-    end
-    return d
-  end
+  function mgr:nextDeadline() return connections.earliestDeadline(self.active) end
 
-  function mgr:pump()
-    local list = {}
-    for i, r in ipairs(self.active) do list[i] = r end
-    for _, r in ipairs(list) do r:step() end
-  end
+  function mgr:pump() connections.stepAll(self.active) end
 
   function mgr:closeAll()
     for _, r in ipairs(self.active) do if r.sock then r.sock:close() end end

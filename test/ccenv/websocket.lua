@@ -13,6 +13,7 @@ local socket = require("socket")
 local mime = require("mime")
 local httpmod = require("ccenv.http")
 local E = require("ccenv.expect")
+local connections = require("ccenv.connections")
 
 local M = {}
 local DEFAULT_TIMEOUT = 30
@@ -89,19 +90,9 @@ function M.newManager(pc)
     return recvt, sendt
   end
 
-  function mgr:nextDeadline()
-    local d
-    for _, c in ipairs(self.conns) do
-      if c.deadline and (not d or c.deadline < d) then d = c.deadline end
-    end
-    return d
-  end
+  function mgr:nextDeadline() return connections.earliestDeadline(self.conns) end
 
-  function mgr:pump()
-    local list = {}
-    for i, c in ipairs(self.conns) do list[i] = c end
-    for _, c in ipairs(list) do c:step() end
-  end
+  function mgr:pump() connections.stepAll(self.conns) end
 
   function mgr:closeAll()
     for _, c in ipairs(self.conns) do
