@@ -23,7 +23,7 @@ local connections = require("ccenv.connections")
 
 local M = {}
 
-local DEFAULT_TIMEOUT, MAX_TIMEOUT, MAX_REQUESTS, MAX_REDIRECTS = 30, 60, 16, 16
+local DEFAULT_TIMEOUT, MAX_TIMEOUT, MAX_REDIRECTS = 30, 60, 16
 M.USER_AGENT = "computercraft/1.109.0"
 
 -- URL checks in the order Java's URI + HttpRequest.checkUri make them
@@ -117,7 +117,7 @@ function M.newManager(pc)
 
   function mgr:submit(req)
     self.stats.requests = self.stats.requests + 1
-    if #self.active < MAX_REQUESTS then
+    if #self.active < self.pc.maxRequests then
       self.active[#self.active + 1] = req
       req:start()
     else
@@ -129,7 +129,7 @@ function M.newManager(pc)
     for i, r in ipairs(self.active) do
       if r == req then table.remove(self.active, i) break end
     end
-    while #self.active < MAX_REQUESTS and #self.waiting > 0 do
+    while #self.active < self.pc.maxRequests and #self.waiting > 0 do
       local nextReq = table.remove(self.waiting, 1)
       self.active[#self.active + 1] = nextReq
       nextReq:start()
