@@ -545,6 +545,7 @@ local describeTool = ____dialogs.describeTool
 local ____render = require("render")
 local ReplyPrinter = ____render.ReplyPrinter
 local ____screen = require("screen")
+local inColour = ____screen.inColour
 local printIn = ____screen.printIn
 local ____settings = require("settings")
 local PAGED_SETTING = ____settings.PAGED_SETTING
@@ -637,6 +638,16 @@ end)
 end
 opts.onStatus = function(status)
 spinner.label = status
+end
+opts.onNote = function(note)
+spinner:around(function()
+inColour(
+colours.orange,
+function()
+print(note)
+end
+)
+end)
 end
 opts.onPermission = function(req)
 local reply = "reject"

@@ -4,7 +4,7 @@
 // on the server (another client's prompt running there) before it is sent.
 import type { SessionStatus } from "./api";
 import type { Client } from "./client";
-import { pause } from "./beside";
+import { pause } from "./pause";
 import { TERMINATED } from "./http";
 
 const TURN_EVENT = "opencc_turn";

@@ -1,7 +1,7 @@
 // Builds build/libai.lua (bundled library) and build/ai.lua (the program), then checks
 // that both exist, are not empty and load: TSTL can leave an empty bundle and exit 0.
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,6 +12,8 @@ const fail = (msg) => {
   process.exit(1);
 };
 
+// libai's declarations are generated: a file gone from src/libai must not leave its .d.ts behind.
+rmSync(join(root, "types", "libai"), { recursive: true, force: true });
 for (const project of ["tsconfig.json", "src/ai/tsconfig.json", "src/aichat/tsconfig.json"]) {
   const r = spawnSync(tstl, ["-p", project], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) fail(`tstl -p ${project} exited with ${r.status}`);
