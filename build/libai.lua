@@ -1880,14 +1880,13 @@ boolean = "boolean"
 }
 return ____exports
 end,
-["client"] = function(...) 
+["transport"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__Unpack = ____lualib.__TS__Unpack
-local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
+local urlEncode, serverMessage, isWebPage, retryAfter, attempt, failStatus, MIN_REQUEST_MS
 local ____decode = require("decode")
 local decode = ____decode.decode
-local SHAPES = ____decode.SHAPES
 local ____errors = require("errors")
 local fail = ____errors.fail
 local isAiError = ____errors.isAiError
@@ -1900,34 +1899,7 @@ local observeDateHeader = ____ids.observeDateHeader
 local ____json = require("json")
 local decodeJSON = ____json.decodeJSON
 local encodeJSON = ____json.encodeJSON
-local B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-function ____exports.base64(s)
-local out = {}
-do
-local i = 1
-while i <= #s do
-local a, b, c = string.byte(s, i, i + 2)
-local n = a * 65536 + (b or 0) * 256 + (c or 0)
-local chars = {
-math.floor(n / 262144),
-math.floor(n / 4096) % 64,
-math.floor(n / 64) % 64,
-n % 64
-}
-do
-local k = 0
-while k < 4 do
-local pad = k == 2 and b == nil or k == 3 and c == nil
-out[#out + 1] = pad and "=" or string.sub(B64, chars[k + 1] + 1, chars[k + 1] + 1)
-k = k + 1
-end
-end
-i = i + 3
-end
-end
-return table.concat(out)
-end
-local function urlEncode(s, keepSlash)
+function urlEncode(s, keepSlash)
 if keepSlash == nil then
 keepSlash = false
 end
@@ -1941,15 +1913,7 @@ string.byte(ch)
 )
 return out
 end
-local ID_KINDS = {ses = "session", msg = "message", per = "permission", que = "question"}
-local function pathId(prefix, id)
-if type(id) ~= "string" or (string.find(id, ("^" .. prefix) .. "_%w+$")) == nil then
-local shown = type(id) == "string" and string.sub(id, 1, 40) or tostring(id)
-fail("bad_id", ((((("\"" .. shown) .. "\" is not a ") .. ID_KINDS[prefix]) .. " id (") .. prefix) .. "_...): it was not sent.")
-end
-return urlEncode(id)
-end
-local function serverMessage(body)
+function serverMessage(body)
 local decoded = decodeJSON(body)
 if type(decoded) == "table" then
 local name = decoded.name
@@ -1965,11 +1929,11 @@ end
 local firstLine = string.match(body, "^%s*([^\r\n]+)")
 return nil, firstLine ~= nil and string.sub(firstLine, 1, 200) or nil
 end
-local function isWebPage(reply)
+function isWebPage(reply)
 local contentType = reply.headers["Content-Type"] or reply.headers["content-type"] or ""
 return (string.find(contentType, "html")) ~= nil or (string.find(reply.body, "^%s*<")) ~= nil
 end
-local function retryAfter(reply)
+function retryAfter(reply)
 local value = reply.headers["Retry-After"] or reply.headers["retry-after"]
 local seconds = __TS__Unpack(value ~= nil and ({string.match(value, "^%s*(%d+)%s*$")}) or ({nil}))
 local ____temp_1
@@ -1980,98 +1944,47 @@ ____temp_1 = nil
 end
 return ____temp_1
 end
-local DEFAULT_TRIES = 3
-local DEFAULT_BUDGET_MS = 10000
-local RETRY_WINDOW_MS = 15000
-local MIN_REQUEST_MS = 50
-____exports.Client = __TS__Class()
-local Client = ____exports.Client
-Client.name = "Client"
-function Client.prototype.____constructor(self, options)
-self.requests = 0
-self.bytes = 0
-self.largest = 0
-self.url = options.url
-local ____temp_2
-if options.directory ~= "" then
-____temp_2 = options.directory
-else
-____temp_2 = nil
-end
-self.directory = ____temp_2
-self.encoding = options.encoding or "latin1"
-self.timeout = options.timeout
-if options.password ~= nil and options.password ~= "" then
-self.authHeader = "Basic " .. ____exports.base64(((options.username or "opencode") .. ":") .. options.password)
-end
-end
-function Client.prototype.request(self, method, path, o)
-if o == nil then
-o = {}
-end
-local retries = method == "GET"
-local started = os.epoch("utc")
-local budgetEnd = math.min(o.deadline or started + DEFAULT_BUDGET_MS, started + RETRY_WINDOW_MS)
-local tries = 0
-while true do
-tries = tries + 1
-local ok, result = pcall(function() return self:attempt(method, path, o) end)
-if ok then
-return result
-end
-if not isAiError(result) then
-error(result, 0)
-end
-local err = result
-local wait = err.retryAfter or math.min(0.5 * 2 ^ (tries - 1), 4)
-local giveUp = not retries or err.transient ~= true or (o.deadline == nil or err.kind == "unreachable") and tries >= DEFAULT_TRIES or os.epoch("utc") + wait * 1000 + MIN_REQUEST_MS >= budgetEnd
-if giveUp then
-error(err, 0)
-end
-pauseFor(wait)
-end
-end
-function Client.prototype.attempt(self, method, path, o)
+function attempt(c, method, path, o)
 local params = {}
-if self.directory ~= nil then
-params[#params + 1] = "directory=" .. urlEncode(self.directory, true)
+if c.directory ~= nil then
+params[#params + 1] = "directory=" .. urlEncode(c.directory, true)
 end
 if o.query ~= nil then
 for k, v in pairs(o.query) do
 params[#params + 1] = (tostring(k) .. "=") .. urlEncode(tostring(v))
 end
 end
-local url = (self.url .. path) .. (#params > 0 and "?" .. table.concat(params, "&") or "")
+local url = (c.url .. path) .. (#params > 0 and "?" .. table.concat(params, "&") or "")
 local headers = {Accept = "application/json"}
 if o.body ~= nil then
 headers["Content-Type"] = "application/json"
 end
-if self.authHeader ~= nil then
-headers.Authorization = self.authHeader
+if c.authHeader ~= nil then
+headers.Authorization = c.authHeader
 end
-local timeout = o.timeout or self.timeout or 30
+local timeout = o.timeout or c.timeout or 30
 if o.deadline ~= nil then
 local left = o.deadline - os.epoch("utc")
 if left < MIN_REQUEST_MS then
 fail(
 "timeout",
-("No time was left to ask " .. hostOf(self.url)) .. " (the deadline passed)."
+("No time was left to ask " .. hostOf(c.url)) .. " (the deadline passed)."
 )
 end
 timeout = math.min(timeout, left / 1000)
 end
 local sentAt = os.epoch("utc")
-self.requests = self.requests + 1
+c.requests = c.requests + 1
 local reply = send({
 method = method,
 url = url,
 headers = headers,
-body = o.body ~= nil and encodeJSON(o.body, self.encoding) or nil,
+body = o.body ~= nil and encodeJSON(o.body, c.encoding) or nil,
 timeout = timeout
 })
-self.bytes = self.bytes + #reply.body
-if #reply.body > self.largest then
-self.largest = #reply.body
+c.bytes = c.bytes + #reply.body
+if #reply.body > c.largest then
+c.largest = #reply.body
 end
 observeDateHeader(
 reply.headers.Date or reply.headers.date,
@@ -2079,12 +1992,12 @@ sentAt,
 os.epoch("utc")
 )
 if reply.status >= 400 then
-self:failStatus(reply)
+failStatus(c, reply)
 end
 if o.shape == nil then
 return nil
 end
-local host = hostOf(self.url)
+local host = hostOf(c.url)
 if reply.body == "" or reply.status == 204 then
 fail("bad_response", host .. " sent an empty reply (the connection may have dropped): try again.", {transient = true})
 end
@@ -2097,9 +2010,9 @@ fail("bad_response", host .. " sent a cut-off or garbled reply (the connection m
 end
 return decode(decoded, o.shape, host)
 end
-function Client.prototype.failStatus(self, reply)
+function failStatus(c, reply)
 local status = reply.status
-local host = hostOf(self.url)
+local host = hostOf(c.url)
 local transient = status >= 500 or status == 429
 if status == 401 or status == 403 then
 fail(
@@ -2142,6 +2055,110 @@ transient = transient,
 retryAfter = retryAfter(reply)
 }
 )
+end
+local B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+function ____exports.base64(s)
+local out = {}
+do
+local i = 1
+while i <= #s do
+local a, b, c = string.byte(s, i, i + 2)
+local n = a * 65536 + (b or 0) * 256 + (c or 0)
+local chars = {
+math.floor(n / 262144),
+math.floor(n / 4096) % 64,
+math.floor(n / 64) % 64,
+n % 64
+}
+do
+local k = 0
+while k < 4 do
+local pad = k == 2 and b == nil or k == 3 and c == nil
+out[#out + 1] = pad and "=" or string.sub(B64, chars[k + 1] + 1, chars[k + 1] + 1)
+k = k + 1
+end
+end
+i = i + 3
+end
+end
+return table.concat(out)
+end
+local ID_KINDS = {ses = "session", msg = "message", per = "permission", que = "question"}
+function ____exports.pathId(prefix, id)
+if type(id) ~= "string" or (string.find(id, ("^" .. prefix) .. "_%w+$")) == nil then
+local shown = type(id) == "string" and string.sub(id, 1, 40) or tostring(id)
+fail("bad_id", ((((("\"" .. shown) .. "\" is not a ") .. ID_KINDS[prefix]) .. " id (") .. prefix) .. "_...): it was not sent.")
+end
+return urlEncode(id)
+end
+local DEFAULT_TRIES = 3
+local DEFAULT_BUDGET_MS = 10000
+local RETRY_WINDOW_MS = 15000
+MIN_REQUEST_MS = 50
+function ____exports.request(c, method, path, o)
+if o == nil then
+o = {}
+end
+local retries = method == "GET"
+local started = os.epoch("utc")
+local budgetEnd = math.min(o.deadline or started + DEFAULT_BUDGET_MS, started + RETRY_WINDOW_MS)
+local tries = 0
+while true do
+tries = tries + 1
+local ok, result = pcall(function() return attempt(c, method, path, o) end)
+if ok then
+return result
+end
+if not isAiError(result) then
+error(result, 0)
+end
+local err = result
+local wait = err.retryAfter or math.min(0.5 * 2 ^ (tries - 1), 4)
+local giveUp = not retries or err.transient ~= true or (o.deadline == nil or err.kind == "unreachable") and tries >= DEFAULT_TRIES or os.epoch("utc") + wait * 1000 + MIN_REQUEST_MS >= budgetEnd
+if giveUp then
+error(err, 0)
+end
+pauseFor(wait)
+end
+end
+return ____exports
+end,
+["client"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__Class = ____lualib.__TS__Class
+local ____exports = {}
+local ____decode = require("decode")
+local SHAPES = ____decode.SHAPES
+local ____transport = require("transport")
+local base64 = ____transport.base64
+local pathId = ____transport.pathId
+local request = ____transport.request
+____exports.Client = __TS__Class()
+local Client = ____exports.Client
+Client.name = "Client"
+function Client.prototype.____constructor(self, options)
+self.requests = 0
+self.bytes = 0
+self.largest = 0
+self.url = options.url
+local ____temp_0
+if options.directory ~= "" then
+____temp_0 = options.directory
+else
+____temp_0 = nil
+end
+self.directory = ____temp_0
+self.encoding = options.encoding or "latin1"
+self.timeout = options.timeout
+if options.password ~= nil and options.password ~= "" then
+self.authHeader = "Basic " .. base64(((options.username or "opencode") .. ":") .. options.password)
+end
+end
+function Client.prototype.request(self, method, path, o)
+if o == nil then
+o = {}
+end
+return request(self, method, path, o)
 end
 function Client.prototype.sessionPath(self, id, rest)
 if rest == nil then

@@ -5,12 +5,17 @@
 package.path = "test/?.lua;test/?/init.lua;" .. package.path
 local servers = require("support.servers")
 local chatbox = require("support.chatbox")
+-- OPENCC_BENCH_BUILD=dir takes libai.lua and aichat.lua from dir instead of build/.
+local BUILD = os.getenv("OPENCC_BENCH_BUILD") or "build"
 
 local function measure(players, prompt, needle, cooldown)
   local names = {}
   for i = 1, players do names[i] = "Player" .. i end
-  local pc = servers.newComputer({ noProgram = true, server = "plain", id = math.random(1000, 900000), timeout = 120 })
-  pc:copyIn("build/aichat.lua", "aichat.lua")
+  local pc = servers.newComputer({
+    noProgram = true, noLib = true, server = "plain", id = math.random(1000, 900000), timeout = 120,
+  })
+  pc:copyIn(BUILD .. "/libai.lua", "libai.lua")
+  pc:copyIn(BUILD .. "/aichat.lua", "aichat.lua")
   local box = chatbox.attach(pc, { players = names, cooldown = cooldown })
   local asked
   pc:at(0.2, function()
@@ -67,6 +72,6 @@ do
   print(("aichat, 24 players at once (4 s each, cooldown 0): last answer after %d ms; Node, 24 blocking: %d ms; %.2fx (goal <= 1.2x)"):format(
     ours, theirs, ours / theirs))
 end
-local h = io.open("build/aichat.lua", "rb")
-print(("%-20s %6d bytes"):format("build/aichat.lua", #h:read("*a")))
+local h = io.open(BUILD .. "/aichat.lua", "rb")
+print(("%-20s %6d bytes"):format(BUILD .. "/aichat.lua", #h:read("*a")))
 h:close()
