@@ -127,7 +127,8 @@ export async function startFaultProxy({ target }) {
     const body = await readBody(req);
     const rule = takeRule(req);
     const action = rule?.action ?? "forward";
-    log.push({ method: req.method, path: req.url, action });
+    const entry = { method: req.method, path: req.url, action };
+    log.push(entry);
     try {
       switch (action) {
         case "status": {
@@ -204,7 +205,7 @@ export async function startFaultProxy({ target }) {
       const up = gatewayMs === undefined ? await upstream : await gateway(upstream, gatewayMs);
       if (up === undefined) {
         // The server is still working on it; like nginx, the proxy stops waiting and says so.
-        log[log.length - 1].action = "gateway-504";
+        entry.action = "gateway-504";
         upstream.catch(() => {});
         res.writeHead(504, {
           "Content-Type": "text/html",

@@ -34,8 +34,8 @@ end
 
 local function has(text, needle) return text:find(needle, 1, true) ~= nil end
 
--- A reply the model takes about 4 s to write: longer than the gateway's 1.5 s.
-local SLOW = "[slow:400][reply:written slowly but here] "
+-- A reply the model takes over 3 s to write (four words, 1 s apart): longer than the gateway's 1.5 s.
+local SLOW = "[slow:1000][reply:written slowly but here] "
 
 describe("the wait (e2e): prompt_async, then looking for the reply", function()
   local pc
