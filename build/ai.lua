@@ -1363,7 +1363,7 @@ local shown = value == nil and "" or tostring(value)
 if name == "opencc.server_url" then
 shown = string.gsub(shown, "//[^/]*@", "//***@")
 end
-if name == "opencc.password" then
+if name == "opencc.password" or name == "opencc.bridge_token" then
 shown = shown == "" and "(none)" or "********"
 elseif type(value) == "string" then
 shown = ("\"" .. shown) .. "\""

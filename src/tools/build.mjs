@@ -1,7 +1,9 @@
-// Builds build/libai.lua (bundled library) and build/ai.lua (the program), then checks
-// that both exist, are not empty and load: TSTL can leave an empty bundle and exit 0.
+// Builds build/libai.lua (bundled library), build/ai.lua and build/aichat.lua (the programs),
+// the bridge, the installer, the help pages and build/manifest.txt, then checks that the outputs
+// exist, are not empty and load: TSTL can leave an empty bundle and exit 0.
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync, writeFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -91,7 +93,25 @@ const check = spawnSync(lua, [join(root, "src", "tools", "check-build.lua"), joi
   encoding: "utf8",
 });
 if (check.status !== 0) fail(`the outputs do not load under ${lua}:\n${check.stdout}${check.stderr}`);
-const sizes = ["libai.lua", "ai.lua", "aichat.lua", "install.lua", "ai.txt", "aichat.txt"].map(
+
+// What a computer installs: build/manifest.txt lists each file with its size and checksum, in the
+// bridge's format (build/bridge/manifest.js, compiled above), for install.lua and the bridge's
+// /install. A new bundle for computers is one entry here: [file in build/, where it goes].
+const INSTALLED = [
+  ["libai.lua", "libai.lua"],
+  ["ai.lua", "ai.lua"],
+  ["ai.txt", "help/ai.txt"],
+  ["aichat.lua", "aichat.lua"],
+  ["aichat.txt", "help/aichat.txt"],
+];
+const { adler32, formatManifest } = createRequire(import.meta.url)(join(root, "build", "bridge", "manifest.js"));
+const files = INSTALLED.map(([name, target]) => {
+  const data = readFileSync(join(root, "build", name));
+  return { name, size: data.length, sum: adler32(data), target };
+});
+writeFileSync(join(root, "build", "manifest.txt"), formatManifest({ version, files }));
+
+const sizes = ["libai.lua", "ai.lua", "aichat.lua", "install.lua", "ai.txt", "aichat.txt", "manifest.txt"].map(
   (n) => `${n} ${statSync(join(root, "build", n)).size} bytes`,
 );
 console.log(`built ${sizes.join(", ")}`);

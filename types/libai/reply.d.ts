@@ -1,0 +1,42 @@
+/** @noSelfInFile */
+import type { Message } from "./api";
+import type { Client } from "./client";
+import type { Reply, WaitOptions } from "./replytypes";
+export declare class ReplyWaiter {
+    private readonly client;
+    private readonly opts;
+    private readonly answer;
+    private readonly progress;
+    private readonly requests;
+    private lastChange;
+    private shape;
+    private nextStatus;
+    private statusGap;
+    private idleChecks;
+    private resent;
+    constructor(client: Client, opts: WaitOptions);
+    /** Polls until the reply is complete. */
+    poll(): Reply;
+    private pollWith;
+    /**
+     * The blocking request returned `last`, the end of the session's run. When it is our answer's
+     * end, collects the steps before it; when it is another message's (a run that was ending when
+     * ours arrived, or a newer message's), ours is looked for as in poll().
+     */
+    finish(last: Message): Reply;
+    /** One look at the newest messages. */
+    private look;
+    private moved;
+    /** Seconds to the next look. */
+    private gap;
+    /** The reply when the last answer is complete (or `ended`: the run is over), or its error. */
+    private outcome;
+    /**
+     * Asks whether the session is still busy when nothing has moved for a while: soon when an
+     * answer (or its next step) is due and has not come, rarely while a step runs. Twice idle with
+     * a look between them ends the wait: the reply as it stands, or the line for why there is none.
+     */
+    private checkStatus;
+    /** The session is idle and our answer is not complete: its end, or a resend (undefined). */
+    private idle;
+}
