@@ -3452,11 +3452,7 @@ directory = cfg.directory,
 encoding = utf8 and "utf8" or "latin1"
 })
 end
-function ____exports.runPrompt(prompt, opts)
-local cfg = readConfig()
-local client = opts.client or ____exports.clientFromConfig(cfg, opts.utf8)
-local timeout = opts.timeout or cfg.timeout
-local deadline = os.epoch("utc") + timeout * 1000
+local function promptBody(prompt, opts, cfg, client, deadline)
 local agent = opts.agent or (cfg.agent ~= "" and cfg.agent or nil)
 local modelName = opts.model or (cfg.model ~= "" and cfg.model or nil)
 if agent ~= nil then
@@ -3466,7 +3462,27 @@ local model
 if modelName ~= nil then
 model = checkModel(client, modelName, deadline)
 end
-local variant = opts.variant or (cfg.variant ~= "" and cfg.variant or nil)
+return {
+messageID = "",
+parts = {{type = "text", text = prompt}},
+agent = agent,
+model = model,
+variant = opts.variant or (cfg.variant ~= "" and cfg.variant or nil),
+system = opts.system
+}
+end
+function ____exports.runPrompt(prompt, opts)
+local cfg = readConfig()
+local client = opts.client or ____exports.clientFromConfig(cfg, opts.utf8)
+local timeout = opts.timeout or cfg.timeout
+local deadline = os.epoch("utc") + timeout * 1000
+local body = promptBody(
+prompt,
+opts,
+cfg,
+client,
+deadline
+)
 local fresh = opts.newSession == true
 local named = opts.session ~= nil and opts.session ~= "" and opts.session or nil
 local pinned = cfg.sessionId ~= "" and not fresh and cfg.sessionId or nil
@@ -3504,18 +3520,8 @@ end
 if not serverClockKnown() then
 client:health(deadline)
 end
-local body = {
-messageID = newId("msg"),
-parts = {{
-id = newId("prt"),
-type = "text",
-text = prompt
-}},
-agent = agent,
-model = model,
-variant = variant,
-system = opts.system
-}
+body.messageID = newId("msg")
+body.parts[1].id = newId("prt")
 started = true
 local sync = opts.sync == true and math.min(opts.syncTimeout or BLOCKING_TIMEOUT, 60) or nil
 local wait = __TS__ObjectAssign(

@@ -66,6 +66,23 @@ function timeoutLine(seconds: number): string {
   return `No complete reply within ${seconds} s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks.`;
 }
 
+/** The prompt's body, its agent and model checked against the server (the ids are made later). */
+function promptBody(prompt: string, opts: PromptOptions, cfg: Config, client: Client, deadline: number): PromptBody {
+  const agent = opts.agent ?? (cfg.agent !== "" ? cfg.agent : undefined);
+  const modelName = opts.model ?? (cfg.model !== "" ? cfg.model : undefined);
+  if (agent !== undefined) checkAgent(client, agent, deadline);
+  let model: ModelRef | undefined;
+  if (modelName !== undefined) model = checkModel(client, modelName, deadline);
+  return {
+    messageID: "",
+    parts: [{ type: "text", text: prompt }],
+    agent,
+    model,
+    variant: opts.variant ?? (cfg.variant !== "" ? cfg.variant : undefined),
+    system: opts.system,
+  };
+}
+
 /**
  * Runs one prompt to its reply. Raises an AiError on failure, and "Terminated" (after aborting
  * the generation on the server) on Ctrl+T.
@@ -76,12 +93,7 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
   const timeout = opts.timeout ?? cfg.timeout;
   const deadline = os.epoch("utc") + timeout * 1000;
 
-  const agent = opts.agent ?? (cfg.agent !== "" ? cfg.agent : undefined);
-  const modelName = opts.model ?? (cfg.model !== "" ? cfg.model : undefined);
-  if (agent !== undefined) checkAgent(client, agent, deadline);
-  let model: ModelRef | undefined;
-  if (modelName !== undefined) model = checkModel(client, modelName, deadline);
-  const variant = opts.variant ?? (cfg.variant !== "" ? cfg.variant : undefined);
+  const body = promptBody(prompt, opts, cfg, client, deadline);
 
   const fresh = opts.newSession === true;
   const named = opts.session !== undefined && opts.session !== "" ? opts.session : undefined;
@@ -109,16 +121,10 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
             ),
           );
         }
-        // The message id carries a time: learn the server's clock first (one cheap request, once).
+        // The ids carry a time: learn the server's clock first (one cheap request, once).
         if (!serverClockKnown()) client.health(deadline);
-        const body: PromptBody = {
-          messageID: newId("msg"),
-          parts: [{ id: newId("prt"), type: "text", text: prompt }],
-          agent,
-          model,
-          variant,
-          system: opts.system,
-        };
+        body.messageID = newId("msg");
+        body.parts[0].id = newId("prt");
         // From here the server may be generating: Ctrl+T or a timeout must abort it, before the
         // next prompt on the session gets its turn.
         started = true;
