@@ -321,7 +321,6 @@ function M.newComputer(opts)
     id = opts.id, label = opts.label, input = opts.input, http = opts.http, turtle = opts.turtle,
     denyPrivate = opts.denyPrivate, clockSkewMs = opts.clockSkewMs, timeout = opts.timeout,
     maxDownload = opts.maxDownload, hosts = opts.hosts, lateWebsocketClose = opts.lateWebsocketClose,
-    multishell = opts.multishell,
   })
   if not opts.noLib then pc:copyIn("build/libai.lua", "libai.lua") end
   if not opts.noProgram then pc:copyIn("build/ai.lua", "ai.lua") end
