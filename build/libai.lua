@@ -1486,7 +1486,7 @@ local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
 local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
 local ____exports = {}
-local parseTools, serveLoop, WELCOME_TIMEOUT, CONNECT_TIMEOUT, PERMANENT
+local parseTools, ownUrl, serveLoop, WELCOME_TIMEOUT, CONNECT_TIMEOUT, PERMANENT
 local ____bridgetools = require("bridgetools")
 local serveCall = ____bridgetools.serveCall
 local peripheralList = ____bridgetools.peripheralList
@@ -1512,6 +1512,13 @@ end
 end
 return out
 end
+function ownUrl(url)
+if (string.find(url, "^wss?://")) == nil then
+return url
+end
+local nonce = tostring(os.epoch("utc")) .. tostring(math.random(1000, 9999))
+return ((url .. ((string.find(url, "?", 1, true)) ~= nil and "&" or "?")) .. "opencc=") .. nonce
+end
 function ____exports.connectBridge(opts)
 if opts == nil then
 opts = {}
@@ -1522,8 +1529,15 @@ if url == "" then
 fail("bad_setting", "opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (the opencc-bridge's address)")
 end
 local allowed = parseTools(opts.tools or cfg.tools)
-local ws = openWebsocket(url, CONNECT_TIMEOUT)
-local conn = __TS__New(____exports.BridgeConnection, url, allowed, ws)
+local socketUrl = ownUrl(url)
+local ws = openWebsocket(socketUrl, CONNECT_TIMEOUT)
+local conn = __TS__New(
+____exports.BridgeConnection,
+url,
+allowed,
+ws,
+socketUrl
+)
 ws.send(encodeJSON({
 type = "hello",
 token = opts.token or cfg.bridgeToken,
@@ -1549,7 +1563,7 @@ fail(
 ((("The bridge at " .. url) .. " did not welcome this computer within ") .. tostring(WELCOME_TIMEOUT)) .. " s: is it opencc-bridge?"
 )
 end
-if event == "websocket_message" and eventUrl == url then
+if event == "websocket_message" and eventUrl == socketUrl then
 local msg = decodeJSON(tostring(a))
 if (msg and msg.type) == "welcome" then
 os.cancelTimer(timer)
@@ -1564,7 +1578,7 @@ fail(
 )
 end
 end
-if event == "websocket_closed" and eventUrl == url then
+if event == "websocket_closed" and eventUrl == socketUrl then
 os.cancelTimer(timer)
 conn:close()
 fail("unreachable", ("The bridge at " .. url) .. " closed the connection before welcoming this computer.")
@@ -1619,10 +1633,11 @@ end
 ____exports.BridgeConnection = __TS__Class()
 local BridgeConnection = ____exports.BridgeConnection
 BridgeConnection.name = "BridgeConnection"
-function BridgeConnection.prototype.____constructor(self, url, allowed, ws)
+function BridgeConnection.prototype.____constructor(self, url, allowed, ws, socketUrl)
 self.url = url
 self.allowed = allowed
 self.ws = ws
+self.socketUrl = socketUrl
 self.id = os.getComputerID()
 self.label = os.getComputerLabel()
 self.kind = ____exports.computerKind()
@@ -1664,9 +1679,6 @@ error = ("the result (" .. tostring(#text)) .. " bytes) is too large for CC's we
 end
 function BridgeConnection.prototype.close(self)
 self.restoreScreen()
-if self.closed then
-return
-end
 self.closed = true
 pcall(self.ws.close)
 end
@@ -1679,7 +1691,7 @@ local event, url, a, b = os.pullEventRaw()
 if event == "terminate" then
 error(TERMINATED, 0)
 end
-if event == "websocket_message" and url == self.url then
+if event == "websocket_message" and url == self.socketUrl then
 local msg = decodeJSON(tostring(a))
 if msg ~= nil and msg.type == "call" and type(msg.call) == "number" then
 local ____msg_call_1 = msg.call
@@ -1694,7 +1706,7 @@ end
 queue[#queue + 1] = {call = ____msg_call_1, tool = ____tostring_result_2, args = ____temp_3, limit = ____temp_0}
 os.queueEvent(WAKE_EVENT)
 end
-elseif event == "websocket_closed" and url == self.url then
+elseif event == "websocket_closed" and url == self.socketUrl then
 self.closed = true
 if a ~= nil then
 ended = ("the bridge closed the connection (" .. tostring(a)) .. ")"
@@ -1713,7 +1725,7 @@ end
 local function worker()
 while true do
 do
-local __continue28
+local __continue27
 repeat
 local next = table.remove(queue, 1)
 if next == nil then
@@ -1721,7 +1733,7 @@ local event = os.pullEventRaw(WAKE_EVENT)
 if event == "terminate" then
 error(TERMINATED, 0)
 end
-__continue28 = true
+__continue27 = true
 break
 end
 local outcome = serveCall(next, self.allowed, self.id)
@@ -1729,9 +1741,9 @@ self:sendResult(next.call, outcome)
 if onCall ~= nil then
 onCall(outcome.summary, outcome)
 end
-__continue28 = true
+__continue27 = true
 until true
-if not __continue28 then
+if not __continue27 then
 break
 end
 end

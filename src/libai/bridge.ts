@@ -62,6 +62,8 @@ export class BridgeConnection {
     readonly url: string,
     readonly allowed: Tier[],
     private readonly ws: Websocket,
+    /** The URL this connection was opened with: CC's events name only that. */
+    private readonly socketUrl: string,
   ) {}
 
   /** The line that tells the agent which computer is asking and what it may do there. */
@@ -102,8 +104,8 @@ export class BridgeConnection {
 
   close(): void {
     this.restoreScreen();
-    if (this.closed) return;
     this.closed = true;
+    // Also after websocket_closed: a handle left open would keep the bridge sending to it.
     pcall(this.ws.close);
   }
 
@@ -115,7 +117,7 @@ export class BridgeConnection {
       while (true) {
         const [event, url, a, b] = os.pullEventRaw();
         if (event === "terminate") throw TERMINATED;
-        if (event === "websocket_message" && url === this.url) {
+        if (event === "websocket_message" && url === this.socketUrl) {
           const msg = decodeJSON(tostring(a)) as BridgeMessage | undefined;
           if (msg !== undefined && msg.type === "call" && type(msg.call) === "number") {
             queue.push({
@@ -126,7 +128,7 @@ export class BridgeConnection {
             });
             os.queueEvent(WAKE_EVENT);
           }
-        } else if (event === "websocket_closed" && url === this.url) {
+        } else if (event === "websocket_closed" && url === this.socketUrl) {
           this.closed = true;
           if (a !== undefined) ended = `the bridge closed the connection (${tostring(a)})`;
           else if (b === undefined) ended = "the connection to the bridge was lost";
@@ -156,6 +158,18 @@ export class BridgeConnection {
   }
 }
 
+/**
+ * The bridge's URL made this connection's own. CC names a websocket's events by the URL only,
+ * so two sockets to one URL are confused: CraftOS-PC queues websocket_closed for a socket closed
+ * by the program up to 1 s later, which the next prompt's connection took for its own end, and
+ * two programs serving at once (multishell tabs) both ran each call. The bridge ignores the query.
+ */
+function ownUrl(url: string): string {
+  if (string.find(url, "^wss?://")[0] === undefined) return url;
+  const nonce = `${os.epoch("utc")}${math.random(1000, 9999)}`;
+  return url + (string.find(url, "?", 1, true)[0] !== undefined ? "&" : "?") + "opencc=" + nonce;
+}
+
 /** Connects, says hello and waits for the bridge's welcome; raises an AiError when it cannot. */
 export function connectBridge(opts: BridgeOptions = {}): BridgeConnection {
   const cfg = readConfig();
@@ -167,8 +181,9 @@ export function connectBridge(opts: BridgeOptions = {}): BridgeConnection {
     );
   }
   const allowed = parseTools(opts.tools ?? cfg.tools);
-  const ws = openWebsocket(url, CONNECT_TIMEOUT);
-  const conn = new BridgeConnection(url, allowed, ws);
+  const socketUrl = ownUrl(url);
+  const ws = openWebsocket(socketUrl, CONNECT_TIMEOUT);
+  const conn = new BridgeConnection(url, allowed, ws, socketUrl);
   ws.send(
     encodeJSON({
       type: "hello",
@@ -196,7 +211,7 @@ export function connectBridge(opts: BridgeOptions = {}): BridgeConnection {
         `The bridge at ${url} did not welcome this computer within ${WELCOME_TIMEOUT} s: is it opencc-bridge?`,
       );
     }
-    if (event === "websocket_message" && eventUrl === url) {
+    if (event === "websocket_message" && eventUrl === socketUrl) {
       const msg = decodeJSON(tostring(a)) as BridgeMessage | undefined;
       if (msg?.type === "welcome") {
         os.cancelTimer(timer);
@@ -208,7 +223,7 @@ export function connectBridge(opts: BridgeOptions = {}): BridgeConnection {
         fail("auth", `The bridge refused this computer: ${tostring(msg.reason)}`);
       }
     }
-    if (event === "websocket_closed" && eventUrl === url) {
+    if (event === "websocket_closed" && eventUrl === socketUrl) {
       os.cancelTimer(timer);
       conn.close();
       fail("unreachable", `The bridge at ${url} closed the connection before welcoming this computer.`);

@@ -32,6 +32,8 @@ function Computer.new(opts, shared)
   self.timeout = opts.timeout or 120
   self.httpEnabled = opts.http ~= false
   self.denyPrivate = opts.denyPrivate == true
+  -- websocket close as CraftOS-PC does it (see websocket.lua, Conn:linger); CC: Tweaked's otherwise
+  self.lateWebsocketClose = opts.lateWebsocketClose == true
   -- CC's per-rule max_download (computercraft-server.toml), 16 MiB by default
   self.maxDownload = opts.maxDownload or 16 * 1024 * 1024
   -- CC: Tweaked's http.max_requests (default 16): requests beyond it wait in a queue, first in

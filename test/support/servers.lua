@@ -327,6 +327,7 @@ function M.newComputer(opts)
     id = opts.id, label = opts.label, input = opts.input, http = opts.http, turtle = opts.turtle,
     denyPrivate = opts.denyPrivate, clockSkewMs = opts.clockSkewMs, timeout = opts.timeout,
     maxDownload = opts.maxDownload, maxRequests = opts.maxRequests, hosts = opts.hosts,
+    lateWebsocketClose = opts.lateWebsocketClose,
   })
   if not opts.noLib then pc:copyIn("build/libai.lua", "libai.lua") end
   if not opts.noProgram then pc:copyIn("build/ai.lua", "ai.lua") end

@@ -16,13 +16,17 @@ export declare class BridgeConnection {
     readonly url: string;
     readonly allowed: Tier[];
     private readonly ws;
+    /** The URL this connection was opened with: CC's events name only that. */
+    private readonly socketUrl;
     readonly id: number;
     readonly label: string | null;
     readonly kind: ComputerKind;
     private closed;
     /** While connected, a plain terminal is recorded so that the screen tool can read it. */
     private readonly restoreScreen;
-    constructor(url: string, allowed: Tier[], ws: Websocket);
+    constructor(url: string, allowed: Tier[], ws: Websocket, 
+    /** The URL this connection was opened with: CC's events name only that. */
+    socketUrl: string);
     /** The line that tells the agent which computer is asking and what it may do there. */
     note(): string;
     private send;
