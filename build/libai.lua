@@ -3075,6 +3075,17 @@ end
 function ReplyWaiter.prototype.look(self)
 local o = self.opts
 self.answer:take(self.client:messages(o.sessionID, self.answer.limit, o.deadline))
+while true do
+local ____temp_2 = not self.answer.reachedStart
+if ____temp_2 then
+local ____opt_0 = self.answer:last()
+____temp_2 = (____opt_0 and ____opt_0.info.time.completed) ~= nil
+end
+if not ____temp_2 then
+break
+end
+self.answer:take(self.client:messages(o.sessionID, self.answer.limit, o.deadline))
+end
 local changed = self.progress:report(self.answer.ordered)
 local shape = self.answer:shape()
 if changed or shape ~= self.shape then
@@ -3114,8 +3125,8 @@ return nil
 end
 local err = last.info.error
 if err ~= nil then
-local ____opt_0 = err.data
-local message = ____opt_0 and ____opt_0.message
+local ____opt_3 = err.data
+local message = ____opt_3 and ____opt_3.message
 local said = message ~= nil and message ~= "" and ": " .. (o.raw and message or toCC(message)) or ""
 fail("assistant", (err.name .. said) .. (ERROR_HINTS[err.name] or ""), {name = err.name})
 end

@@ -94,10 +94,17 @@ export class ReplyWaiter {
     return done ?? this.poll();
   }
 
-  /** One look at the newest messages. */
+  /**
+   * One look at the newest messages. A complete answer seen in a window that does not reach back
+   * to our message may have steps before it (a tool step that ran between two looks): the wider
+   * window is read at once, so no step goes unreported.
+   */
   private look(): void {
     const o = this.opts;
     this.answer.take(this.client.messages(o.sessionID, this.answer.limit, o.deadline));
+    while (!this.answer.reachedStart && this.answer.last()?.info.time.completed !== undefined) {
+      this.answer.take(this.client.messages(o.sessionID, this.answer.limit, o.deadline));
+    }
     const changed = this.progress.report(this.answer.ordered);
     const shape = this.answer.shape();
     if (changed || shape !== this.shape) {

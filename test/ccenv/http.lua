@@ -108,15 +108,19 @@ Request.__index = Request
 
 function M.newManager(pc)
   -- What the computer fetched (for npm run bench): requests made, response body bytes, and
-  -- the largest body. Host-side only: no CC program can see these.
-  local mgr = { pc = pc, active = {}, waiting = {}, stats = { requests = 0, bytes = 0, largest = 0 } }
+  -- the largest body, and each request's method and URL. Host-side only: no CC program can see
+  -- these.
+  local function newStats() return { requests = 0, bytes = 0, largest = 0, log = {} } end
+  local mgr = { pc = pc, active = {}, waiting = {}, stats = newStats() }
 
   function mgr:busy() return #self.active > 0 or #self.waiting > 0 end
 
-  function mgr:resetStats() self.stats = { requests = 0, bytes = 0, largest = 0 } end
+  function mgr:resetStats() self.stats = newStats() end
 
   function mgr:submit(req)
     self.stats.requests = self.stats.requests + 1
+    local log = self.stats.log
+    log[#log + 1] = (req.method and req.method:upper() or (req.body and "POST" or "GET")) .. " " .. tostring(req.url)
     if #self.active < self.pc.maxRequests then
       self.active[#self.active + 1] = req
       req:start()

@@ -24,7 +24,11 @@ export declare class ReplyWaiter {
      * ours arrived, or a newer message's), ours is looked for as in poll().
      */
     finish(last: Message): Reply;
-    /** One look at the newest messages. */
+    /**
+     * One look at the newest messages. A complete answer seen in a window that does not reach back
+     * to our message may have steps before it (a tool step that ran between two looks): the wider
+     * window is read at once, so no step goes unreported.
+     */
     private look;
     private moved;
     /** Seconds to the next look. */
