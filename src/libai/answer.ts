@@ -44,7 +44,8 @@ export class Answer {
       }
     }
     this.reachedStart = reached;
-    this.limit = reached ? this.count + 1 : this.limit * 2;
+    // The answers known and one more; before any, U and its first answer.
+    this.limit = reached ? math.max(this.count + 1, 2) : this.limit * 2;
   }
 
   /**

@@ -1,14 +1,17 @@
 // Waiting for the answer to one user message by looking at the session: often enough that the
-// end is seen soon after the server has it, seldom enough that a long reply costs little. Looks
-// come every poll interval, quickly (0.1 s) while a step is about to end, and less often after
-// a long silence; the session's status is asked only when no answer has come when one should
-// have, or after a long silence, to notice a prompt the server dropped or a run that died.
+// end is seen soon after the server has it, seldom enough that a long reply costs little. The
+// first look comes one poll interval after the prompt was sent, then one every poll interval;
+// quickly (0.1 s, then doubling: a loaded server takes seconds) while a step is about to end,
+// and less often after a long silence. The session's status is asked only when no answer has
+// come when one should have, or after a long silence, to notice a prompt the server dropped or
+// a run that died; one status answer serves every wait of the computer that looked before it.
 import type { Message } from "./api";
 import type { Client } from "./client";
 import { Answer } from "./answer";
 import { fail } from "./errors";
 import { listen } from "./listen";
 import { Progress } from "./progress";
+import { sessionStatuses } from "./status";
 import type { Reply, WaitOptions } from "./replytypes";
 import { AgentRequests } from "./requests";
 import { toCC } from "./text";
@@ -21,7 +24,7 @@ const ERROR_HINTS: { [name: string]: string } = {
   ContextOverflowError: " (the conversation is too long for the model: start a new one)",
 };
 
-/** Seconds between looks while a step is about to end. */
+/** Seconds to the first look while a step is about to end (doubling for each look after it). */
 const QUICK = 0.1;
 /** Seconds of silence after which looks grow rarer (up to 4 poll intervals, after 80 s). */
 const SLOW_AFTER = 20;
@@ -41,6 +44,10 @@ export class ReplyWaiter {
   private readonly progress: Progress;
   private readonly requests: AgentRequests;
   private lastChange = os.epoch("utc");
+  /** When the last look was asked for (local ms): a status from before it says nothing new. */
+  private lastLook = 0;
+  /** Quick looks made since the newest step began to end. */
+  private quickLooks = 0;
   private shape = "";
   private nextStatus = 0;
   private statusGap = 2000;
@@ -56,17 +63,21 @@ export class ReplyWaiter {
     this.requests = new AgentRequests(client, opts);
   }
 
-  /** Polls until the reply is complete. */
-  poll(): Reply {
+  /**
+   * Polls until the reply is complete. `justSent`: the prompt has only now been sent, so the
+   * first look waits a poll interval (a look at once would find nothing but the prompt).
+   */
+  poll(justSent = false): Reply {
     const sub = listen(this.opts.sessionID);
-    const [ok, result] = pcall(() => this.pollWith(sub.wait));
+    const [ok, result] = pcall(() => this.pollWith(sub.wait, justSent));
     sub.close();
     if (!ok) throw result;
     return result;
   }
 
-  private pollWith(wait: (this: void, seconds: number) => boolean): Reply {
+  private pollWith(wait: (this: void, seconds: number) => boolean, justSent: boolean): Reply {
     const o = this.opts;
+    if (justSent) wait(this.gap());
     while (true) {
       this.look();
       const done = this.outcome(false);
@@ -101,6 +112,7 @@ export class ReplyWaiter {
    */
   private look(): void {
     const o = this.opts;
+    this.lastLook = os.epoch("utc");
     this.answer.take(this.client.messages(o.sessionID, this.answer.limit, o.deadline));
     while (!this.answer.reachedStart && this.answer.last()?.info.time.completed !== undefined) {
       this.answer.take(this.client.messages(o.sessionID, this.answer.limit, o.deadline));
@@ -126,8 +138,11 @@ export class ReplyWaiter {
     const o = this.opts;
     const now = os.epoch("utc");
     let gap = o.pollInterval;
-    if (this.answer.ending()) gap = math.min(QUICK, gap);
-    else {
+    if (this.answer.ending()) {
+      gap = math.min(QUICK * 2 ** this.quickLooks, gap);
+      this.quickLooks++;
+    } else {
+      this.quickLooks = 0;
       const silent = (now - this.lastChange) / 1000;
       if (silent > SLOW_AFTER) gap = gap * math.min(1 + (silent - SLOW_AFTER) / SLOW_AFTER, 4);
     }
@@ -172,7 +187,7 @@ export class ReplyWaiter {
     if (now - this.lastChange < (due ? DUE_SILENCE : LONG_SILENCE) || now < this.nextStatus) return undefined;
     this.nextStatus = now + this.statusGap;
     this.statusGap = math.min(this.statusGap * 2, due ? 8000 : 32000);
-    const status = this.client.status(o.deadline)[o.sessionID];
+    const status = sessionStatuses(this.client, o.deadline, this.lastLook)[o.sessionID];
     if (status !== undefined && status.type !== "idle") {
       this.idleChecks = 0;
       if (status.type === "retry" && o.onStatus !== undefined) {

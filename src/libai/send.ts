@@ -57,7 +57,7 @@ export function sendAndWait(
       client.promptAsync(chosen.id, body, wait.deadline);
       return undefined;
     });
-    if (ok) return result !== undefined ? waiter.finish(result) : waiter.poll();
+    if (ok) return result !== undefined ? waiter.finish(result) : waiter.poll(true);
     if (result === TERMINATED) throw result;
     const e = toAiError(result);
     if (e.kind === "session_gone" && chosen.source === "computer" && !replaced) {

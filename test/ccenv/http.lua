@@ -108,9 +108,9 @@ Request.__index = Request
 
 function M.newManager(pc)
   -- What the computer fetched (for npm run bench): requests made, response body bytes, and
-  -- the largest body, and each request's method and URL. Host-side only: no CC program can see
-  -- these.
-  local function newStats() return { requests = 0, bytes = 0, largest = 0, log = {} } end
+  -- the largest body, and each request's method and URL with the ms since the stats were reset.
+  -- Host-side only: no CC program can see these.
+  local function newStats() return { requests = 0, bytes = 0, largest = 0, log = {}, since = socket.gettime() } end
   local mgr = { pc = pc, active = {}, waiting = {}, stats = newStats() }
 
   function mgr:busy() return #self.active > 0 or #self.waiting > 0 end
@@ -120,7 +120,8 @@ function M.newManager(pc)
   function mgr:submit(req)
     self.stats.requests = self.stats.requests + 1
     local log = self.stats.log
-    log[#log + 1] = (req.method and req.method:upper() or (req.body and "POST" or "GET")) .. " " .. tostring(req.url)
+    log[#log + 1] = ("%5d ms %s %s"):format((socket.gettime() - self.stats.since) * 1000,
+      req.method and req.method:upper() or (req.body and "POST" or "GET"), tostring(req.url))
     if #self.active < self.pc.maxRequests then
       self.active[#self.active + 1] = req
       req:start()

@@ -9,14 +9,21 @@ export declare class ReplyWaiter {
     private readonly progress;
     private readonly requests;
     private lastChange;
+    /** When the last look was asked for (local ms): a status from before it says nothing new. */
+    private lastLook;
+    /** Quick looks made since the newest step began to end. */
+    private quickLooks;
     private shape;
     private nextStatus;
     private statusGap;
     private idleChecks;
     private resent;
     constructor(client: Client, opts: WaitOptions);
-    /** Polls until the reply is complete. */
-    poll(): Reply;
+    /**
+     * Polls until the reply is complete. `justSent`: the prompt has only now been sent, so the
+     * first look waits a poll interval (a look at once would find nothing but the prompt).
+     */
+    poll(justSent?: boolean): Reply;
     private pollWith;
     /**
      * The blocking request returned `last`, the end of the session's run. When it is our answer's
