@@ -3068,7 +3068,7 @@ local ____text = require("text")
 local toCC = ____text.toCC
 local ERROR_HINTS = {MessageAbortedError = " (the reply was stopped on the server)", ProviderAuthError = " (the server's model provider refused its credentials: fix its API key on the server)", MessageOutputLengthError = " (the reply reached the model's output limit: ask for less at once)", ContextOverflowError = " (the conversation is too long for the model: start a new one)"}
 local QUICK = 0.1
-local EASE_AFTER = 3
+local EASE_AFTER = 2
 local SLOW_AFTER = 20
 local DUE_SILENCE = 1500
 local LONG_SILENCE = 8000
@@ -3204,7 +3204,7 @@ local silent = (now - self.lastChange) / 1000
 if silent > SLOW_AFTER then
 gap = gap * math.min(1 + (silent - SLOW_AFTER) / SLOW_AFTER, 4)
 elseif silent > EASE_AFTER then
-gap = gap * math.min(1 + (silent - EASE_AFTER) / 6, 1.5)
+gap = gap * math.min(1 + (silent - EASE_AFTER) / 4, 1.5)
 end
 end
 return math.max(

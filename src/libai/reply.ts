@@ -28,10 +28,10 @@ const ERROR_HINTS: { [name: string]: string } = {
 /** Seconds to the first look while a step is about to end (doubling for each look after it). */
 const QUICK = 0.1;
 /**
- * Seconds of silence after which looks grow rarer: from 3 s to 1.5 poll intervals at 6 s (a reply
+ * Seconds of silence after which looks grow rarer: from 2 s to 1.5 poll intervals at 4 s (a reply
  * that is taking a while is likely to take a while longer), and from 20 s up to 4 at 80 s.
  */
-const EASE_AFTER = 3;
+const EASE_AFTER = 2;
 const SLOW_AFTER = 20;
 /** Silence (ms) before the status is asked: when an answer or its next step is due, and otherwise. */
 const DUE_SILENCE = 1500;
@@ -162,7 +162,7 @@ export class ReplyWaiter {
       this.quickLooks = 0;
       const silent = (now - this.lastChange) / 1000;
       if (silent > SLOW_AFTER) gap = gap * math.min(1 + (silent - SLOW_AFTER) / SLOW_AFTER, 4);
-      else if (silent > EASE_AFTER) gap = gap * math.min(1 + (silent - EASE_AFTER) / 6, 1.5);
+      else if (silent > EASE_AFTER) gap = gap * math.min(1 + (silent - EASE_AFTER) / 4, 1.5);
     }
     return math.max(math.min(gap, (o.deadline - now) / 1000), 0.05);
   }
