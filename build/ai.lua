@@ -1016,7 +1016,13 @@ print("Stopped " .. id)
 return true
 end
 function ____exports.showVersion()
+local bridge, missing = ai.bridgeVersion()
+if bridge ~= nil then
+print(((((("ai " .. ____exports.VERSION) .. " (libai ") .. ai.version) .. ", libai_bridge ") .. bridge) .. ")")
+else
 print(((("ai " .. ____exports.VERSION) .. " (libai ") .. ai.version) .. ")")
+print(missing)
+end
 return true
 end
 function ____exports.tuiControl(o, action)
@@ -1682,7 +1688,7 @@ run = function() return printHelp(OPTIONS) end
 names = {"--version"},
 aliases = {"-v"},
 words = "ignore",
-help = "versions of ai and libai",
+help = "versions of ai and its modules",
 run = showVersion
 }
 }

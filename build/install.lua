@@ -1,5 +1,6 @@
 -- opencc installer: puts ai (the program), aichat (the agent in the game chat), libai (the
--- library) and their help pages on this computer, and a startup file that defines the opencc.*
+-- library), libai_bridge (the bridge's side, loaded by libai only when serving the bridge) and
+-- the help pages on this computer, and a startup file that defines the opencc.*
 -- settings, puts the programs on the shell's path, and gives them tab completion and help pages.
 --
 --   wget run <base>install.lua [folder] [base]
@@ -61,12 +62,13 @@ end
 -- names first: a failure leaves the old install intact.
 local targets = {
   ["libai.lua"] = fs.combine(dir, "libai.lua"),
+  ["libai_bridge.lua"] = fs.combine(dir, "libai_bridge.lua"),
   ["ai.lua"] = prog,
   ["ai.txt"] = fs.combine(dir, "help/ai.txt"),
   ["aichat.lua"] = fs.combine(dir, "aichat.lua"),
   ["aichat.txt"] = fs.combine(dir, "help/aichat.txt"),
 }
-local names = { "libai.lua", "ai.lua", "ai.txt", "aichat.lua", "aichat.txt" }
+local names = { "libai.lua", "ai.lua", "ai.txt", "libai_bridge.lua", "aichat.lua", "aichat.txt" }
 local files = {}
 for _, name in ipairs(names) do files[name] = download(name) end
 for name, path in pairs(targets) do write(path .. ".new", files[name]) end

@@ -20,7 +20,7 @@ local function servedDir()
   local d = os.tmpname()
   os.remove(d)
   assert(os.execute("mkdir -p " .. d) ~= false)
-  for _, n in ipairs({ "libai.lua", "ai.lua", "aichat.lua", "aichat.txt" }) do
+  for _, n in ipairs({ "libai.lua", "libai_bridge.lua", "ai.lua", "aichat.lua", "aichat.txt" }) do
     assert(os.execute("cp build/" .. n .. " " .. d .. "/"))
   end
   if readHost("build/install.lua") then os.execute("cp build/install.lua " .. d .. "/")
@@ -83,6 +83,18 @@ describe("install.lua", function()
     local ok, res = pc:call(function() return info.fnComplete(pc.env.shell, 1, "--ver", { "ai" }) end)
     assert.is_true(ok, res)
     assert.are.same({ "sion " }, res)
+  end)
+
+  it("installs the bridge module beside libai, and ai -v names it with its version", function()
+    local r = pc:run("install.lua", "/", base)
+    assert.is_true(r.ok, r.error)
+    assert.are.equal(readHost("build/libai_bridge.lua"), pc:readFile("/libai_bridge.lua"))
+    assert.truthy(pc:screenText():find("/libai_bridge.lua (" .. #readHost("build/libai_bridge.lua") .. " bytes)", 1, true))
+    local version = readHost("package.json"):match('"version"%s*:%s*"([^"]+)"')
+    r = pc:run("ai.lua", "-v")
+    assert.is_true(r.ok, r.error)
+    local text = pc:transcript()
+    assert.truthy(text:find("libai_bridge " .. version, 1, true), text)
   end)
 
   it("installs aichat beside ai, with its help page and completion", function()
