@@ -18,6 +18,8 @@ local cc = {
 
 files["src/install"] = { read_globals = cc }
 files["test/craftos"] = { read_globals = cc }
+-- ccenv's rom programs run on the computer, as CC's own do.
+files["test/ccenv/rom"] = { read_globals = cc }
 -- Run inside a ccenv computer, as a CC program.
 files["test/spec/ai/fake_libai.lua"] = { read_globals = cc }
 files["test/spec"] = { std = "+busted" }

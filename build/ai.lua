@@ -545,6 +545,7 @@ local describeTool = ____dialogs.describeTool
 local ____render = require("render")
 local ReplyPrinter = ____render.ReplyPrinter
 local ____screen = require("screen")
+local inColour = ____screen.inColour
 local printIn = ____screen.printIn
 local ____settings = require("settings")
 local PAGED_SETTING = ____settings.PAGED_SETTING
@@ -637,6 +638,16 @@ end)
 end
 opts.onStatus = function(status)
 spinner.label = status
+end
+opts.onNote = function(note)
+spinner:around(function()
+inColour(
+colours.orange,
+function()
+print(note)
+end
+)
+end)
 end
 opts.onPermission = function(req)
 local reply = "reject"
@@ -1358,7 +1369,7 @@ local shown = value == nil and "" or tostring(value)
 if name == "opencc.server_url" then
 shown = string.gsub(shown, "//[^/]*@", "//***@")
 end
-if name == "opencc.password" then
+if name == "opencc.password" or name == "opencc.bridge_token" then
 shown = shown == "" and "(none)" or "********"
 elseif type(value) == "string" then
 shown = ("\"" .. shown) .. "\""
@@ -1633,7 +1644,7 @@ help = "model as provider/model",
 option = "model"
 },
 {names = {"--variant"}, value = "v", help = "model variant (e.g. high)", option = "variant"},
-{names = {"--sync"}, help = "one blocking request, no polls", option = "sync"},
+{names = {"--sync"}, help = "wait on one blocking request", option = "sync"},
 {names = {"--raw"}, help = "the reply's text only", option = "plain"},
 {names = {"--sessions"}, help = "list sessions", run = listSessions},
 {

@@ -21,7 +21,12 @@ end
 end
 ____modules = {
 ["lualib_bundle"] = function(...) 
-local __TS__Unpack = table.unpack or unpack
+local function __TS__Class(self)
+local c = {prototype = {}}
+c.prototype.__index = c.prototype
+c.prototype.constructor = c
+return c
+end
 local function __TS__ArrayFind(self, predicate, thisArg)
 for i = 1, #self do
 local elem = self[i]
@@ -31,24 +36,7 @@ end
 end
 return nil
 end
-local function __TS__Class(self)
-local c = {prototype = {}}
-c.prototype.__index = c.prototype
-c.prototype.constructor = c
-return c
-end
-local function __TS__ObjectAssign(target, ...)
-local sources = {...}
-for i = 1, #sources do
-local source = sources[i]
-if type(source) == "table" then
-for key in pairs(source) do
-target[key] = source[key]
-end
-end
-end
-return target
-end
+local __TS__Unpack = table.unpack or unpack
 local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
 if fromIndex == nil then
 fromIndex = 0
@@ -149,23 +137,281 @@ self[k] = nil
 end
 return out
 end
+local function __TS__ObjectAssign(target, ...)
+local sources = {...}
+for i = 1, #sources do
+local source = sources[i]
+if type(source) == "table" then
+for key in pairs(source) do
+target[key] = source[key]
+end
+end
+end
+return target
+end
 local function __TS__New(target, ...)
 local instance = setmetatable({}, target.prototype)
 instance:____constructor(...)
 return instance
 end
 return {
-__TS__Unpack = __TS__Unpack,
-__TS__ArrayFind = __TS__ArrayFind,
 __TS__Class = __TS__Class,
-__TS__ObjectAssign = __TS__ObjectAssign,
+__TS__ArrayFind = __TS__ArrayFind,
+__TS__Unpack = __TS__Unpack,
 __TS__ArrayIndexOf = __TS__ArrayIndexOf,
 __TS__ArraySplice = __TS__ArraySplice,
+__TS__ObjectAssign = __TS__ObjectAssign,
 __TS__New = __TS__New
 }
 end,
 ["api"] = function(...) 
 local ____exports = {}
+return ____exports
+end,
+["ids"] = function(...) 
+local ____exports = {}
+local BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+local TWO_24 = 16777216
+local TWO_48 = TWO_24 * TWO_24
+local clock = {
+offsetMs = 0,
+offsetPrecise = false,
+known = false,
+offsetLow = -math.huge,
+offsetHigh = math.huge,
+lastMs = 0,
+counter = 0
+}
+function ____exports.serverNow()
+return os.epoch("utc") + clock.offsetMs
+end
+function ____exports.serverClockKnown()
+return clock.known
+end
+function ____exports.observeServerTime(serverMs, sentAt, receivedAt)
+clock.offsetMs = serverMs - receivedAt
+clock.offsetPrecise = true
+clock.known = true
+end
+local MONTHS = {
+Jan = 1,
+Feb = 2,
+Mar = 3,
+Apr = 4,
+May = 5,
+Jun = 6,
+Jul = 7,
+Aug = 8,
+Sep = 9,
+Oct = 10,
+Nov = 11,
+Dec = 12
+}
+local function daysFromCivil(y, m, d)
+if m <= 2 then
+y = y - 1
+end
+local era = math.floor(y / 400)
+local yoe = y - era * 400
+local mp = (m + 9) % 12
+local doy = math.floor((153 * mp + 2) / 5) + d - 1
+local doe = yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy
+return era * 146097 + doe - 719468
+end
+function ____exports.parseHttpDate(date)
+local d, mon, y, hh, mm, ss = string.match(date, "(%d+) (%a+) (%d+) (%d+):(%d+):(%d+)")
+if d == nil then
+return nil
+end
+local month = MONTHS[mon]
+if month == nil then
+return nil
+end
+local days = daysFromCivil(
+tonumber(y),
+month,
+tonumber(d)
+)
+return ((days * 24 + tonumber(hh)) * 60 + tonumber(mm)) * 60000 + tonumber(ss) * 1000
+end
+function ____exports.observeDateHeader(date, sentAt, receivedAt)
+if clock.offsetPrecise or date == nil then
+return
+end
+local ms = ____exports.parseHttpDate(date)
+if ms == nil then
+return
+end
+local low = math.max(clock.offsetLow, ms - receivedAt)
+local high = math.min(clock.offsetHigh, ms + 1000 - sentAt)
+if low > high then
+clock.offsetLow = ms - receivedAt
+clock.offsetHigh = ms + 1000 - sentAt
+else
+clock.offsetLow = low
+clock.offsetHigh = high
+end
+clock.offsetMs = clock.offsetLow
+clock.known = true
+end
+local TWO_36 = 2 ^ 36
+function ____exports.idTime(id)
+local hex = string.match(id, "^%a+_(%x%x%x%x%x%x%x%x%x%x%x%x)")
+if hex == nil then
+return nil
+end
+local value = tonumber(
+string.sub(hex, 1, 6),
+16
+) * TWO_24 + tonumber(
+string.sub(hex, 7, 12),
+16
+)
+return math.floor(value / 4096)
+end
+function ____exports.observeId(id)
+local wrapped = ____exports.idTime(id)
+if wrapped == nil then
+return
+end
+local ref = math.max(
+clock.lastMs,
+math.floor(____exports.serverNow())
+)
+local ms = ref - ref % TWO_36 + wrapped
+if ms < ref - TWO_36 / 2 then
+ms = ms + TWO_36
+elseif ms > ref + TWO_36 / 2 then
+ms = ms - TWO_36
+end
+if ms > clock.lastMs then
+clock.lastMs = ms
+clock.counter = 4095
+end
+end
+local function randomBase62(n)
+local out = {}
+do
+local i = 0
+while i < n do
+local k = math.random(1, 62)
+out[#out + 1] = string.sub(BASE62, k, k)
+i = i + 1
+end
+end
+return table.concat(out)
+end
+function ____exports.newId(prefix)
+local ms = math.floor(____exports.serverNow())
+if ms > clock.lastMs then
+clock.lastMs = ms
+clock.counter = 0
+else
+ms = clock.lastMs
+end
+clock.counter = clock.counter + 1
+if clock.counter >= 4096 then
+clock.lastMs = ms + 1
+ms = clock.lastMs
+clock.counter = 1
+end
+local value = (ms * 4096 + clock.counter) % TWO_48
+local hi = math.floor(value / TWO_24)
+local lo = value % TWO_24
+return ((prefix .. "_") .. string.format("%06x%06x", hi, lo)) .. randomBase62(14)
+end
+return ____exports
+end,
+["answer"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__Class = ____lualib.__TS__Class
+local ____exports = {}
+local ____ids = require("ids")
+local observeId = ____ids.observeId
+____exports.Answer = __TS__Class()
+local Answer = ____exports.Answer
+Answer.name = "Answer"
+function Answer.prototype.____constructor(self, messageID)
+self.messageID = messageID
+self.ordered = {}
+self.limit = 2
+self.sawUserMessage = false
+self.newerUser = false
+self.reachedStart = false
+self.byId = {}
+self.count = 0
+self.contiguous = {}
+end
+function Answer.prototype.take(self, list)
+local u = self.messageID
+local oldest = list[1]
+local reached = #list < self.limit or oldest == nil or oldest.info.id <= u or self.contiguous[oldest.info.id]
+for ____, m in ipairs(list) do
+observeId(m.info.id)
+if m.info.id == u then
+self.sawUserMessage = true
+elseif m.info.role == "assistant" and m.info.parentID == u then
+self:put(m)
+if reached then
+self.contiguous[m.info.id] = true
+end
+elseif m.info.role == "user" and m.info.id > u then
+self.newerUser = true
+end
+end
+self.reachedStart = reached
+self.limit = reached and math.max(self.count + 1, 2) or self.limit * 2
+end
+function Answer.prototype.takeLast(self, last)
+local known = self.contiguous[last.info.id]
+self:put(last)
+if known then
+return true
+end
+self.limit = self.count + 1
+self.reachedStart = false
+return false
+end
+function Answer.prototype.put(self, m)
+if self.byId[m.info.id] == nil then
+self.count = self.count + 1
+end
+self.byId[m.info.id] = m
+local ordered = {}
+for ____, each in pairs(self.byId) do
+ordered[#ordered + 1] = each
+end
+table.sort(
+ordered,
+function(a, b) return a.info.id < b.info.id end
+)
+self.ordered = ordered
+end
+function Answer.prototype.shape(self)
+local m = self:last()
+if m == nil then
+return ""
+end
+return (((((tostring(self.count) .. ":") .. tostring(#m.parts)) .. ":") .. (m.info.finish or "")) .. ":") .. tostring(m.info.time.completed or "")
+end
+function Answer.prototype.last(self)
+return self.ordered[#self.ordered]
+end
+function Answer.prototype.ending(self)
+local m = self:last()
+if m == nil or m.info.time.completed ~= nil then
+return false
+end
+if m.info.finish ~= nil and m.info.finish ~= "tool-calls" then
+return true
+end
+for ____, p in ipairs(m.parts) do
+if p.type == "text" and p.time ~= nil and p.time["end"] ~= nil then
+return true
+end
+end
+return false
+end
 return ____exports
 end,
 ["errors"] = function(...) 
@@ -204,6 +450,248 @@ return ____exports.aiError(
 "server",
 tostring(value)
 )
+end
+return ____exports
+end,
+["config"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__ArrayFind = ____lualib.__TS__ArrayFind
+local ____exports = {}
+local ____errors = require("errors")
+local fail = ____errors.fail
+____exports.SETTINGS = {
+{
+key = "url",
+name = "opencc.server_url",
+type = "string",
+default = "http://127.0.0.1:4096",
+description = "URL of the opencode server (opencode serve), e.g. http://host:4096"
+},
+{
+key = "username",
+name = "opencc.username",
+type = "string",
+default = "opencode",
+description = "Basic Auth user name for the opencode server"
+},
+{
+key = "password",
+name = "opencc.password",
+type = "string",
+default = "",
+description = "Basic Auth password (OPENCODE_SERVER_PASSWORD of the server); empty for none"
+},
+{
+key = "sessionId",
+name = "opencc.session_id",
+type = "string",
+default = "",
+description = "Pin one opencode session (ses_...); empty: this computer's own conversation"
+},
+{
+key = "agent",
+name = "opencc.agent",
+type = "string",
+default = "",
+description = "Agent that answers (e.g. build, plan); empty: the server's default"
+},
+{
+key = "model",
+name = "opencc.model",
+type = "string",
+default = "",
+description = "Model as provider/model; empty: the agent's or server's default"
+},
+{
+key = "variant",
+name = "opencc.variant",
+type = "string",
+default = "",
+description = "Model variant (e.g. high); empty: default"
+},
+{
+key = "directory",
+name = "opencc.directory",
+type = "string",
+default = "",
+description = "Project directory on the server to scope every request to; empty: the server's own"
+},
+{
+key = "timeout",
+name = "opencc.timeout",
+type = "number",
+default = 300,
+description = "Seconds to wait for a reply before stopping the generation"
+},
+{
+key = "pollInterval",
+name = "opencc.poll_interval",
+type = "number",
+default = 0.75,
+description = "Seconds between checks for the reply (quicker while a reply is ending, slower after a long silence)"
+},
+{
+key = "bridgeUrl",
+name = "opencc.bridge_url",
+type = "string",
+default = "",
+description = "opencc-bridge URL (ws://host:4097/cc) through which the agent acts on this computer; empty: off"
+},
+{
+key = "bridgeToken",
+name = "opencc.bridge_token",
+type = "string",
+default = "",
+description = "The bridge's shared secret (its --token)"
+},
+{
+key = "tools",
+name = "opencc.tools",
+type = "string",
+default = "read",
+description = "What the agent may do here via the bridge: read, act (turtle, peripherals), lua; e.g. read,act"
+}
+}
+____exports.CONVERSATION_SETTING = "opencc.conversation"
+____exports.CONVERSATIONS_SETTING = "opencc.conversations"
+local defined = false
+function ____exports.defineSettings()
+if defined or settings == nil then
+return
+end
+defined = true
+for ____, s in ipairs(____exports.SETTINGS) do
+settings.define(s.name, {description = s.description, type = s.type, default = s.default})
+end
+settings.define(____exports.CONVERSATION_SETTING, {description = "This computer's own opencode session, remembered by ai (ai --new starts another)", type = "string", default = ""})
+settings.define(____exports.CONVERSATIONS_SETTING, {description = "This computer's own session in each other opencc.directory, remembered by ai", type = "table", default = {}})
+end
+local function badSetting(name, why, fix)
+return fail("bad_setting", (((name .. " ") .. why) .. ": ") .. fix)
+end
+function ____exports.validate(key, value)
+local def = __TS__ArrayFind(
+____exports.SETTINGS,
+function(____, s) return s.key == key end
+)
+if value == nil then
+value = def.default
+end
+if type(value) ~= def.type then
+badSetting(
+def.name,
+(("must be a " .. def.type) .. ", not ") .. tostring(value),
+((("set " .. def.name) .. " <") .. def.type) .. ">"
+)
+end
+if key == "url" then
+local url = value
+if (string.find(url, "^[^/]*//[^/]*@")) ~= nil or (string.find(url, "^[^/]*@")) ~= nil then
+badSetting(def.name, "has a user name or password in it", "use opencc.username and opencc.password instead")
+end
+if (string.find(url, "^https?://[^/%s]+")) == nil then
+badSetting(def.name, ("\"" .. url) .. "\" is not an http(s) URL", "set opencc.server_url http://host:4096")
+end
+elseif key == "model" then
+local model = value
+if model ~= "" and (string.find(model, "^[^/]+/.+$")) == nil then
+badSetting(def.name, ("\"" .. model) .. "\" has no provider", "set opencc.model provider/model (e.g. anthropic/claude-sonnet-4)")
+end
+elseif key == "timeout" or key == "pollInterval" then
+local n = value
+if n <= 0 then
+badSetting(
+def.name,
+"must be a positive number of seconds, not " .. tostring(n),
+(("set " .. def.name) .. " ") .. tostring(def.default)
+)
+end
+elseif key == "bridgeUrl" then
+local url = value
+if url ~= "" and (string.find(url, "^wss?://[^/%s]+")) == nil then
+badSetting(def.name, ("\"" .. url) .. "\" is not a ws:// URL", "set opencc.bridge_url ws://host:4097/cc")
+end
+elseif key == "tools" then
+for word in string.gmatch(value, "[^,%s]+") do
+if word ~= "read" and word ~= "act" and word ~= "lua" then
+badSetting(def.name, ("names \"" .. word) .. "\", which is not read, act or lua", "set opencc.tools read,act")
+end
+end
+elseif key == "sessionId" then
+local id = value
+if id ~= "" and (string.find(id, "^ses_%w+$")) == nil then
+badSetting(
+def.name,
+("\"" .. string.sub(id, 1, 40)) .. "\" is not a session id (ses_...)",
+"ai --sessions lists them"
+)
+end
+end
+return value
+end
+function ____exports.readConfig(overrides)
+____exports.defineSettings()
+local cfg = {}
+for ____, s in ipairs(____exports.SETTINGS) do
+local given = overrides and overrides[s.key]
+local ____temp_3
+if given ~= nil then
+____temp_3 = given
+else
+local ____temp_2
+if settings ~= nil then
+____temp_2 = settings.get(s.name)
+else
+____temp_2 = nil
+end
+____temp_3 = ____temp_2
+end
+local stored = ____temp_3
+cfg[s.key] = ____exports.validate(s.key, stored)
+end
+local config = cfg
+local ____temp_4 = {string.gsub(config.url, "/+$", "")}
+config.url = ____temp_4[1]
+return config
+end
+local function isLocalHost(host)
+local h = string.lower(host)
+if h == "localhost" or (string.find(h, "%.")) == nil then
+return true
+end
+for ____, suffix in ipairs({
+".local",
+".lan",
+".internal",
+".home.arpa",
+".localhost"
+}) do
+if string.sub(h, -#suffix) == suffix then
+return true
+end
+end
+local a, b = string.match(h, "^(%d+)%.(%d+)%.%d+%.%d+$")
+if a ~= nil then
+local x, y = tonumber(a), tonumber(b)
+return x == 127 or x == 10 or x == 172 and y >= 16 and y <= 31 or x == 192 and y == 168 or x == 169 and y == 254
+end
+return h == "::1" or (string.find(h, "^f[cd]")) ~= nil or (string.find(h, "^fe[89ab]")) ~= nil
+end
+function ____exports.plainHttpWarning(url, password)
+if password == "" then
+return nil
+end
+local authority = string.match(url, "^[hH][tT][tT][pP]://([^/?#]+)")
+if authority == nil then
+return nil
+end
+local v6 = string.match(authority, "^%[([^%]]+)%]")
+local named = string.match(authority, "^([^:]+)")
+local name = v6 or named or authority
+if isLocalHost(name) then
+return nil
+end
+return ("The password crosses the network to " .. name) .. " unencrypted: use https:// in opencc.server_url."
 end
 return ____exports
 end,
@@ -407,344 +895,6 @@ end
 end
 return ____exports
 end,
-["beside"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__Unpack = ____lualib.__TS__Unpack
-local ____exports = {}
-local ____http = require("http")
-local TERMINATED = ____http.TERMINATED
-function ____exports.pause(seconds)
-local timer = os.startTimer(seconds)
-while true do
-local event, id = os.pullEventRaw()
-if event == "terminate" then
-os.cancelTimer(timer)
-error(TERMINATED, 0)
-end
-if event == "timer" and id == timer then
-return
-end
-end
-end
-local STOP = "opencc: side task stopped"
-local function step(task, args)
-local ok, value = coroutine.resume(
-task.co,
-__TS__Unpack(args)
-)
-if coroutine.status(task.co) == "dead" then
-task.alive = false
-task.ok = ok
-task.value = value
-else
-task.filter = value
-end
-end
-local function wants(task, event)
-return task.alive and (task.filter == nil or task.filter == event or event == "terminate")
-end
-function ____exports.runBeside(main, side)
-local requests = 0
-local mainEnded = false
-local control = {
-pause = function(seconds)
-if mainEnded then
-error(STOP, 0)
-end
-____exports.pause(seconds)
-if mainEnded then
-error(STOP, 0)
-end
-end,
-request = function(fn)
-requests = requests + 1
-local ok, result = pcall(fn)
-requests = requests - 1
-if not ok then
-error(result, 0)
-end
-return result
-end,
-stopped = function() return mainEnded end
-}
-local mainTask = {
-co = coroutine.create(main),
-alive = true,
-ok = false,
-value = nil
-}
-local sideTask = {
-co = coroutine.create(function()
-side(control)
-end),
-alive = true,
-ok = false,
-value = nil
-}
-step(mainTask, {})
-mainEnded = not mainTask.alive
-if sideTask.alive and not mainEnded then
-step(sideTask, {})
-end
-while not (mainEnded and (not sideTask.alive or requests == 0)) do
-local event = {os.pullEventRaw()}
-if wants(mainTask, event[1]) then
-step(mainTask, event)
-mainEnded = not mainTask.alive
-end
-if wants(sideTask, event[1]) and not (mainEnded and requests == 0) then
-step(sideTask, event)
-end
-end
-if not mainTask.ok then
-error(mainTask.value, 0)
-end
-return mainTask.value
-end
-return ____exports
-end,
-["config"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__ArrayFind = ____lualib.__TS__ArrayFind
-local ____exports = {}
-local ____errors = require("errors")
-local fail = ____errors.fail
-____exports.SETTINGS = {
-{
-key = "url",
-name = "opencc.server_url",
-type = "string",
-default = "http://127.0.0.1:4096",
-description = "URL of the opencode server (opencode serve), e.g. http://host:4096"
-},
-{
-key = "username",
-name = "opencc.username",
-type = "string",
-default = "opencode",
-description = "Basic Auth user name for the opencode server"
-},
-{
-key = "password",
-name = "opencc.password",
-type = "string",
-default = "",
-description = "Basic Auth password (OPENCODE_SERVER_PASSWORD of the server); empty for none"
-},
-{
-key = "sessionId",
-name = "opencc.session_id",
-type = "string",
-default = "",
-description = "Pin one opencode session (ses_...); empty: this computer's own conversation"
-},
-{
-key = "agent",
-name = "opencc.agent",
-type = "string",
-default = "",
-description = "Agent that answers (e.g. build, plan); empty: the server's default"
-},
-{
-key = "model",
-name = "opencc.model",
-type = "string",
-default = "",
-description = "Model as provider/model; empty: the agent's or server's default"
-},
-{
-key = "variant",
-name = "opencc.variant",
-type = "string",
-default = "",
-description = "Model variant (e.g. high); empty: default"
-},
-{
-key = "directory",
-name = "opencc.directory",
-type = "string",
-default = "",
-description = "Project directory on the server to scope every request to; empty: the server's own"
-},
-{
-key = "timeout",
-name = "opencc.timeout",
-type = "number",
-default = 300,
-description = "Seconds to wait for a reply before stopping the generation"
-},
-{
-key = "pollInterval",
-name = "opencc.poll_interval",
-type = "number",
-default = 0.5,
-description = "Seconds between checks for the reply"
-},
-{
-key = "bridgeUrl",
-name = "opencc.bridge_url",
-type = "string",
-default = "",
-description = "opencc-bridge URL (ws://host:4097/cc) through which the agent acts on this computer; empty: off"
-},
-{
-key = "bridgeToken",
-name = "opencc.bridge_token",
-type = "string",
-default = "",
-description = "The bridge's shared secret (its --token)"
-},
-{
-key = "tools",
-name = "opencc.tools",
-type = "string",
-default = "read",
-description = "What the agent may do here via the bridge: read, act (turtle, peripherals), lua; e.g. read,act"
-}
-}
-____exports.CONVERSATION_SETTING = "opencc.conversation"
-____exports.CONVERSATIONS_SETTING = "opencc.conversations"
-local defined = false
-function ____exports.defineSettings()
-if defined or settings == nil then
-return
-end
-defined = true
-for ____, s in ipairs(____exports.SETTINGS) do
-settings.define(s.name, {description = s.description, type = s.type, default = s.default})
-end
-settings.define(____exports.CONVERSATION_SETTING, {description = "This computer's own opencode session, remembered by ai (ai --new starts another)", type = "string", default = ""})
-settings.define(____exports.CONVERSATIONS_SETTING, {description = "This computer's own session in each other opencc.directory, remembered by ai", type = "table", default = {}})
-end
-local function badSetting(name, why, fix)
-return fail("bad_setting", (((name .. " ") .. why) .. ": ") .. fix)
-end
-function ____exports.validate(key, value)
-local def = __TS__ArrayFind(
-____exports.SETTINGS,
-function(____, s) return s.key == key end
-)
-if value == nil then
-value = def.default
-end
-if type(value) ~= def.type then
-badSetting(
-def.name,
-(("must be a " .. def.type) .. ", not ") .. tostring(value),
-((("set " .. def.name) .. " <") .. def.type) .. ">"
-)
-end
-if key == "url" then
-local url = value
-if (string.find(url, "^[^/]*//[^/]*@")) ~= nil or (string.find(url, "^[^/]*@")) ~= nil then
-badSetting(def.name, "has a user name or password in it", "use opencc.username and opencc.password instead")
-end
-if (string.find(url, "^https?://[^/%s]+")) == nil then
-badSetting(def.name, ("\"" .. url) .. "\" is not an http(s) URL", "set opencc.server_url http://host:4096")
-end
-elseif key == "model" then
-local model = value
-if model ~= "" and (string.find(model, "^[^/]+/.+$")) == nil then
-badSetting(def.name, ("\"" .. model) .. "\" has no provider", "set opencc.model provider/model (e.g. anthropic/claude-sonnet-4)")
-end
-elseif key == "timeout" or key == "pollInterval" then
-local n = value
-if n <= 0 then
-badSetting(
-def.name,
-"must be a positive number of seconds, not " .. tostring(n),
-(("set " .. def.name) .. " ") .. tostring(def.default)
-)
-end
-elseif key == "bridgeUrl" then
-local url = value
-if url ~= "" and (string.find(url, "^wss?://[^/%s]+")) == nil then
-badSetting(def.name, ("\"" .. url) .. "\" is not a ws:// URL", "set opencc.bridge_url ws://host:4097/cc")
-end
-elseif key == "tools" then
-for word in string.gmatch(value, "[^,%s]+") do
-if word ~= "read" and word ~= "act" and word ~= "lua" then
-badSetting(def.name, ("names \"" .. word) .. "\", which is not read, act or lua", "set opencc.tools read,act")
-end
-end
-elseif key == "sessionId" then
-local id = value
-if id ~= "" and (string.find(id, "^ses_%w+$")) == nil then
-badSetting(
-def.name,
-("\"" .. string.sub(id, 1, 40)) .. "\" is not a session id (ses_...)",
-"ai --sessions lists them"
-)
-end
-end
-return value
-end
-function ____exports.readConfig(overrides)
-____exports.defineSettings()
-local cfg = {}
-for ____, s in ipairs(____exports.SETTINGS) do
-local given = overrides and overrides[s.key]
-local ____temp_3
-if given ~= nil then
-____temp_3 = given
-else
-local ____temp_2
-if settings ~= nil then
-____temp_2 = settings.get(s.name)
-else
-____temp_2 = nil
-end
-____temp_3 = ____temp_2
-end
-local stored = ____temp_3
-cfg[s.key] = ____exports.validate(s.key, stored)
-end
-local config = cfg
-local ____temp_4 = {string.gsub(config.url, "/+$", "")}
-config.url = ____temp_4[1]
-return config
-end
-local function isLocalHost(host)
-local h = string.lower(host)
-if h == "localhost" or (string.find(h, "%.")) == nil then
-return true
-end
-for ____, suffix in ipairs({
-".local",
-".lan",
-".internal",
-".home.arpa",
-".localhost"
-}) do
-if string.sub(h, -#suffix) == suffix then
-return true
-end
-end
-local a, b = string.match(h, "^(%d+)%.(%d+)%.%d+%.%d+$")
-if a ~= nil then
-local x, y = tonumber(a), tonumber(b)
-return x == 127 or x == 10 or x == 172 and y >= 16 and y <= 31 or x == 192 and y == 168 or x == 169 and y == 254
-end
-return h == "::1" or (string.find(h, "^f[cd]")) ~= nil or (string.find(h, "^fe[89ab]")) ~= nil
-end
-function ____exports.plainHttpWarning(url, password)
-if password == "" then
-return nil
-end
-local authority = string.match(url, "^[hH][tT][tT][pP]://([^/?#]+)")
-if authority == nil then
-return nil
-end
-local v6 = string.match(authority, "^%[([^%]]+)%]")
-local named = string.match(authority, "^([^:]+)")
-local name = v6 or named or authority
-if isLocalHost(name) then
-return nil
-end
-return ("The password crosses the network to " .. name) .. " unencrypted: use https:// in opencc.server_url."
-end
-return ____exports
-end,
 ["json"] = function(...) 
 local ____exports = {}
 local UNICODE = {unicode_strings = true}
@@ -903,7 +1053,8 @@ id = "string",
 type = "string",
 text = "string?",
 tool = "string?",
-state = {["?"] = {status = "string", title = "string?", error = "string?", input = "table?"}}
+state = {["?"] = {status = "string", title = "string?", error = "string?", input = "table?"}},
+time = {["?"] = {start = "number?", ["end"] = "number?"}}
 }
 ____exports.SHAPES = {
 health = {healthy = "boolean", version = "string"},
@@ -930,168 +1081,13 @@ boolean = "boolean"
 }
 return ____exports
 end,
-["ids"] = function(...) 
-local ____exports = {}
-local BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-local TWO_24 = 16777216
-local TWO_48 = TWO_24 * TWO_24
-local clock = {
-offsetMs = 0,
-offsetPrecise = false,
-known = false,
-offsetLow = -math.huge,
-offsetHigh = math.huge,
-lastMs = 0,
-counter = 0
-}
-function ____exports.serverNow()
-return os.epoch("utc") + clock.offsetMs
-end
-function ____exports.serverClockKnown()
-return clock.known
-end
-function ____exports.observeServerTime(serverMs, sentAt, receivedAt)
-clock.offsetMs = serverMs - receivedAt
-clock.offsetPrecise = true
-clock.known = true
-end
-local MONTHS = {
-Jan = 1,
-Feb = 2,
-Mar = 3,
-Apr = 4,
-May = 5,
-Jun = 6,
-Jul = 7,
-Aug = 8,
-Sep = 9,
-Oct = 10,
-Nov = 11,
-Dec = 12
-}
-local function daysFromCivil(y, m, d)
-if m <= 2 then
-y = y - 1
-end
-local era = math.floor(y / 400)
-local yoe = y - era * 400
-local mp = (m + 9) % 12
-local doy = math.floor((153 * mp + 2) / 5) + d - 1
-local doe = yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy
-return era * 146097 + doe - 719468
-end
-function ____exports.parseHttpDate(date)
-local d, mon, y, hh, mm, ss = string.match(date, "(%d+) (%a+) (%d+) (%d+):(%d+):(%d+)")
-if d == nil then
-return nil
-end
-local month = MONTHS[mon]
-if month == nil then
-return nil
-end
-local days = daysFromCivil(
-tonumber(y),
-month,
-tonumber(d)
-)
-return ((days * 24 + tonumber(hh)) * 60 + tonumber(mm)) * 60000 + tonumber(ss) * 1000
-end
-function ____exports.observeDateHeader(date, sentAt, receivedAt)
-if clock.offsetPrecise or date == nil then
-return
-end
-local ms = ____exports.parseHttpDate(date)
-if ms == nil then
-return
-end
-local low = math.max(clock.offsetLow, ms - receivedAt)
-local high = math.min(clock.offsetHigh, ms + 1000 - sentAt)
-if low > high then
-clock.offsetLow = ms - receivedAt
-clock.offsetHigh = ms + 1000 - sentAt
-else
-clock.offsetLow = low
-clock.offsetHigh = high
-end
-clock.offsetMs = clock.offsetLow
-clock.known = true
-end
-local TWO_36 = 2 ^ 36
-function ____exports.idTime(id)
-local hex = string.match(id, "^%a+_(%x%x%x%x%x%x%x%x%x%x%x%x)")
-if hex == nil then
-return nil
-end
-local value = tonumber(
-string.sub(hex, 1, 6),
-16
-) * TWO_24 + tonumber(
-string.sub(hex, 7, 12),
-16
-)
-return math.floor(value / 4096)
-end
-function ____exports.observeId(id)
-local wrapped = ____exports.idTime(id)
-if wrapped == nil then
-return
-end
-local ref = math.max(
-clock.lastMs,
-math.floor(____exports.serverNow())
-)
-local ms = ref - ref % TWO_36 + wrapped
-if ms < ref - TWO_36 / 2 then
-ms = ms + TWO_36
-elseif ms > ref + TWO_36 / 2 then
-ms = ms - TWO_36
-end
-if ms > clock.lastMs then
-clock.lastMs = ms
-clock.counter = 4095
-end
-end
-local function randomBase62(n)
-local out = {}
-do
-local i = 0
-while i < n do
-local k = math.random(1, 62)
-out[#out + 1] = string.sub(BASE62, k, k)
-i = i + 1
-end
-end
-return table.concat(out)
-end
-function ____exports.newId(prefix)
-local ms = math.floor(____exports.serverNow())
-if ms > clock.lastMs then
-clock.lastMs = ms
-clock.counter = 0
-else
-ms = clock.lastMs
-end
-clock.counter = clock.counter + 1
-if clock.counter >= 4096 then
-clock.lastMs = ms + 1
-ms = clock.lastMs
-clock.counter = 1
-end
-local value = (ms * 4096 + clock.counter) % TWO_48
-local hi = math.floor(value / TWO_24)
-local lo = value % TWO_24
-return ((prefix .. "_") .. string.format("%06x%06x", hi, lo)) .. randomBase62(14)
-end
-return ____exports
-end,
-["client"] = function(...) 
+["transport"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__Unpack = ____lualib.__TS__Unpack
-local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
+local urlEncode, serverMessage, isWebPage, retryAfter, attempt, failStatus, MIN_REQUEST_MS
 local ____decode = require("decode")
 local decode = ____decode.decode
-local SHAPES = ____decode.SHAPES
 local ____errors = require("errors")
 local fail = ____errors.fail
 local isAiError = ____errors.isAiError
@@ -1104,34 +1100,7 @@ local observeDateHeader = ____ids.observeDateHeader
 local ____json = require("json")
 local decodeJSON = ____json.decodeJSON
 local encodeJSON = ____json.encodeJSON
-local B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-function ____exports.base64(s)
-local out = {}
-do
-local i = 1
-while i <= #s do
-local a, b, c = string.byte(s, i, i + 2)
-local n = a * 65536 + (b or 0) * 256 + (c or 0)
-local chars = {
-math.floor(n / 262144),
-math.floor(n / 4096) % 64,
-math.floor(n / 64) % 64,
-n % 64
-}
-do
-local k = 0
-while k < 4 do
-local pad = k == 2 and b == nil or k == 3 and c == nil
-out[#out + 1] = pad and "=" or string.sub(B64, chars[k + 1] + 1, chars[k + 1] + 1)
-k = k + 1
-end
-end
-i = i + 3
-end
-end
-return table.concat(out)
-end
-local function urlEncode(s, keepSlash)
+function urlEncode(s, keepSlash)
 if keepSlash == nil then
 keepSlash = false
 end
@@ -1145,15 +1114,7 @@ string.byte(ch)
 )
 return out
 end
-local ID_KINDS = {ses = "session", msg = "message", per = "permission", que = "question"}
-local function pathId(prefix, id)
-if type(id) ~= "string" or (string.find(id, ("^" .. prefix) .. "_%w+$")) == nil then
-local shown = type(id) == "string" and string.sub(id, 1, 40) or tostring(id)
-fail("bad_id", ((((("\"" .. shown) .. "\" is not a ") .. ID_KINDS[prefix]) .. " id (") .. prefix) .. "_...): it was not sent.")
-end
-return urlEncode(id)
-end
-local function serverMessage(body)
+function serverMessage(body)
 local decoded = decodeJSON(body)
 if type(decoded) == "table" then
 local name = decoded.name
@@ -1169,11 +1130,11 @@ end
 local firstLine = string.match(body, "^%s*([^\r\n]+)")
 return nil, firstLine ~= nil and string.sub(firstLine, 1, 200) or nil
 end
-local function isWebPage(reply)
+function isWebPage(reply)
 local contentType = reply.headers["Content-Type"] or reply.headers["content-type"] or ""
 return (string.find(contentType, "html")) ~= nil or (string.find(reply.body, "^%s*<")) ~= nil
 end
-local function retryAfter(reply)
+function retryAfter(reply)
 local value = reply.headers["Retry-After"] or reply.headers["retry-after"]
 local seconds = __TS__Unpack(value ~= nil and ({string.match(value, "^%s*(%d+)%s*$")}) or ({nil}))
 local ____temp_1
@@ -1184,98 +1145,47 @@ ____temp_1 = nil
 end
 return ____temp_1
 end
-local DEFAULT_TRIES = 3
-local DEFAULT_BUDGET_MS = 10000
-local RETRY_WINDOW_MS = 15000
-local MIN_REQUEST_MS = 50
-____exports.Client = __TS__Class()
-local Client = ____exports.Client
-Client.name = "Client"
-function Client.prototype.____constructor(self, options)
-self.requests = 0
-self.bytes = 0
-self.largest = 0
-self.url = options.url
-local ____temp_2
-if options.directory ~= "" then
-____temp_2 = options.directory
-else
-____temp_2 = nil
-end
-self.directory = ____temp_2
-self.encoding = options.encoding or "latin1"
-self.timeout = options.timeout
-if options.password ~= nil and options.password ~= "" then
-self.authHeader = "Basic " .. ____exports.base64(((options.username or "opencode") .. ":") .. options.password)
-end
-end
-function Client.prototype.request(self, method, path, o)
-if o == nil then
-o = {}
-end
-local retries = method == "GET"
-local started = os.epoch("utc")
-local budgetEnd = math.min(o.deadline or started + DEFAULT_BUDGET_MS, started + RETRY_WINDOW_MS)
-local tries = 0
-while true do
-tries = tries + 1
-local ok, result = pcall(function() return self:attempt(method, path, o) end)
-if ok then
-return result
-end
-if not isAiError(result) then
-error(result, 0)
-end
-local err = result
-local wait = err.retryAfter or math.min(0.5 * 2 ^ (tries - 1), 4)
-local giveUp = not retries or err.transient ~= true or (o.deadline == nil or err.kind == "unreachable") and tries >= DEFAULT_TRIES or os.epoch("utc") + wait * 1000 + MIN_REQUEST_MS >= budgetEnd
-if giveUp then
-error(err, 0)
-end
-pauseFor(wait)
-end
-end
-function Client.prototype.attempt(self, method, path, o)
+function attempt(c, method, path, o)
 local params = {}
-if self.directory ~= nil then
-params[#params + 1] = "directory=" .. urlEncode(self.directory, true)
+if c.directory ~= nil then
+params[#params + 1] = "directory=" .. urlEncode(c.directory, true)
 end
 if o.query ~= nil then
 for k, v in pairs(o.query) do
 params[#params + 1] = (tostring(k) .. "=") .. urlEncode(tostring(v))
 end
 end
-local url = (self.url .. path) .. (#params > 0 and "?" .. table.concat(params, "&") or "")
+local url = (c.url .. path) .. (#params > 0 and "?" .. table.concat(params, "&") or "")
 local headers = {Accept = "application/json"}
 if o.body ~= nil then
 headers["Content-Type"] = "application/json"
 end
-if self.authHeader ~= nil then
-headers.Authorization = self.authHeader
+if c.authHeader ~= nil then
+headers.Authorization = c.authHeader
 end
-local timeout = o.timeout or self.timeout or 30
+local timeout = o.timeout or c.timeout or 30
 if o.deadline ~= nil then
 local left = o.deadline - os.epoch("utc")
 if left < MIN_REQUEST_MS then
 fail(
 "timeout",
-("No time was left to ask " .. hostOf(self.url)) .. " (the deadline passed)."
+("No time was left to ask " .. hostOf(c.url)) .. " (the deadline passed)."
 )
 end
 timeout = math.min(timeout, left / 1000)
 end
 local sentAt = os.epoch("utc")
-self.requests = self.requests + 1
+c.requests = c.requests + 1
 local reply = send({
 method = method,
 url = url,
 headers = headers,
-body = o.body ~= nil and encodeJSON(o.body, self.encoding) or nil,
+body = o.body ~= nil and encodeJSON(o.body, c.encoding) or nil,
 timeout = timeout
 })
-self.bytes = self.bytes + #reply.body
-if #reply.body > self.largest then
-self.largest = #reply.body
+c.bytes = c.bytes + #reply.body
+if #reply.body > c.largest then
+c.largest = #reply.body
 end
 observeDateHeader(
 reply.headers.Date or reply.headers.date,
@@ -1283,12 +1193,12 @@ sentAt,
 os.epoch("utc")
 )
 if reply.status >= 400 then
-self:failStatus(reply)
+failStatus(c, reply)
 end
 if o.shape == nil then
 return nil
 end
-local host = hostOf(self.url)
+local host = hostOf(c.url)
 if reply.body == "" or reply.status == 204 then
 fail("bad_response", host .. " sent an empty reply (the connection may have dropped): try again.", {transient = true})
 end
@@ -1301,9 +1211,9 @@ fail("bad_response", host .. " sent a cut-off or garbled reply (the connection m
 end
 return decode(decoded, o.shape, host)
 end
-function Client.prototype.failStatus(self, reply)
+function failStatus(c, reply)
 local status = reply.status
-local host = hostOf(self.url)
+local host = hostOf(c.url)
 local transient = status >= 500 or status == 429
 if status == 401 or status == 403 then
 fail(
@@ -1346,6 +1256,110 @@ transient = transient,
 retryAfter = retryAfter(reply)
 }
 )
+end
+local B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+function ____exports.base64(s)
+local out = {}
+do
+local i = 1
+while i <= #s do
+local a, b, c = string.byte(s, i, i + 2)
+local n = a * 65536 + (b or 0) * 256 + (c or 0)
+local chars = {
+math.floor(n / 262144),
+math.floor(n / 4096) % 64,
+math.floor(n / 64) % 64,
+n % 64
+}
+do
+local k = 0
+while k < 4 do
+local pad = k == 2 and b == nil or k == 3 and c == nil
+out[#out + 1] = pad and "=" or string.sub(B64, chars[k + 1] + 1, chars[k + 1] + 1)
+k = k + 1
+end
+end
+i = i + 3
+end
+end
+return table.concat(out)
+end
+local ID_KINDS = {ses = "session", msg = "message", per = "permission", que = "question"}
+function ____exports.pathId(prefix, id)
+if type(id) ~= "string" or (string.find(id, ("^" .. prefix) .. "_%w+$")) == nil then
+local shown = type(id) == "string" and string.sub(id, 1, 40) or tostring(id)
+fail("bad_id", ((((("\"" .. shown) .. "\" is not a ") .. ID_KINDS[prefix]) .. " id (") .. prefix) .. "_...): it was not sent.")
+end
+return urlEncode(id)
+end
+local DEFAULT_TRIES = 3
+local DEFAULT_BUDGET_MS = 10000
+local RETRY_WINDOW_MS = 15000
+MIN_REQUEST_MS = 50
+function ____exports.request(c, method, path, o)
+if o == nil then
+o = {}
+end
+local retries = method == "GET"
+local started = os.epoch("utc")
+local budgetEnd = math.min(o.deadline or started + DEFAULT_BUDGET_MS, started + RETRY_WINDOW_MS)
+local tries = 0
+while true do
+tries = tries + 1
+local ok, result = pcall(function() return attempt(c, method, path, o) end)
+if ok then
+return result
+end
+if not isAiError(result) then
+error(result, 0)
+end
+local err = result
+local wait = err.retryAfter or math.min(0.5 * 2 ^ (tries - 1), 4)
+local giveUp = not retries or err.transient ~= true or (o.deadline == nil or err.kind == "unreachable") and tries >= DEFAULT_TRIES or os.epoch("utc") + wait * 1000 + MIN_REQUEST_MS >= budgetEnd
+if giveUp then
+error(err, 0)
+end
+pauseFor(wait)
+end
+end
+return ____exports
+end,
+["client"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__Class = ____lualib.__TS__Class
+local ____exports = {}
+local ____decode = require("decode")
+local SHAPES = ____decode.SHAPES
+local ____transport = require("transport")
+local base64 = ____transport.base64
+local pathId = ____transport.pathId
+local request = ____transport.request
+____exports.Client = __TS__Class()
+local Client = ____exports.Client
+Client.name = "Client"
+function Client.prototype.____constructor(self, options)
+self.requests = 0
+self.bytes = 0
+self.largest = 0
+self.url = options.url
+local ____temp_0
+if options.directory ~= "" then
+____temp_0 = options.directory
+else
+____temp_0 = nil
+end
+self.directory = ____temp_0
+self.encoding = options.encoding or "latin1"
+self.timeout = options.timeout
+if options.password ~= nil and options.password ~= "" then
+self.authHeader = "Basic " .. base64(((options.username or "opencode") .. ":") .. options.password)
+end
+end
+function Client.prototype.request(self, method, path, o)
+if o == nil then
+o = {}
+end
+return request(self, method, path, o)
 end
 function Client.prototype.sessionPath(self, id, rest)
 if rest == nil then
@@ -1613,6 +1627,197 @@ return fail(
 end
 return ____exports
 end,
+["replytypes"] = function(...) 
+local ____exports = {}
+return ____exports
+end,
+["pause"] = function(...) 
+local ____exports = {}
+local ____http = require("http")
+local TERMINATED = ____http.TERMINATED
+function ____exports.pause(seconds)
+local timer = os.startTimer(seconds)
+while true do
+local event, id = os.pullEventRaw()
+if event == "terminate" then
+os.cancelTimer(timer)
+error(TERMINATED, 0)
+end
+if event == "timer" and id == timer then
+return
+end
+end
+end
+function ____exports.waitEvent(name, deadline)
+local left = (deadline - os.epoch("utc")) / 1000
+if left <= 0 then
+return false
+end
+local timer = os.startTimer(left)
+while true do
+local event, id = os.pullEventRaw()
+if event == "terminate" then
+os.cancelTimer(timer)
+error(TERMINATED, 0)
+end
+if event == name then
+os.cancelTimer(timer)
+return true
+end
+if event == "timer" and id == timer then
+return false
+end
+end
+end
+return ____exports
+end,
+["status"] = function(...) 
+local ____exports = {}
+local ____pause = require("pause")
+local waitEvent = ____pause.waitEvent
+local STATUS_EVENT = "opencc_status"
+local fetches = {}
+local waiting = 0
+function ____exports.sessionStatuses(client, deadline, since)
+local key = (client.url .. "|") .. (client.directory or "")
+local shared = fetches[key]
+if shared ~= nil and shared.startedAt >= since then
+while not shared.done do
+waiting = waiting + 1
+local ok, came = pcall(waitEvent, STATUS_EVENT, deadline)
+waiting = waiting - 1
+if not ok then
+error(came, 0)
+end
+if not came then
+break
+end
+end
+if shared.value ~= nil then
+return shared.value
+end
+end
+local fetch = {
+startedAt = os.epoch("utc"),
+done = false
+}
+fetches[key] = fetch
+local ok, value = pcall(function() return client:status(deadline) end)
+fetch.done = true
+if ok then
+fetch.value = value
+end
+if waiting > 0 then
+os.queueEvent(STATUS_EVENT)
+end
+if not ok then
+error(value, 0)
+end
+return value
+end
+return ____exports
+end,
+["queue"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
+local __TS__ArraySplice = ____lualib.__TS__ArraySplice
+local ____exports = {}
+local ____pause = require("pause")
+local pause = ____pause.pause
+local waitEvent = ____pause.waitEvent
+local ____status = require("status")
+local sessionStatuses = ____status.sessionStatuses
+local TURN_EVENT = "opencc_turn"
+local queues = {}
+local nextTicket = 1
+local waitingForTurn = 0
+function ____exports.withTurn(key, deadline, late, fn)
+local ____nextTicket_0 = nextTicket
+nextTicket = ____nextTicket_0 + 1
+local ticket = ____nextTicket_0
+local queue = queues[key]
+if queue == nil then
+queue = {}
+queues[key] = queue
+end
+local mine = queue
+mine[#mine + 1] = ticket
+local ok, result = pcall(function()
+while mine[1] ~= ticket do
+waitingForTurn = waitingForTurn + 1
+local okWait, came = pcall(waitEvent, TURN_EVENT, deadline)
+waitingForTurn = waitingForTurn - 1
+if not okWait then
+error(came, 0)
+end
+if not came then
+late()
+end
+end
+return fn()
+end)
+local i = __TS__ArrayIndexOf(mine, ticket)
+if i >= 0 then
+__TS__ArraySplice(mine, i, 1)
+end
+if #mine == 0 then
+queues[key] = nil
+end
+if waitingForTurn > 0 then
+os.queueEvent(TURN_EVENT, key)
+end
+if not ok then
+error(result, 0)
+end
+return result
+end
+local STATUS_SHARE_MS = 100
+function ____exports.waitUntilIdle(client, sessionID, deadline, pollInterval, late)
+local gap = pollInterval
+while true do
+local status = sessionStatuses(
+client,
+deadline,
+os.epoch("utc") - STATUS_SHARE_MS
+)[sessionID]
+if status == nil or status.type == "idle" then
+return
+end
+if os.epoch("utc") + gap * 1000 > deadline then
+late()
+end
+pause(gap)
+gap = math.min(gap * 1.5, 4)
+end
+end
+return ____exports
+end,
+["listen"] = function(...) 
+local ____exports = {}
+local ____pause = require("pause")
+local pause = ____pause.pause
+local polling = {
+wait = function(seconds)
+pause(seconds)
+return false
+end,
+close = function() return nil end
+}
+local listener
+function ____exports.setListener(l)
+listener = l
+end
+function ____exports.listen(sessionID)
+local ____temp_0
+if listener ~= nil then
+____temp_0 = listener.listen(sessionID)
+else
+____temp_0 = nil
+end
+return ____temp_0 or polling
+end
+return ____exports
+end,
 ["text"] = function(...) 
 local ____exports = {}
 local NEAREST = {
@@ -1776,24 +1981,13 @@ return out
 end
 return ____exports
 end,
-["reply"] = function(...) 
+["progress"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
 local ____exports = {}
-local ____errors = require("errors")
-local fail = ____errors.fail
-local ____beside = require("beside")
-local pause = ____beside.pause
-local runBeside = ____beside.runBeside
-local ____ids = require("ids")
-local observeId = ____ids.observeId
 local ____text = require("text")
 local toCC = ____text.toCC
-local ERROR_HINTS = {MessageAbortedError = " (the reply was stopped on the server)", ProviderAuthError = " (the server's model provider refused its credentials: fix its API key on the server)", MessageOutputLengthError = " (the reply reached the model's output limit: ask for less at once)", ContextOverflowError = " (the conversation is too long for the model: start a new one)"}
-local function describePermission(req)
-return req.permission .. (#req.patterns > 0 and " " .. table.concat(req.patterns, " ") or "")
-end
 local function textOf(answers, raw)
 local pieces = {}
 for ____, m in ipairs(answers) do
@@ -1817,200 +2011,249 @@ input = state.input,
 error = state.error
 }
 end
+____exports.Progress = __TS__Class()
+local Progress = ____exports.Progress
+Progress.name = "Progress"
+function Progress.prototype.____constructor(self, callbacks, raw)
+self.callbacks = callbacks
+self.raw = raw
+self.text = ""
+self.tools = {}
+self.toolStatus = {}
+end
+function Progress.prototype.report(self, ordered)
+local changed = false
+self.runningTool = nil
+for ____, m in ipairs(ordered) do
+for ____, p in ipairs(m.parts) do
+if p.type == "tool" and p.state ~= nil and self:reportTool(p) then
+changed = true
+end
+end
+end
+local text = textOf(ordered, self.raw)
+if text ~= self.text then
+local grew = string.sub(text, 1, #self.text) == self.text
+local delta = grew and string.sub(text, #self.text + 1) or text
+self.text = text
+changed = true
+if self.callbacks.onText ~= nil then
+self.callbacks.onText(delta, text)
+end
+end
+return changed
+end
+function Progress.prototype.reportTool(self, p)
+local before = self.toolStatus[p.id]
+local now = p.state.status
+if now == "running" or now == "pending" then
+self.runningTool = p.tool or "tool"
+end
+if before == now then
+return false
+end
+self.toolStatus[p.id] = now
+local started = now == "running" and before == nil
+local ended = now == "completed" or now == "error"
+if ended then
+local ____self_tools_0 = self.tools
+____self_tools_0[#____self_tools_0 + 1] = toolOf(p, self.raw)
+end
+local onTool = self.callbacks.onTool
+if (started or ended) and onTool ~= nil then
+if ended and before == nil then
+onTool(__TS__ObjectAssign(
+{},
+toolOf(p, self.raw),
+{status = "running"}
+))
+end
+onTool(toolOf(p, self.raw))
+end
+return true
+end
+return ____exports
+end,
+["requests"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__Class = ____lualib.__TS__Class
+local ____exports = {}
+local ____errors = require("errors")
+local fail = ____errors.fail
+local ____pause = require("pause")
+local pause = ____pause.pause
+local function describePermission(req)
+return req.permission .. (#req.patterns > 0 and " " .. table.concat(req.patterns, " ") or "")
+end
+local function beforeDeadline(deadline, timeoutLine, fn)
+local result
+local done = false
+parallel.waitForAny(
+function()
+result = fn()
+done = true
+end,
+function()
+pause(math.max(
+(deadline - os.epoch("utc")) / 1000,
+0
+))
+end
+)
+if not done then
+fail("timeout", timeoutLine)
+end
+return result
+end
+____exports.AgentRequests = __TS__Class()
+local AgentRequests = ____exports.AgentRequests
+AgentRequests.name = "AgentRequests"
+function AgentRequests.prototype.____constructor(self, client, opts)
+self.client = client
+self.opts = opts
+self.rejected = {}
+self.handled = {}
+self.next = 0
+self.gap = 2 * opts.pollInterval
+end
+function AgentRequests.prototype.moved(self)
+self.gap = 2 * self.opts.pollInterval
+self.next = 0
+end
+function AgentRequests.prototype.check(self, runningTool)
+local o = self.opts
+local now = os.epoch("utc")
+if runningTool == nil or now < self.next then
+return false
+end
+self.next = now + self.gap * 1000
+self.gap = math.min(self.gap * 2, 16 * o.pollInterval)
+local answered = false
+if runningTool == "question" then
+for ____, q in ipairs(self.client:questions(o.deadline)) do
+if q.sessionID == o.sessionID and not self.handled[q.id] then
+answered = self:answerQuestion(q)
+end
+end
+else
+for ____, req in ipairs(self.client:permissions(o.deadline)) do
+if req.sessionID == o.sessionID and not self.handled[req.id] then
+answered = self:answerPermission(req)
+end
+end
+end
+return answered
+end
+function AgentRequests.prototype.answerPermission(self, req)
+self.handled[req.id] = true
+local reply = "reject"
+local onPermission = self.opts.onPermission
+if onPermission ~= nil then
+local answer = beforeDeadline(
+self.opts.deadline,
+self.opts.timeoutLine,
+function() return onPermission(req) end
+)
+reply = answer == true and "once" or ((answer == false or answer == nil) and "reject" or answer)
+else
+local ____self_rejected_0 = self.rejected
+____self_rejected_0[#____self_rejected_0 + 1] = ("permission " .. describePermission(req)) .. " (no onPermission handler)"
+end
+self.client:replyPermission(req.id, reply, nil, self.opts.deadline)
+return true
+end
+function AgentRequests.prototype.answerQuestion(self, q)
+self.handled[q.id] = true
+local onQuestion = self.opts.onQuestion
+local ____temp_1
+if onQuestion ~= nil then
+____temp_1 = beforeDeadline(
+self.opts.deadline,
+self.opts.timeoutLine,
+function() return onQuestion(q) end
+)
+else
+____temp_1 = nil
+end
+local answers = ____temp_1
+if answers ~= nil then
+self.client:replyQuestion(q.id, answers, self.opts.deadline)
+else
+if self.opts.onQuestion == nil then
+local ____self_rejected_4 = self.rejected
+local ____opt_2 = q.questions[1]
+____self_rejected_4[#____self_rejected_4 + 1] = ("question \"" .. (____opt_2 and ____opt_2.question or "?")) .. "\" (no onQuestion handler)"
+end
+self.client:rejectQuestion(q.id, self.opts.deadline)
+end
+return true
+end
+return ____exports
+end,
+["reply"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__Class = ____lualib.__TS__Class
+local __TS__New = ____lualib.__TS__New
+local ____exports = {}
+local ____answer = require("answer")
+local Answer = ____answer.Answer
+local ____errors = require("errors")
+local fail = ____errors.fail
+local ____listen = require("listen")
+local listen = ____listen.listen
+local ____progress = require("progress")
+local Progress = ____progress.Progress
+local ____status = require("status")
+local sessionStatuses = ____status.sessionStatuses
+local ____requests = require("requests")
+local AgentRequests = ____requests.AgentRequests
+local ____text = require("text")
+local toCC = ____text.toCC
+local ERROR_HINTS = {MessageAbortedError = " (the reply was stopped on the server)", ProviderAuthError = " (the server's model provider refused its credentials: fix its API key on the server)", MessageOutputLengthError = " (the reply reached the model's output limit: ask for less at once)", ContextOverflowError = " (the conversation is too long for the model: start a new one)"}
+local QUICK = 0.1
+local SLOW_AFTER = 20
+local DUE_SILENCE = 1500
+local LONG_SILENCE = 8000
 local function overtaken(sessionID)
 return fail("overtaken", ("A newer message on session " .. sessionID) .. " (sent by another client) was answered instead of this prompt: send it again.")
 end
-local watchers = 0
 ____exports.ReplyWaiter = __TS__Class()
 local ReplyWaiter = ____exports.ReplyWaiter
 ReplyWaiter.name = "ReplyWaiter"
 function ReplyWaiter.prototype.____constructor(self, client, opts)
 self.client = client
 self.opts = opts
-self.answers = {}
-self.answerCount = 0
-self.text = ""
-self.toolStatus = {}
-self.tools = {}
-self.rejected = {}
-self.handled = {}
-self.ordered = {}
-self.limit = 2
-self.sawUserMessage = false
-self.contiguous = {}
-self.reachedStart = false
-self.newerUser = false
 self.lastChange = os.epoch("utc")
-self.nextRequestCheck = 0
-self.nextStatusCheck = 0
+self.lastLook = 0
+self.quickLooks = 0
+self.shape = ""
+self.nextStatus = 0
+self.statusGap = 2000
 self.idleChecks = 0
-self.call = function(fn) return fn() end
-self.requestGap = 2 * opts.pollInterval
-self.statusGap = 6 * opts.pollInterval
+self.resent = false
+self.answer = __TS__New(Answer, opts.messageID)
+self.progress = __TS__New(Progress, opts, opts.raw == true)
+self.requests = __TS__New(AgentRequests, client, opts)
 end
-function ReplyWaiter.prototype.refresh(self)
-local o = self.opts
-local list = self.call(function() return self.client:messages(o.sessionID, self.limit, o.deadline) end)
-local oldest = list[1]
-local reached = #list < self.limit or oldest == nil or oldest.info.id <= o.messageID or self.contiguous[oldest.info.id]
-for ____, m in ipairs(list) do
-observeId(m.info.id)
-if m.info.id == o.messageID then
-self.sawUserMessage = true
-elseif m.info.role == "assistant" and m.info.parentID == o.messageID then
-if self.answers[m.info.id] == nil then
-self.answerCount = self.answerCount + 1
+function ReplyWaiter.prototype.poll(self, justSent)
+if justSent == nil then
+justSent = false
 end
-self.answers[m.info.id] = m
-if reached then
-self.contiguous[m.info.id] = true
-end
-elseif m.info.role == "user" and m.info.id > o.messageID then
-self.newerUser = true
-end
-end
-self.reachedStart = reached
-self.limit = reached and self.answerCount + 1 or self.limit * 2
-local ordered = {}
-for ____, m in pairs(self.answers) do
-ordered[#ordered + 1] = m
-end
-table.sort(
-ordered,
-function(a, b) return a.info.id < b.info.id end
-)
-self.ordered = ordered
-return self:report(ordered)
-end
-function ReplyWaiter.prototype.report(self, ordered)
-local o = self.opts
-local changed = false
-self.runningTool = nil
-for ____, m in ipairs(ordered) do
-for ____, p in ipairs(m.parts) do
-if p.type == "tool" and p.state ~= nil then
-local before = self.toolStatus[p.id]
-local now = p.state.status
-local started = now == "running" and before == nil
-local ended = (now == "completed" or now == "error") and before ~= now
-if now == "running" or now == "pending" then
-self.runningTool = p.tool or "tool"
-end
-if before ~= now then
-self.toolStatus[p.id] = now
-changed = true
-end
-if ended then
-local ____self_tools_0 = self.tools
-____self_tools_0[#____self_tools_0 + 1] = toolOf(p, o.raw == true)
-end
-if (started or ended) and o.onTool ~= nil then
-if ended and before == nil then
-o.onTool(__TS__ObjectAssign(
-{},
-toolOf(p, o.raw == true),
-{status = "running"}
-))
-end
-o.onTool(toolOf(p, o.raw == true))
-end
-end
-end
-end
-local text = textOf(ordered, o.raw == true)
-if text ~= self.text then
-local grew = string.sub(text, 1, #self.text) == self.text
-local delta = grew and string.sub(text, #self.text + 1) or text
-self.text = text
-changed = true
-if o.onText ~= nil then
-o.onText(delta, text)
-end
-end
-if changed then
-self.lastChange = os.epoch("utc")
-self.idleChecks = 0
-self.requestGap = 2 * o.pollInterval
-self.nextRequestCheck = 0
-end
-return changed
-end
-function ReplyWaiter.prototype.watch(self, control)
-self.call = control.request
-local pi = self.opts.pollInterval
-local gap = 2 * pi
-while true do
-control.pause(gap * math.max(1, watchers / 4))
-local ok, changed = pcall(function() return self:refresh() end)
-if control.stopped() then
-return
-end
-if ok then
-pcall(function()
-self:checkRequests()
-end)
-end
-if ok and not control.stopped() then
-pcall(function()
-self:checkRetry()
-end)
-end
-if ok and changed then
-gap = 2 * pi
-else
-gap = math.min(gap * 1.5, (self.runningTool ~= nil and 4 or 8) * pi)
-end
-end
-end
-function ReplyWaiter.prototype.alongside(self, request)
-watchers = watchers + 1
-local ok, result = pcall(function() return runBeside(
-request,
-function(c)
-self:watch(c)
-end
-) end)
-watchers = watchers - 1
+local sub = listen(self.opts.sessionID)
+local ok, result = pcall(function() return self:pollWith(sub.wait, justSent) end)
+sub.close()
 if not ok then
 error(result, 0)
 end
 return result
 end
-function ReplyWaiter.prototype.finish(self, last)
+function ReplyWaiter.prototype.pollWith(self, wait, justSent)
 local o = self.opts
-if last.info.parentID ~= o.messageID then
-self.reachedStart = false
-while not self.reachedStart do
-self:refresh()
+if justSent then
+wait(self:gap())
 end
-if #self.ordered == 0 then
-overtaken(o.sessionID)
-end
-elseif self.contiguous[last.info.id] then
-self.answers[last.info.id] = last
-self.ordered[#self.ordered] = last
-self:report(self.ordered)
-else
-if self.answers[last.info.id] == nil then
-self.answerCount = self.answerCount + 1
-end
-self.answers[last.info.id] = last
-self.limit = self.answerCount + 1
-self.reachedStart = false
-while not self.reachedStart do
-self:refresh()
-end
-end
-local done = self:outcome(true)
-if done == nil then
-fail("bad_response", ("The server ended the run on session " .. o.sessionID) .. " without a complete answer.")
-end
-return done
-end
-function ReplyWaiter.prototype.poll(self)
-local o = self.opts
 while true do
-self:refresh()
+self:look()
 local done = self:outcome(false)
 if done ~= nil then
 return done
@@ -2018,31 +2261,87 @@ end
 if os.epoch("utc") > o.deadline then
 fail("timeout", o.timeoutLine)
 end
-self:checkRequests()
-local stopped = self:checkIdle()
+if self.requests:check(self.progress.runningTool) then
+self:moved()
+end
+local stopped = self:checkStatus()
 if stopped ~= nil then
 return stopped
 end
-pause(math.min(
-o.pollInterval,
-math.max(
-(o.deadline - os.epoch("utc")) / 1000,
+wait(self:gap())
+end
+end
+function ReplyWaiter.prototype.finish(self, last)
+if last.info.parentID ~= self.opts.messageID then
+return self:poll()
+end
+if not self.answer:takeLast(last) then
+while not self.answer.reachedStart do
+self:look()
+end
+end
+self.progress:report(self.answer.ordered)
+local done = self:outcome(true)
+return done or self:poll()
+end
+function ReplyWaiter.prototype.look(self)
+local o = self.opts
+self.lastLook = os.epoch("utc")
+self.answer:take(self.client:messages(o.sessionID, self.answer.limit, o.deadline))
+while true do
+local ____temp_2 = not self.answer.reachedStart
+if ____temp_2 then
+local ____opt_0 = self.answer:last()
+____temp_2 = (____opt_0 and ____opt_0.info.time.completed) ~= nil
+end
+if not ____temp_2 then
+break
+end
+self.answer:take(self.client:messages(o.sessionID, self.answer.limit, o.deadline))
+end
+local changed = self.progress:report(self.answer.ordered)
+local shape = self.answer:shape()
+if changed or shape ~= self.shape then
+self.shape = shape
+self:moved()
+end
+end
+function ReplyWaiter.prototype.moved(self)
+self.lastChange = os.epoch("utc")
+self.idleChecks = 0
+self.statusGap = 2000
+self.nextStatus = 0
+self.requests:moved()
+end
+function ReplyWaiter.prototype.gap(self)
+local o = self.opts
+local now = os.epoch("utc")
+local gap = o.pollInterval
+if self.answer:ending() then
+gap = math.min(QUICK * 2 ^ self.quickLooks, gap)
+self.quickLooks = self.quickLooks + 1
+else
+self.quickLooks = 0
+local silent = (now - self.lastChange) / 1000
+if silent > SLOW_AFTER then
+gap = gap * math.min(1 + (silent - SLOW_AFTER) / SLOW_AFTER, 4)
+end
+end
+return math.max(
+math.min(gap, (o.deadline - now) / 1000),
 0.05
 )
-))
-end
 end
 function ReplyWaiter.prototype.outcome(self, ended)
 local o = self.opts
-local ordered = self.ordered
-local last = ordered[#ordered]
+local last = self.answer:last()
 if last == nil then
 return nil
 end
 local err = last.info.error
 if err ~= nil then
-local ____opt_1 = err.data
-local message = ____opt_1 and ____opt_1.message
+local ____opt_3 = err.data
+local message = ____opt_3 and ____opt_3.message
 local said = message ~= nil and message ~= "" and ": " .. (o.raw and message or toCC(message)) or ""
 fail("assistant", (err.name .. said) .. (ERROR_HINTS[err.name] or ""), {name = err.name})
 end
@@ -2051,62 +2350,27 @@ if not complete or last.info.finish == "tool-calls" and not ended then
 return nil
 end
 return {
-text = self.text,
+text = self.progress.text,
 sessionID = o.sessionID,
 messageID = o.messageID,
-messages = ordered,
-tools = self.tools,
-rejected = self.rejected,
+messages = self.answer.ordered,
+tools = self.progress.tools,
+rejected = self.requests.rejected,
 agent = last.info.agent,
 model = last.info.providerID ~= nil and (last.info.providerID .. "/") .. tostring(last.info.modelID) or nil
 }
 end
-function ReplyWaiter.prototype.checkRequests(self)
+function ReplyWaiter.prototype.checkStatus(self)
 local o = self.opts
 local now = os.epoch("utc")
-if self.runningTool == nil or now < self.nextRequestCheck then
-return
-end
-self.nextRequestCheck = now + self.requestGap * 1000
-self.requestGap = math.min(self.requestGap * 2, 16 * o.pollInterval)
-if self.runningTool == "question" then
-for ____, q in ipairs(self.call(function() return self.client:questions(o.deadline) end)) do
-if q.sessionID == o.sessionID and not self.handled[q.id] then
-self:answerQuestion(q)
-end
-end
-else
-for ____, req in ipairs(self.call(function() return self.client:permissions(o.deadline) end)) do
-if req.sessionID == o.sessionID and not self.handled[req.id] then
-self:answerPermission(req)
-end
-end
-end
-end
-function ReplyWaiter.prototype.checkRetry(self)
-local o = self.opts
-local now = os.epoch("utc")
-if o.onStatus == nil or now - self.lastChange < 6 * o.pollInterval * 1000 then
-return
-end
-if now < self.nextStatusCheck then
-return
-end
-self.nextStatusCheck = now + self.statusGap * 1000
-self.statusGap = math.min(self.statusGap * 2, 32 * o.pollInterval)
-local status = self.call(function() return self.client:status(o.deadline) end)[o.sessionID]
-if status ~= nil and status.type == "retry" then
-o.onStatus((("retrying (attempt " .. tostring(status.attempt)) .. "): ") .. (o.raw and status.message or toCC(status.message)))
-end
-end
-function ReplyWaiter.prototype.checkIdle(self)
-local o = self.opts
-local now = os.epoch("utc")
-if now - self.lastChange <= o.pollInterval * 1000 * 1.5 or now < self.nextStatusCheck then
+local last = self.answer:last()
+local due = last == nil or last.info.time.completed ~= nil and last.info.finish == "tool-calls"
+if now - self.lastChange < (due and DUE_SILENCE or LONG_SILENCE) or now < self.nextStatus then
 return nil
 end
-self.nextStatusCheck = now + 2000
-local status = self.call(function() return self.client:status(o.deadline) end)[o.sessionID]
+self.nextStatus = now + self.statusGap
+self.statusGap = math.min(self.statusGap * 2, due and 8000 or 32000)
+local status = sessionStatuses(self.client, o.deadline, self.lastLook)[o.sessionID]
 if status ~= nil and status.type ~= "idle" then
 self.idleChecks = 0
 if status.type == "retry" and o.onStatus ~= nil then
@@ -2116,182 +2380,33 @@ return nil
 end
 self.idleChecks = self.idleChecks + 1
 if self.idleChecks < 2 then
+self.nextStatus = 0
 return nil
 end
+return self:idle()
+end
+function ReplyWaiter.prototype.idle(self)
+local o = self.opts
 local done = self:outcome(true)
 if done ~= nil then
 return done
 end
-if self.newerUser then
+if self.answer.newerUser then
 overtaken(o.sessionID)
 end
-if not self.sawUserMessage then
+if not self.answer.sawUserMessage then
 fail("idle", "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.")
 end
+if self.answer:last() == nil and o.body ~= nil and not self.resent then
+self.resent = true
+self.client:promptAsync(o.sessionID, o.body, o.deadline)
+self:moved()
+return nil
+end
+if self.answer:last() ~= nil then
+fail("idle", "The server stopped working on the reply before it was complete (restarted?): send it again.")
+end
 return fail("idle", "The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.")
-end
-function ReplyWaiter.prototype.answerPermission(self, req)
-self.handled[req.id] = true
-local reply = "reject"
-if self.opts.onPermission ~= nil then
-local answer = self.opts.onPermission(req)
-reply = answer == true and "once" or ((answer == false or answer == nil) and "reject" or answer)
-else
-local ____self_rejected_3 = self.rejected
-____self_rejected_3[#____self_rejected_3 + 1] = ("permission " .. describePermission(req)) .. " (no onPermission handler)"
-end
-self.call(function() return self.client:replyPermission(req.id, reply, nil, self.opts.deadline) end)
-self.lastChange = os.epoch("utc")
-end
-function ReplyWaiter.prototype.answerQuestion(self, q)
-self.handled[q.id] = true
-local ____temp_4
-if self.opts.onQuestion ~= nil then
-____temp_4 = self.opts.onQuestion(q)
-else
-____temp_4 = nil
-end
-local answers = ____temp_4
-if answers ~= nil then
-self.call(function() return self.client:replyQuestion(q.id, answers, self.opts.deadline) end)
-else
-if self.opts.onQuestion == nil then
-local ____self_rejected_7 = self.rejected
-local ____opt_5 = q.questions[1]
-____self_rejected_7[#____self_rejected_7 + 1] = ("question \"" .. (____opt_5 and ____opt_5.question or "?")) .. "\" (no onQuestion handler)"
-end
-self.call(function() return self.client:rejectQuestion(q.id, self.opts.deadline) end)
-end
-self.lastChange = os.epoch("utc")
-end
-return ____exports
-end,
-["queue"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
-local __TS__ArraySplice = ____lualib.__TS__ArraySplice
-local ____exports = {}
-local ____beside = require("beside")
-local pause = ____beside.pause
-local ____http = require("http")
-local TERMINATED = ____http.TERMINATED
-local TURN_EVENT = "opencc_turn"
-local STATUS_EVENT = "opencc_status"
-local queues = {}
-local nextTicket = 1
-local waitingForTurn = 0
-local function waitEvent(name, deadline)
-local left = (deadline - os.epoch("utc")) / 1000
-if left <= 0 then
-return false
-end
-local timer = os.startTimer(left)
-while true do
-local event, id = os.pullEventRaw()
-if event == "terminate" then
-os.cancelTimer(timer)
-error(TERMINATED, 0)
-end
-if event == name then
-os.cancelTimer(timer)
-return true
-end
-if event == "timer" and id == timer then
-return false
-end
-end
-end
-function ____exports.withTurn(key, deadline, late, fn)
-local ____nextTicket_0 = nextTicket
-nextTicket = ____nextTicket_0 + 1
-local ticket = ____nextTicket_0
-local queue = queues[key]
-if queue == nil then
-queue = {}
-queues[key] = queue
-end
-local mine = queue
-mine[#mine + 1] = ticket
-local ok, result = pcall(function()
-while mine[1] ~= ticket do
-waitingForTurn = waitingForTurn + 1
-local okWait, came = pcall(waitEvent, TURN_EVENT, deadline)
-waitingForTurn = waitingForTurn - 1
-if not okWait then
-error(came, 0)
-end
-if not came then
-late()
-end
-end
-return fn()
-end)
-local i = __TS__ArrayIndexOf(mine, ticket)
-if i >= 0 then
-__TS__ArraySplice(mine, i, 1)
-end
-if #mine == 0 then
-queues[key] = nil
-end
-if waitingForTurn > 0 then
-os.queueEvent(TURN_EVENT, key)
-end
-if not ok then
-error(result, 0)
-end
-return result
-end
-local statusFetches = {}
-local waitingForStatus = 0
-local STATUS_SHARE_MS = 100
-local function statuses(client, deadline)
-local key = (client.url .. "|") .. (client.directory or "")
-local now = os.epoch("utc")
-local shared = statusFetches[key]
-if shared ~= nil and shared.startedAt >= now - STATUS_SHARE_MS then
-while not shared.done do
-waitingForStatus = waitingForStatus + 1
-local ok, came = pcall(waitEvent, STATUS_EVENT, deadline)
-waitingForStatus = waitingForStatus - 1
-if not ok then
-error(came, 0)
-end
-if not came then
-break
-end
-end
-if shared.value ~= nil then
-return shared.value
-end
-end
-local fetch = {startedAt = now, done = false}
-statusFetches[key] = fetch
-local ok, value = pcall(function() return client:status(deadline) end)
-fetch.done = true
-if ok then
-fetch.value = value
-end
-if waitingForStatus > 0 then
-os.queueEvent(STATUS_EVENT)
-end
-if not ok then
-error(value, 0)
-end
-return value
-end
-function ____exports.waitUntilIdle(client, sessionID, deadline, pollInterval, late)
-local gap = pollInterval
-while true do
-local status = statuses(client, deadline)[sessionID]
-if status == nil or status.type == "idle" then
-return
-end
-if os.epoch("utc") + gap * 1000 > deadline then
-late()
-end
-pause(gap)
-gap = math.min(gap * 1.5, 4)
-end
 end
 return ____exports
 end,
@@ -2395,6 +2510,104 @@ return findConversation(client, fresh, deadline)
 end
 return ____exports
 end,
+["send"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
+local __TS__New = ____lualib.__TS__New
+local ____exports = {}
+local ____errors = require("errors")
+local fail = ____errors.fail
+local toAiError = ____errors.toAiError
+local ____http = require("http")
+local hostOf = ____http.hostOf
+local TERMINATED = ____http.TERMINATED
+local ____reply = require("reply")
+local ReplyWaiter = ____reply.ReplyWaiter
+local ____session = require("session")
+local computerSession = ____session.computerSession
+local RESENDS = 2
+local function mayHaveArrived(e)
+if e.kind == "blocked" or e.kind == "bad_url" or e.kind == "http_disabled" then
+return false
+end
+return e.status == nil or e.kind == "proxy" or e.status == 502 or e.status == 503 or e.status == 504
+end
+local function serverHas(client, sessionID, messageID, deadline)
+local ok, err = pcall(function() return client:message(sessionID, messageID, deadline) end)
+if ok then
+return true
+end
+if err == TERMINATED then
+error(err, 0)
+end
+local e = toAiError(err)
+if e.status == 404 then
+return false
+end
+error(e, 0)
+end
+local function proxyNote(client, e)
+local why = e.status == 504 and " (it gave up waiting)" or ""
+return (((("The proxy at " .. hostOf(client.url)) .. " answered ") .. tostring(e.status)) .. why) .. ", but the server has the prompt: waiting for its reply."
+end
+function ____exports.sendAndWait(client, chosen, body, wait, sync)
+local resends = 0
+local replaced = false
+while true do
+do
+local __continue11
+repeat
+local waiter = __TS__New(
+ReplyWaiter,
+client,
+__TS__ObjectAssign({}, wait, {sessionID = chosen.id, body = body})
+)
+local ok, result = pcall(function()
+if sync ~= nil then
+return client:prompt(chosen.id, body, sync, wait.deadline)
+end
+client:promptAsync(chosen.id, body, wait.deadline)
+return nil
+end)
+if ok then
+return result ~= nil and waiter:finish(result) or waiter:poll(true)
+end
+if result == TERMINATED then
+error(result, 0)
+end
+local e = toAiError(result)
+if e.kind == "session_gone" and chosen.source == "computer" and not replaced then
+replaced = true
+chosen.id = computerSession(client, true, wait.deadline)
+__continue11 = true
+break
+end
+if not mayHaveArrived(e) then
+error(e, 0)
+end
+if serverHas(client, chosen.id, body.messageID, wait.deadline) then
+if e.status ~= nil and wait.onNote ~= nil then
+wait.onNote(proxyNote(client, e))
+end
+return waiter:poll()
+end
+resends = resends + 1
+if resends > RESENDS then
+fail(
+"unreachable",
+("The prompt did not reach the server in " .. tostring(resends)) .. " tries: check the way to it (ai --doctor), then send it again."
+)
+end
+__continue11 = true
+until true
+if not __continue11 then
+break
+end
+end
+end
+end
+return ____exports
+end,
 ["prompt"] = function(...) 
 local ____lualib = require("lualib_bundle")
 local __TS__New = ____lualib.__TS__New
@@ -2422,9 +2635,10 @@ local withTurn = ____queue.withTurn
 local waitUntilIdle = ____queue.waitUntilIdle
 local ____reply = require("reply")
 local ReplyWaiter = ____reply.ReplyWaiter
+local ____send = require("send")
+local sendAndWait = ____send.sendAndWait
 local ____session = require("session")
 local chooseSession = ____session.chooseSession
-local computerSession = ____session.computerSession
 function sessionGoneLine(chosen)
 if chosen.source == "setting" then
 return ("Session " .. chosen.id) .. " in opencc.session_id no longer exists on the server: pick another (ai --sessions) and set opencc.session_id to it, or set it to \"\" to use this computer's own conversation."
@@ -2467,7 +2681,6 @@ return e
 end
 local BLOCKING_TIMEOUT = 58
 ABORT_TIMEOUT = 5
-local RESENDS = 2
 function ____exports.clientFromConfig(cfg, utf8)
 return __TS__New(Client, {
 url = cfg.url,
@@ -2477,80 +2690,7 @@ directory = cfg.directory,
 encoding = utf8 and "utf8" or "latin1"
 })
 end
-local function answerLost(e)
-return e.status == nil and e.kind ~= "blocked" and e.kind ~= "bad_url" and e.kind ~= "http_disabled"
-end
-local function serverHas(client, sessionID, messageID, deadline)
-local ok, err = pcall(function() return client:message(sessionID, messageID, deadline) end)
-if ok then
-return true
-end
-if err == TERMINATED then
-error(err, 0)
-end
-local e = toAiError(err)
-if e.status == 404 then
-return false
-end
-error(e, 0)
-end
-local function sendAndWait(client, chosen, body, wait, sync)
-local resends = 0
-local replaced = false
-while true do
-do
-local __continue13
-repeat
-local waiter = __TS__New(
-ReplyWaiter,
-client,
-__TS__ObjectAssign({}, wait, {sessionID = chosen.id})
-)
-local function post()
-return client:prompt(chosen.id, body, sync or BLOCKING_TIMEOUT, wait.deadline)
-end
-local ok, result = pcall(function() return sync ~= nil and post() or waiter:alongside(post) end)
-if ok and type(result) == "table" and type(result.info) == "table" then
-return waiter:finish(result)
-end
-if not ok then
-if result == TERMINATED then
-error(result, 0)
-end
-local e = toAiError(result)
-if e.kind == "session_gone" and chosen.source == "computer" and not replaced then
-replaced = true
-chosen.id = computerSession(client, true, wait.deadline)
-__continue13 = true
-break
-end
-if not answerLost(e) then
-error(e, 0)
-end
-end
-if serverHas(client, chosen.id, body.messageID, wait.deadline) then
-return waiter:poll()
-end
-resends = resends + 1
-if resends > RESENDS then
-fail(
-"unreachable",
-("The prompt did not reach the server in " .. tostring(resends)) .. " tries: check the way to it (ai --doctor), then send it again."
-)
-end
-__continue13 = true
-until true
-if not __continue13 then
-break
-end
-end
-end
-end
-function ____exports.runPrompt(prompt, opts)
-local cfg = readConfig()
-local client = opts.client or ____exports.clientFromConfig(cfg, opts.utf8)
-local timeout = opts.timeout or cfg.timeout
-local deadline = os.epoch("utc") + timeout * 1000
+local function promptBody(prompt, opts, cfg, client, deadline)
 local agent = opts.agent or (cfg.agent ~= "" and cfg.agent or nil)
 local modelName = opts.model or (cfg.model ~= "" and cfg.model or nil)
 if agent ~= nil then
@@ -2560,7 +2700,27 @@ local model
 if modelName ~= nil then
 model = checkModel(client, modelName, deadline)
 end
-local variant = opts.variant or (cfg.variant ~= "" and cfg.variant or nil)
+return {
+messageID = "",
+parts = {{type = "text", text = prompt}},
+agent = agent,
+model = model,
+variant = opts.variant or (cfg.variant ~= "" and cfg.variant or nil),
+system = opts.system
+}
+end
+function ____exports.runPrompt(prompt, opts)
+local cfg = readConfig()
+local client = opts.client or ____exports.clientFromConfig(cfg, opts.utf8)
+local timeout = opts.timeout or cfg.timeout
+local deadline = os.epoch("utc") + timeout * 1000
+local body = promptBody(
+prompt,
+opts,
+cfg,
+client,
+deadline
+)
 local fresh = opts.newSession == true
 local named = opts.session ~= nil and opts.session ~= "" and opts.session or nil
 local pinned = cfg.sessionId ~= "" and not fresh and cfg.sessionId or nil
@@ -2598,14 +2758,8 @@ end
 if not serverClockKnown() then
 client:health(deadline)
 end
-local body = {
-messageID = newId("msg"),
-parts = {{type = "text", text = prompt}},
-agent = agent,
-model = model,
-variant = variant,
-system = opts.system
-}
+body.messageID = newId("msg")
+body.parts[1].id = newId("prt")
 started = true
 local sync = opts.sync == true and math.min(opts.syncTimeout or BLOCKING_TIMEOUT, 60) or nil
 local wait = __TS__ObjectAssign(

@@ -673,11 +673,12 @@ end
 ____exports.BridgeConnection = __TS__Class()
 local BridgeConnection = ____exports.BridgeConnection
 BridgeConnection.name = "BridgeConnection"
-function BridgeConnection.prototype.____constructor(self, url, allowed, ws, kind)
+function BridgeConnection.prototype.____constructor(self, url, allowed, ws, kind, socketUrl)
 self.url = url
 self.allowed = allowed
 self.ws = ws
 self.kind = kind
+self.socketUrl = socketUrl
 self.id = os.getComputerID()
 self.label = os.getComputerLabel()
 self.closed = false
@@ -718,9 +719,6 @@ error = ("the result (" .. tostring(#text)) .. " bytes) is too large for CC's we
 end
 function BridgeConnection.prototype.close(self)
 self.restoreScreen()
-if self.closed then
-return
-end
 self.closed = true
 pcall(self.ws.close)
 end
@@ -730,13 +728,13 @@ local event, url, a, b = os.pullEventRaw()
 if event == "terminate" then
 error(core.TERMINATED, 0)
 end
-if event == "websocket_message" and url == self.url then
+if event == "websocket_message" and url == self.socketUrl then
 local call = callOf(tostring(a))
 if call ~= nil then
 queue[#queue + 1] = call
 os.queueEvent(WAKE_EVENT)
 end
-elseif event == "websocket_closed" and url == self.url then
+elseif event == "websocket_closed" and url == self.socketUrl then
 self.closed = true
 if a ~= nil then
 return ("the bridge closed the connection (" .. tostring(a)) .. ")"
@@ -753,7 +751,7 @@ end
 function BridgeConnection.prototype.work(self, queue, onCall)
 while true do
 do
-local __continue22
+local __continue21
 repeat
 local next = table.remove(queue, 1)
 if next == nil then
@@ -761,7 +759,7 @@ local event = os.pullEventRaw(WAKE_EVENT)
 if event == "terminate" then
 error(core.TERMINATED, 0)
 end
-__continue22 = true
+__continue21 = true
 break
 end
 local outcome = serveCall(next, self.allowed, self.id)
@@ -769,9 +767,9 @@ self:sendResult(next.call, outcome)
 if onCall ~= nil then
 onCall(outcome.summary, outcome)
 end
-__continue22 = true
+__continue21 = true
 until true
-if not __continue22 then
+if not __continue21 then
 break
 end
 end
@@ -834,7 +832,14 @@ end
 end
 return out
 end
-local function welcomed(conn, url, timer)
+local function ownUrl(url)
+if (string.find(url, "^wss?://")) == nil then
+return url
+end
+local nonce = tostring(os.epoch("utc")) .. tostring(math.random(1000, 9999))
+return ((url .. ((string.find(url, "?", 1, true)) ~= nil and "&" or "?")) .. "opencc=") .. nonce
+end
+local function welcomed(conn, url, socketUrl, timer)
 local event, eventUrl, a = os.pullEventRaw()
 if event == "terminate" then
 conn:close()
@@ -847,7 +852,7 @@ core.fail(
 ((("The bridge at " .. url) .. " did not welcome this computer within ") .. tostring(WELCOME_TIMEOUT)) .. " s: is it opencc-bridge?"
 )
 end
-if event == "websocket_message" and eventUrl == url then
+if event == "websocket_message" and eventUrl == socketUrl then
 local msg = core.decodeJSON(tostring(a))
 if (msg and msg.type) == "welcome" then
 return true
@@ -860,7 +865,7 @@ core.fail(
 )
 end
 end
-if event == "websocket_closed" and eventUrl == url then
+if event == "websocket_closed" and eventUrl == socketUrl then
 conn:close()
 core.fail("unreachable", ("The bridge at " .. url) .. " closed the connection before welcoming this computer.")
 end
@@ -876,13 +881,15 @@ if url == "" then
 core.fail("bad_setting", "opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (the opencc-bridge's address)")
 end
 local allowed = parseTools(opts.tools or cfg.tools)
-local ws = core.openWebsocket(url, CONNECT_TIMEOUT)
+local socketUrl = ownUrl(url)
+local ws = core.openWebsocket(socketUrl, CONNECT_TIMEOUT)
 local conn = __TS__New(
 BridgeConnection,
 url,
 allowed,
 ws,
-____exports.computerKind()
+____exports.computerKind(),
+socketUrl
 )
 ws.send(core.encodeJSON({
 type = "hello",
@@ -899,7 +906,7 @@ local timer = os.startTimer(WELCOME_TIMEOUT)
 local ok, thrown = pcall(function()
 local done = false
 while not done do
-done = welcomed(conn, url, timer)
+done = welcomed(conn, url, socketUrl, timer)
 end
 end)
 os.cancelTimer(timer)

@@ -10,6 +10,14 @@ const protocol_1 = require("./protocol");
 const HELLO_TIMEOUT_MS = 10000;
 /** Large enough for a screen or a chest listing; far below CC's own limit. */
 const MAX_MESSAGE = 4 * 1024 * 1024;
+/** A frame's text; binary frames are not messages. */
+function frameText(data, isBinary) {
+    if (isBinary)
+        return "";
+    if (Buffer.isBuffer(data))
+        return data.toString("utf8");
+    return Buffer.concat(data instanceof ArrayBuffer ? [Buffer.from(data)] : data).toString("utf8");
+}
 function sameToken(given, expected) {
     const a = Buffer.from(given);
     const b = Buffer.from(expected);
@@ -32,76 +40,86 @@ class CCEndpoint {
     }
     accept(ws, from) {
         let computer;
-        const refuse = (reason) => {
-            this.log(`refused a computer from ${from}: ${reason}`);
-            const msg = { type: "refused", reason };
-            ws.send(JSON.stringify(msg));
-            ws.close(protocol_1.CLOSE_REFUSED, reason.slice(0, 120));
-        };
         const helloTimer = setTimeout(() => {
             if (computer === undefined)
-                refuse("no hello within 10 s: this endpoint is for opencc (ai --serve)");
+                this.refuse(ws, from, "no hello within 10 s: this endpoint is for opencc (ai --serve)");
         }, HELLO_TIMEOUT_MS);
         ws.on("message", (data, isBinary) => {
-            const msg = (0, protocol_1.parseFromComputer)(isBinary
-                ? ""
-                : Buffer.isBuffer(data)
-                    ? data.toString("utf8")
-                    : Buffer.concat(data instanceof ArrayBuffer ? [Buffer.from(data)] : data).toString("utf8"));
-            if (typeof msg === "string") {
-                if (computer === undefined)
-                    refuse(`bad hello (${msg})`);
-                else
-                    this.log(`${(0, computers_1.describe)(computer)} sent a bad message (${msg}); ignored`);
-                return;
-            }
+            const msg = (0, protocol_1.parseFromComputer)(frameText(data, isBinary));
             if (computer === undefined) {
-                if (msg.type !== "hello") {
-                    refuse("the first message must be a hello");
-                    return;
-                }
                 clearTimeout(helloTimer);
-                if (this.token !== "" && !sameToken(msg.token, this.token)) {
-                    refuse("wrong bridge token: set opencc.bridge_token on this computer to the bridge's --token (OPENCC_BRIDGE_TOKEN)");
-                    return;
-                }
-                const c = {
-                    id: msg.id,
-                    label: msg.label,
-                    kind: msg.kind,
-                    colour: msg.colour,
-                    tools: msg.tools,
-                    peripherals: msg.peripherals,
-                    connectedAt: Date.now(),
-                    send: (m) => {
-                        ws.send(JSON.stringify(m));
-                    },
-                };
-                computer = c;
-                const old = this.computers.add(c);
-                if (old !== undefined)
-                    old.send = () => { };
-                this.log(`${(0, computers_1.describe)(c)} connected from ${from}; allows ${c.tools.join(", ") || "nothing"}`);
-                c.send({ type: "welcome", id: c.id });
-                return;
+                computer = this.hello(ws, from, msg);
             }
-            if (msg.type === "result")
+            else if (typeof msg === "string") {
+                this.log(`${(0, computers_1.describe)(computer)} sent a bad message (${msg}); ignored`);
+            }
+            else if (msg.type === "result") {
                 this.computers.settle(computer, msg.call, msg.ok, msg.result, msg.error);
-            else if (msg.type === "peripherals")
+            }
+            else if (msg.type === "peripherals") {
                 computer.peripherals = msg.peripherals;
+            }
         });
         ws.on("close", (code) => {
             clearTimeout(helloTimer);
-            if (computer === undefined)
-                return;
-            const why = code === 1000 ? "it closed the connection" : `the connection was lost (code ${code})`;
-            if (code !== protocol_1.CLOSE_REPLACED)
-                this.log(`${(0, computers_1.describe)(computer)} left: ${why}`);
-            this.computers.remove(computer, why);
+            if (computer !== undefined)
+                this.closed(computer, code);
         });
         ws.on("error", (e) => {
             this.log(`connection error from ${from}: ${e.message}`);
         });
+    }
+    refuse(ws, from, reason) {
+        this.log(`refused a computer from ${from}: ${reason}`);
+        const msg = { type: "refused", reason };
+        ws.send(JSON.stringify(msg));
+        ws.close(protocol_1.CLOSE_REFUSED, reason.slice(0, 120));
+    }
+    /** The first message: a hello with the right token makes the connection reachable. */
+    hello(ws, from, msg) {
+        if (typeof msg === "string") {
+            this.refuse(ws, from, `bad hello (${msg})`);
+            return undefined;
+        }
+        if (msg.type !== "hello") {
+            this.refuse(ws, from, "the first message must be a hello");
+            return undefined;
+        }
+        if (this.token !== "" && !sameToken(msg.token, this.token)) {
+            this.refuse(ws, from, "wrong bridge token: set opencc.bridge_token on this computer to the bridge's --token (OPENCC_BRIDGE_TOKEN)");
+            return undefined;
+        }
+        const c = {
+            id: msg.id,
+            label: msg.label,
+            kind: msg.kind,
+            colour: msg.colour,
+            tools: msg.tools,
+            peripherals: msg.peripherals,
+            connectedAt: Date.now(),
+            isOpen: () => ws.readyState === ws_1.WebSocket.OPEN,
+            send: (m) => {
+                // ws drops a message sent while closing without a word: say so instead.
+                if (ws.readyState !== ws_1.WebSocket.OPEN)
+                    throw new Error("its connection is closing");
+                ws.send(JSON.stringify(m));
+            },
+        };
+        const before = this.computers.add(c);
+        const again = before !== undefined ? " (a newer connection; calls go to it from now on)" : "";
+        this.log(`${(0, computers_1.describe)(c)} connected from ${from}${again}; allows ${c.tools.join(", ") || "nothing"}`);
+        c.send({ type: "welcome", id: c.id });
+        return c;
+    }
+    closed(c, code) {
+        const why = code === 1000 ? "it closed the connection" : `the connection was lost (code ${code})`;
+        const effect = this.computers.remove(c, why);
+        if (effect === "superseded")
+            this.log(`an older connection of ${(0, computers_1.describe)(c)} closed (${why}); its newer one stays`);
+        else if (effect === "older")
+            this.log(`${(0, computers_1.describe)(c)}: its newest connection closed (${why}); its older one is reached again`);
+        else
+            this.log(`${(0, computers_1.describe)(c)} left: ${why}`);
     }
     close() {
         for (const ws of this.wss.clients)

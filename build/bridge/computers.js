@@ -10,32 +10,61 @@ function describe(c) {
     return `computer ${c.id}${c.label !== undefined ? ` "${c.label}"` : ""} (${c.kind})`;
 }
 class Computers {
+    /** Each computer's connections, oldest first. */
     byId = new Map();
     pending = new Map();
     nextCall = 1;
+    /** The connection each computer is reached on (its newest open one), by id. */
     list() {
-        return [...this.byId.values()].sort((a, b) => a.id - b.id);
-    }
-    /** Adds a computer; returns the one it replaces (same id), if any. */
-    add(c) {
-        const old = this.byId.get(c.id);
-        if (old !== undefined)
-            this.remove(old, "it connected again");
-        this.byId.set(c.id, c);
-        return old;
-    }
-    /** Removes a computer (if it is still the registered one) and fails its calls in flight. */
-    remove(c, why) {
-        if (this.byId.get(c.id) !== c)
-            return;
-        this.byId.delete(c.id);
-        for (const [id, p] of this.pending) {
-            if (p.computer === c.id) {
-                this.pending.delete(id);
-                clearTimeout(p.timer);
-                p.reject(new ToolError(`${describe(c)} disconnected during the call (${why}); nothing more is known of it`));
-            }
+        const out = [];
+        for (const id of this.byId.keys()) {
+            const c = this.reachable(id);
+            if (c !== undefined)
+                out.push(c);
         }
+        return out.sort((a, b) => a.id - b.id);
+    }
+    /** The newest open connection of computer `id`, if any. */
+    reachable(id) {
+        const conns = this.byId.get(id) ?? [];
+        for (let i = conns.length - 1; i >= 0; i--)
+            if (conns[i].isOpen())
+                return conns[i];
+        return undefined;
+    }
+    /** Adds a connection; it is reached from now on. Returns the one it supersedes, if any. */
+    add(c) {
+        const before = this.reachable(c.id);
+        const conns = this.byId.get(c.id) ?? [];
+        conns.push(c);
+        this.byId.set(c.id, conns);
+        return before;
+    }
+    /**
+     * Removes a connection that has closed and fails the calls in flight on it. Says what that
+     * means for its computer: a newer connection already replaced it ("superseded"), an older one
+     * still open is reached again ("older"), or the computer is gone ("gone").
+     */
+    remove(c, why) {
+        const conns = this.byId.get(c.id) ?? [];
+        const superseded = conns.indexOf(c) < conns.length - 1;
+        const rest = conns.filter((x) => x !== c);
+        if (rest.length > 0)
+            this.byId.set(c.id, rest);
+        else
+            this.byId.delete(c.id);
+        for (const [id, p] of this.pending) {
+            if (p.to !== c)
+                continue;
+            this.pending.delete(id);
+            clearTimeout(p.timer);
+            // Not sent again elsewhere: the call may have run (a dig, a Lua chunk) with only its
+            // result lost, and running it twice could do twice what the agent asked once.
+            p.reject(new ToolError(`${describe(c)} disconnected during the call (${why}): it may or may not have run; check before repeating it`));
+        }
+        if (superseded)
+            return "superseded";
+        return this.reachable(c.id) !== undefined ? "older" : "gone";
     }
     /** The computer a tool call is for: the given id, or the only one connected. */
     pick(id) {
@@ -49,8 +78,7 @@ class Computers {
             }
             throw new ToolError(`Several computers are connected (${known}): pass "computer" with one of their ids.`);
         }
-        const n = typeof id === "number" ? id : Number(id);
-        const c = this.byId.get(n);
+        const c = this.reachable(typeof id === "number" ? id : Number(id));
         if (c === undefined) {
             throw new ToolError(all.length === 0
                 ? `Computer ${JSON.stringify(id)} is not connected, and no computer is: it must run \`ai --serve\` (or be asking with \`ai\`) with opencc.bridge_url set.`
@@ -58,29 +86,37 @@ class Computers {
         }
         return c;
     }
-    /** Sends a call and waits for its result, at most timeoutMs. */
-    call(c, tool, args, timeoutMs) {
+    /**
+     * Sends a call and waits for its result, at most timeoutMs. A connection that began closing
+     * since it was picked is never used: the call goes to the computer's newest open one (it was
+     * not delivered anywhere yet, so that is safe), or fails at once when there is none.
+     */
+    call(picked, tool, args, timeoutMs) {
+        const c = picked.isOpen() ? picked : this.reachable(picked.id);
+        if (c === undefined) {
+            return Promise.reject(new ToolError(`${describe(picked)} disconnected before the call could be sent; nothing was run there`));
+        }
         const call = this.nextCall++;
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => {
                 this.pending.delete(call);
                 reject(new ToolError(`${describe(c)} did not answer within ${Math.round(timeoutMs / 1000)} s (it may be busy, or stopped serving with Ctrl+T); try again`));
             }, timeoutMs);
-            this.pending.set(call, { computer: c.id, resolve, reject, timer });
+            this.pending.set(call, { to: c, resolve, reject, timer });
             try {
                 c.send({ type: "call", call, tool, args, limit: Math.max(1, Math.floor(timeoutMs / 1000) - 2) });
             }
             catch (e) {
                 this.pending.delete(call);
                 clearTimeout(timer);
-                reject(new ToolError(`could not send the call to ${describe(c)}: ${e.message}`));
+                reject(new ToolError(`could not send the call to ${describe(c)}: ${e.message}; nothing was run there`));
             }
         });
     }
-    /** A result from computer `from` for call `call`. Results for unknown or foreign calls are ignored. */
+    /** A result arriving on connection `from` for call `call`; results for calls not sent on it are ignored. */
     settle(from, call, ok, result, error) {
         const p = this.pending.get(call);
-        if (p === undefined || p.computer !== from.id)
+        if (p === undefined || p.to !== from)
             return;
         this.pending.delete(call);
         clearTimeout(p.timer);
@@ -91,8 +127,9 @@ class Computers {
     }
     /** Fails every call in flight (the bridge is stopping). */
     closeAll(why) {
-        for (const c of this.list())
-            this.remove(c, why);
+        for (const conns of [...this.byId.values()])
+            for (const c of [...conns])
+                this.remove(c, why);
     }
 }
 exports.Computers = Computers;

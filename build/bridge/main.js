@@ -3,6 +3,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 // opencc-bridge: lets the opencode agent act through ComputerCraft computers. Started beside
 // `opencode serve`; prints one line when ready ({"port":N,...} with --json-ready for tools).
+const node_path_1 = require("node:path");
 const options_1 = require("./options");
 const register_1 = require("./register");
 const server_1 = require("./server");
@@ -25,7 +26,22 @@ async function main() {
     };
     let bridge;
     try {
-        bridge = await (0, server_1.startBridge)({ host: o.host, port: o.port, token: o.token, callTimeoutMs: o.callTimeoutMs, log });
+        bridge = await (0, server_1.startBridge)({
+            host: o.host,
+            port: o.port,
+            token: o.token,
+            callTimeoutMs: o.callTimeoutMs,
+            log,
+            install: {
+                // main.js is build/bridge/main.js: the files players install are build/'s
+                buildDir: (0, node_path_1.join)(__dirname, ".."),
+                shareToken: o.shareToken,
+                publicUrl: o.publicUrl,
+                publicOpencodeUrl: o.publicOpencodeUrl,
+                opencode: o.opencode,
+                trustProxy: o.trustProxy,
+            },
+        });
     }
     catch (e) {
         const err = e;
@@ -37,6 +53,16 @@ async function main() {
     const ccHost = o.host.includes(":") ? `[${o.host}]` : o.host;
     log(`CC computers: ws://${ccHost}:${bridge.port}/cc${o.token !== "" ? " (token required)" : ""}`);
     log(`MCP for opencode: ${bridge.mcpUrl}`);
+    if (bridge.installProblem !== undefined) {
+        console.error(`opencc-bridge: players cannot install from here: ${bridge.installProblem}`);
+    }
+    else {
+        const shown = o.publicUrl ??
+            (o.host === "0.0.0.0" || o.host === "::"
+                ? `http://<this machine>:${bridge.port}`
+                : `http://${ccHost}:${bridge.port}`);
+        log(`Players: wget run ${shown}/install${o.shareToken ? " (gives them the token)" : ""}`);
+    }
     let failed = 0;
     for (const url of o.opencode) {
         const r = await (0, register_1.register)(url, o.name, bridge.mcpUrl, {

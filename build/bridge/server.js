@@ -4,16 +4,21 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.startBridge = startBridge;
-// One HTTP server on one port: /mcp for opencode, /cc (WebSocket) for CC computers, /health.
+// One HTTP server on one port: /mcp for opencode, /cc (WebSocket) for CC computers, /health,
+// and the installation for players (/install, /files/...).
 const node_http_1 = __importDefault(require("node:http"));
 const ccsocket_1 = require("./ccsocket");
 const computers_1 = require("./computers");
+const install_1 = require("./install");
 const mcp_1 = require("./mcp");
 function startBridge(o) {
     const computers = new computers_1.Computers();
     const cc = new ccsocket_1.CCEndpoint(computers, o.token, o.log);
     const limits = { callTimeoutMs: o.callTimeoutMs };
+    const installer = (0, install_1.loadInstaller)({ ...o.install, token: o.token });
     const server = node_http_1.default.createServer((req, res) => {
+        if (installer.handle(req, res))
+            return;
         const path = (req.url ?? "/").split("?")[0];
         if (path === "/mcp") {
             (0, mcp_1.handleMcp)(req, res, computers, limits, o.log).catch((e) => {
@@ -30,7 +35,7 @@ function startBridge(o) {
             return;
         }
         res.writeHead(404, { "content-type": "text/plain" });
-        res.end("opencc-bridge: MCP at /mcp, CC computers at /cc (WebSocket)\n");
+        res.end("opencc-bridge: MCP at /mcp, CC computers at /cc (WebSocket), players: wget run <this address>/install\n");
     });
     server.on("upgrade", (req, socket, head) => {
         const path = (req.url ?? "/").split("?")[0];
@@ -51,6 +56,7 @@ function startBridge(o) {
                 port,
                 mcpUrl: `http://${host}:${port}/mcp`,
                 computers,
+                installProblem: installer.problem,
                 close: () => new Promise((done) => {
                     computers.closeAll("the bridge stopped");
                     cc.close();

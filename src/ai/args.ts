@@ -39,7 +39,7 @@ export const FLAGS: Flag<Options>[] = [
   },
   { names: ["-m", "--model"], value: "p/m", values: "models", help: "model as provider/model", option: "model" },
   { names: ["--variant"], value: "v", help: "model variant (e.g. high)", option: "variant" },
-  { names: ["--sync"], help: "one blocking request, no polls", option: "sync" },
+  { names: ["--sync"], help: "wait on one blocking request", option: "sync" },
   { names: ["--raw"], help: "the reply's text only", option: "plain" },
   { names: ["--sessions"], help: "list sessions", run: listSessions },
   { names: ["--delete"], value: "id", values: "sessions", help: "delete a session", run: (o) => deleteSession(o.text) },

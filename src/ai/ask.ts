@@ -6,7 +6,7 @@ import * as ai from "libai";
 import type { AiError, PromptOptions, Reply, ToolActivity } from "libai";
 import { askPermission, askQuestions, describeTool } from "./dialogs";
 import { ReplyPrinter } from "./render";
-import { printIn } from "./screen";
+import { inColour, printIn } from "./screen";
 import { PAGED_SETTING } from "./settings";
 import { Spinner } from "./spinner";
 
@@ -108,6 +108,14 @@ export function ask(prompt: string, s: AskSettings): Outcome {
   };
   opts.onStatus = (status) => {
     spinner.label = status;
+  };
+  opts.onNote = (note) => {
+    spinner.around(() => {
+      // A note is read whole: word-wrapped by print, not cut like a tool line.
+      inColour(colours.orange, () => {
+        print(note);
+      });
+    });
   };
   opts.onPermission = (req) => {
     let reply: ReturnType<typeof askPermission> = "reject";

@@ -29,7 +29,8 @@ function showSettings(): void {
       let shown = value === undefined ? "" : tostring(value);
       // a URL with user info is refused by libai, but may still hold a password: never show it
       if (name === "opencc.server_url") [shown] = string.gsub(shown, "//[^/]*@", "//***@");
-      if (name === "opencc.password") shown = shown === "" ? "(none)" : "********";
+      // both are secrets: the screen may be seen, or captured by a program (ai --doctor from the installer)
+      if (name === "opencc.password" || name === "opencc.bridge_token") shown = shown === "" ? "(none)" : "********";
       else if (type(value) === "string") shown = '"' + shown + '"';
       print(fit(name + " = " + shown, w));
     }

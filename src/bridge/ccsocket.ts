@@ -3,13 +3,20 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocket, WebSocketServer } from "ws";
+import { RawData, WebSocket, WebSocketServer } from "ws";
 import { Computer, Computers, describe } from "./computers";
-import { CLOSE_REFUSED, CLOSE_REPLACED, parseFromComputer, ToComputer } from "./protocol";
+import { CLOSE_REFUSED, FromComputer, parseFromComputer, ToComputer } from "./protocol";
 
 const HELLO_TIMEOUT_MS = 10000;
 /** Large enough for a screen or a chest listing; far below CC's own limit. */
 const MAX_MESSAGE = 4 * 1024 * 1024;
+
+/** A frame's text; binary frames are not messages. */
+function frameText(data: RawData, isBinary: boolean): string {
+  if (isBinary) return "";
+  if (Buffer.isBuffer(data)) return data.toString("utf8");
+  return Buffer.concat(data instanceof ArrayBuffer ? [Buffer.from(data)] : data).toString("utf8");
+}
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -34,74 +41,86 @@ export class CCEndpoint {
 
   private accept(ws: WebSocket, from: string): void {
     let computer: Computer | undefined;
-    const refuse = (reason: string): void => {
-      this.log(`refused a computer from ${from}: ${reason}`);
-      const msg: ToComputer = { type: "refused", reason };
-      ws.send(JSON.stringify(msg));
-      ws.close(CLOSE_REFUSED, reason.slice(0, 120));
-    };
     const helloTimer = setTimeout(() => {
-      if (computer === undefined) refuse("no hello within 10 s: this endpoint is for opencc (ai --serve)");
+      if (computer === undefined)
+        this.refuse(ws, from, "no hello within 10 s: this endpoint is for opencc (ai --serve)");
     }, HELLO_TIMEOUT_MS);
-
     ws.on("message", (data, isBinary) => {
-      const msg = parseFromComputer(
-        isBinary
-          ? ""
-          : Buffer.isBuffer(data)
-            ? data.toString("utf8")
-            : Buffer.concat(data instanceof ArrayBuffer ? [Buffer.from(data)] : data).toString("utf8"),
-      );
-      if (typeof msg === "string") {
-        if (computer === undefined) refuse(`bad hello (${msg})`);
-        else this.log(`${describe(computer)} sent a bad message (${msg}); ignored`);
-        return;
-      }
+      const msg = parseFromComputer(frameText(data, isBinary));
       if (computer === undefined) {
-        if (msg.type !== "hello") {
-          refuse("the first message must be a hello");
-          return;
-        }
         clearTimeout(helloTimer);
-        if (this.token !== "" && !sameToken(msg.token, this.token)) {
-          refuse(
-            "wrong bridge token: set opencc.bridge_token on this computer to the bridge's --token (OPENCC_BRIDGE_TOKEN)",
-          );
-          return;
-        }
-        const c: Computer = {
-          id: msg.id,
-          label: msg.label,
-          kind: msg.kind,
-          colour: msg.colour,
-          tools: msg.tools,
-          peripherals: msg.peripherals,
-          connectedAt: Date.now(),
-          send: (m) => {
-            ws.send(JSON.stringify(m));
-          },
-        };
-        computer = c;
-        const old = this.computers.add(c);
-        if (old !== undefined) old.send = () => {};
-        this.log(`${describe(c)} connected from ${from}; allows ${c.tools.join(", ") || "nothing"}`);
-        c.send({ type: "welcome", id: c.id });
-        return;
+        computer = this.hello(ws, from, msg);
+      } else if (typeof msg === "string") {
+        this.log(`${describe(computer)} sent a bad message (${msg}); ignored`);
+      } else if (msg.type === "result") {
+        this.computers.settle(computer, msg.call, msg.ok, msg.result, msg.error);
+      } else if (msg.type === "peripherals") {
+        computer.peripherals = msg.peripherals;
       }
-      if (msg.type === "result") this.computers.settle(computer, msg.call, msg.ok, msg.result, msg.error);
-      else if (msg.type === "peripherals") computer.peripherals = msg.peripherals;
     });
-
     ws.on("close", (code) => {
       clearTimeout(helloTimer);
-      if (computer === undefined) return;
-      const why = code === 1000 ? "it closed the connection" : `the connection was lost (code ${code})`;
-      if (code !== CLOSE_REPLACED) this.log(`${describe(computer)} left: ${why}`);
-      this.computers.remove(computer, why);
+      if (computer !== undefined) this.closed(computer, code);
     });
     ws.on("error", (e) => {
       this.log(`connection error from ${from}: ${e.message}`);
     });
+  }
+
+  private refuse(ws: WebSocket, from: string, reason: string): void {
+    this.log(`refused a computer from ${from}: ${reason}`);
+    const msg: ToComputer = { type: "refused", reason };
+    ws.send(JSON.stringify(msg));
+    ws.close(CLOSE_REFUSED, reason.slice(0, 120));
+  }
+
+  /** The first message: a hello with the right token makes the connection reachable. */
+  private hello(ws: WebSocket, from: string, msg: FromComputer | string): Computer | undefined {
+    if (typeof msg === "string") {
+      this.refuse(ws, from, `bad hello (${msg})`);
+      return undefined;
+    }
+    if (msg.type !== "hello") {
+      this.refuse(ws, from, "the first message must be a hello");
+      return undefined;
+    }
+    if (this.token !== "" && !sameToken(msg.token, this.token)) {
+      this.refuse(
+        ws,
+        from,
+        "wrong bridge token: set opencc.bridge_token on this computer to the bridge's --token (OPENCC_BRIDGE_TOKEN)",
+      );
+      return undefined;
+    }
+    const c: Computer = {
+      id: msg.id,
+      label: msg.label,
+      kind: msg.kind,
+      colour: msg.colour,
+      tools: msg.tools,
+      peripherals: msg.peripherals,
+      connectedAt: Date.now(),
+      isOpen: () => ws.readyState === WebSocket.OPEN,
+      send: (m) => {
+        // ws drops a message sent while closing without a word: say so instead.
+        if (ws.readyState !== WebSocket.OPEN) throw new Error("its connection is closing");
+        ws.send(JSON.stringify(m));
+      },
+    };
+    const before = this.computers.add(c);
+    const again = before !== undefined ? " (a newer connection; calls go to it from now on)" : "";
+    this.log(`${describe(c)} connected from ${from}${again}; allows ${c.tools.join(", ") || "nothing"}`);
+    c.send({ type: "welcome", id: c.id });
+    return c;
+  }
+
+  private closed(c: Computer, code: number): void {
+    const why = code === 1000 ? "it closed the connection" : `the connection was lost (code ${code})`;
+    const effect = this.computers.remove(c, why);
+    if (effect === "superseded") this.log(`an older connection of ${describe(c)} closed (${why}); its newer one stays`);
+    else if (effect === "older")
+      this.log(`${describe(c)}: its newest connection closed (${why}); its older one is reached again`);
+    else this.log(`${describe(c)} left: ${why}`);
   }
 
   close(): void {

@@ -1,16 +1,23 @@
-// The computers connected right now, and the calls in flight to each. A call ends in exactly
-// one way: the computer's result, the computer going away, or the time limit.
+// The computers connected right now, and the calls in flight to each. A computer may hold more
+// than one connection at once (a prompt's connection while `ai --serve` runs in another tab, or
+// the previous prompt's connection still closing when the next prompt says hello): the newest
+// open one is reached, and a connection that closes takes only itself and its own calls away.
+// A call ends in exactly one way: the computer's result, its connection going away, or the time
+// limit.
 import type { Hello, ToComputer } from "./protocol";
 
-/** A connected computer: what it said in its hello, and the way to reach it. */
+/** One connection of a computer: what it said in its hello, and the way to reach it. */
 export interface Computer extends Pick<Hello, "id" | "label" | "kind" | "colour" | "tools" | "peripherals"> {
   connectedAt: number;
-  /** Sends one message to the computer. */
+  /** False once the connection is closing or closed: nothing sent then can arrive. */
+  isOpen(): boolean;
+  /** Sends one message to the computer; throws when the connection cannot take it. */
   send(msg: ToComputer): void;
 }
 
 interface Pending {
-  computer: number;
+  /** The connection the call was sent on. */
+  to: Computer;
   resolve(value: unknown): void;
   reject(err: Error): void;
   timer: NodeJS.Timeout;
@@ -24,33 +31,62 @@ export function describe(c: Computer): string {
 }
 
 export class Computers {
-  private readonly byId = new Map<number, Computer>();
+  /** Each computer's connections, oldest first. */
+  private readonly byId = new Map<number, Computer[]>();
   private readonly pending = new Map<number, Pending>();
   private nextCall = 1;
 
+  /** The connection each computer is reached on (its newest open one), by id. */
   list(): Computer[] {
-    return [...this.byId.values()].sort((a, b) => a.id - b.id);
-  }
-
-  /** Adds a computer; returns the one it replaces (same id), if any. */
-  add(c: Computer): Computer | undefined {
-    const old = this.byId.get(c.id);
-    if (old !== undefined) this.remove(old, "it connected again");
-    this.byId.set(c.id, c);
-    return old;
-  }
-
-  /** Removes a computer (if it is still the registered one) and fails its calls in flight. */
-  remove(c: Computer, why: string): void {
-    if (this.byId.get(c.id) !== c) return;
-    this.byId.delete(c.id);
-    for (const [id, p] of this.pending) {
-      if (p.computer === c.id) {
-        this.pending.delete(id);
-        clearTimeout(p.timer);
-        p.reject(new ToolError(`${describe(c)} disconnected during the call (${why}); nothing more is known of it`));
-      }
+    const out: Computer[] = [];
+    for (const id of this.byId.keys()) {
+      const c = this.reachable(id);
+      if (c !== undefined) out.push(c);
     }
+    return out.sort((a, b) => a.id - b.id);
+  }
+
+  /** The newest open connection of computer `id`, if any. */
+  reachable(id: number): Computer | undefined {
+    const conns = this.byId.get(id) ?? [];
+    for (let i = conns.length - 1; i >= 0; i--) if (conns[i].isOpen()) return conns[i];
+    return undefined;
+  }
+
+  /** Adds a connection; it is reached from now on. Returns the one it supersedes, if any. */
+  add(c: Computer): Computer | undefined {
+    const before = this.reachable(c.id);
+    const conns = this.byId.get(c.id) ?? [];
+    conns.push(c);
+    this.byId.set(c.id, conns);
+    return before;
+  }
+
+  /**
+   * Removes a connection that has closed and fails the calls in flight on it. Says what that
+   * means for its computer: a newer connection already replaced it ("superseded"), an older one
+   * still open is reached again ("older"), or the computer is gone ("gone").
+   */
+  remove(c: Computer, why: string): "superseded" | "older" | "gone" {
+    const conns = this.byId.get(c.id) ?? [];
+    const superseded = conns.indexOf(c) < conns.length - 1;
+    const rest = conns.filter((x) => x !== c);
+    if (rest.length > 0) this.byId.set(c.id, rest);
+    else this.byId.delete(c.id);
+    for (const [id, p] of this.pending) {
+      if (p.to !== c) continue;
+      this.pending.delete(id);
+      clearTimeout(p.timer);
+      // Not sent again elsewhere: the call may have run (a dig, a Lua chunk) with only its
+      // result lost, and running it twice could do twice what the agent asked once.
+      p.reject(
+        new ToolError(
+          `${describe(c)} disconnected during the call (${why}): it may or may not have run; check before repeating it`,
+        ),
+      );
+    }
+    if (superseded) return "superseded";
+    return this.reachable(c.id) !== undefined ? "older" : "gone";
   }
 
   /** The computer a tool call is for: the given id, or the only one connected. */
@@ -66,8 +102,7 @@ export class Computers {
       }
       throw new ToolError(`Several computers are connected (${known}): pass "computer" with one of their ids.`);
     }
-    const n = typeof id === "number" ? id : Number(id);
-    const c = this.byId.get(n);
+    const c = this.reachable(typeof id === "number" ? id : Number(id));
     if (c === undefined) {
       throw new ToolError(
         all.length === 0
@@ -78,8 +113,18 @@ export class Computers {
     return c;
   }
 
-  /** Sends a call and waits for its result, at most timeoutMs. */
-  call(c: Computer, tool: string, args: Record<string, unknown>, timeoutMs: number): Promise<unknown> {
+  /**
+   * Sends a call and waits for its result, at most timeoutMs. A connection that began closing
+   * since it was picked is never used: the call goes to the computer's newest open one (it was
+   * not delivered anywhere yet, so that is safe), or fails at once when there is none.
+   */
+  call(picked: Computer, tool: string, args: Record<string, unknown>, timeoutMs: number): Promise<unknown> {
+    const c = picked.isOpen() ? picked : this.reachable(picked.id);
+    if (c === undefined) {
+      return Promise.reject(
+        new ToolError(`${describe(picked)} disconnected before the call could be sent; nothing was run there`),
+      );
+    }
     const call = this.nextCall++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -90,21 +135,23 @@ export class Computers {
           ),
         );
       }, timeoutMs);
-      this.pending.set(call, { computer: c.id, resolve, reject, timer });
+      this.pending.set(call, { to: c, resolve, reject, timer });
       try {
         c.send({ type: "call", call, tool, args, limit: Math.max(1, Math.floor(timeoutMs / 1000) - 2) });
       } catch (e) {
         this.pending.delete(call);
         clearTimeout(timer);
-        reject(new ToolError(`could not send the call to ${describe(c)}: ${(e as Error).message}`));
+        reject(
+          new ToolError(`could not send the call to ${describe(c)}: ${(e as Error).message}; nothing was run there`),
+        );
       }
     });
   }
 
-  /** A result from computer `from` for call `call`. Results for unknown or foreign calls are ignored. */
+  /** A result arriving on connection `from` for call `call`; results for calls not sent on it are ignored. */
   settle(from: Computer, call: number, ok: boolean, result: unknown, error: string | undefined): void {
     const p = this.pending.get(call);
-    if (p === undefined || p.computer !== from.id) return;
+    if (p === undefined || p.to !== from) return;
     this.pending.delete(call);
     clearTimeout(p.timer);
     if (ok) p.resolve(result);
@@ -113,6 +160,6 @@ export class Computers {
 
   /** Fails every call in flight (the bridge is stopping). */
   closeAll(why: string): void {
-    for (const c of this.list()) this.remove(c, why);
+    for (const conns of [...this.byId.values()]) for (const c of [...conns]) this.remove(c, why);
   }
 }

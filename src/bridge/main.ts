@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // opencc-bridge: lets the opencode agent act through ComputerCraft computers. Started beside
 // `opencode serve`; prints one line when ready ({"port":N,...} with --json-ready for tools).
+import { join } from "node:path";
 import { parseOptions, USAGE } from "./options";
 import { register } from "./register";
 import { startBridge } from "./server";
@@ -26,7 +27,22 @@ async function main(): Promise<number> {
   };
   let bridge;
   try {
-    bridge = await startBridge({ host: o.host, port: o.port, token: o.token, callTimeoutMs: o.callTimeoutMs, log });
+    bridge = await startBridge({
+      host: o.host,
+      port: o.port,
+      token: o.token,
+      callTimeoutMs: o.callTimeoutMs,
+      log,
+      install: {
+        // main.js is build/bridge/main.js: the files players install are build/'s
+        buildDir: join(__dirname, ".."),
+        shareToken: o.shareToken,
+        publicUrl: o.publicUrl,
+        publicOpencodeUrl: o.publicOpencodeUrl,
+        opencode: o.opencode,
+        trustProxy: o.trustProxy,
+      },
+    });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     console.error(
@@ -39,6 +55,16 @@ async function main(): Promise<number> {
   const ccHost = o.host.includes(":") ? `[${o.host}]` : o.host;
   log(`CC computers: ws://${ccHost}:${bridge.port}/cc${o.token !== "" ? " (token required)" : ""}`);
   log(`MCP for opencode: ${bridge.mcpUrl}`);
+  if (bridge.installProblem !== undefined) {
+    console.error(`opencc-bridge: players cannot install from here: ${bridge.installProblem}`);
+  } else {
+    const shown =
+      o.publicUrl ??
+      (o.host === "0.0.0.0" || o.host === "::"
+        ? `http://<this machine>:${bridge.port}`
+        : `http://${ccHost}:${bridge.port}`);
+    log(`Players: wget run ${shown}/install${o.shareToken ? " (gives them the token)" : ""}`);
+  }
   let failed = 0;
   for (const url of o.opencode) {
     const r = await register(url, o.name, bridge.mcpUrl, {

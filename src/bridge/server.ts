@@ -1,8 +1,10 @@
-// One HTTP server on one port: /mcp for opencode, /cc (WebSocket) for CC computers, /health.
+// One HTTP server on one port: /mcp for opencode, /cc (WebSocket) for CC computers, /health,
+// and the installation for players (/install, /files/...).
 import http from "node:http";
 import { AddressInfo } from "node:net";
 import { CCEndpoint } from "./ccsocket";
 import { Computers } from "./computers";
+import { InstallOptions, loadInstaller } from "./install";
 import { handleMcp, VERSION } from "./mcp";
 
 export interface BridgeOptions {
@@ -11,6 +13,8 @@ export interface BridgeOptions {
   token: string;
   callTimeoutMs: number;
   log: (line: string) => void;
+  /** What /install gives players (the token is o.token). */
+  install: Omit<InstallOptions, "token">;
 }
 
 export interface Bridge {
@@ -18,6 +22,8 @@ export interface Bridge {
   /** The MCP endpoint as opencode on this machine reaches it. */
   mcpUrl: string;
   computers: Computers;
+  /** Why /install is not served (a missing or broken build), or undefined. */
+  installProblem?: string;
   close(): Promise<void>;
 }
 
@@ -25,7 +31,9 @@ export function startBridge(o: BridgeOptions): Promise<Bridge> {
   const computers = new Computers();
   const cc = new CCEndpoint(computers, o.token, o.log);
   const limits = { callTimeoutMs: o.callTimeoutMs };
+  const installer = loadInstaller({ ...o.install, token: o.token });
   const server = http.createServer((req, res) => {
+    if (installer.handle(req, res)) return;
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/mcp") {
       handleMcp(req, res, computers, limits, o.log).catch((e: unknown) => {
@@ -41,7 +49,7 @@ export function startBridge(o: BridgeOptions): Promise<Bridge> {
       return;
     }
     res.writeHead(404, { "content-type": "text/plain" });
-    res.end("opencc-bridge: MCP at /mcp, CC computers at /cc (WebSocket)\n");
+    res.end("opencc-bridge: MCP at /mcp, CC computers at /cc (WebSocket), players: wget run <this address>/install\n");
   });
   server.on("upgrade", (req, socket, head) => {
     const path = (req.url ?? "/").split("?")[0];
@@ -62,6 +70,7 @@ export function startBridge(o: BridgeOptions): Promise<Bridge> {
         port,
         mcpUrl: `http://${host}:${port}/mcp`,
         computers,
+        installProblem: installer.problem,
         close: () =>
           new Promise((done) => {
             computers.closeAll("the bridge stopped");

@@ -3,16 +3,22 @@
 -- the help pages on this computer, and a startup file that defines the opencc.*
 -- settings, puts the programs on the shell's path, and gives them tab completion and help pages.
 --
---   wget run <base>install.lua [folder] [base]
+--   wget run http://<bridge host>:4097/install [folder]   from opencc-bridge: also joins its server
+--   wget run <base>install.lua [folder] [base]             from any static host serving build/
 --
--- folder: where ai.lua and libai.lua go (default /). base: the URL the files are fetched from,
--- ending in "/" (default BASE below: the folder this installer is published in). Run it again to
--- update; settings (.settings, set opencc.*) are never touched.
+-- folder: where the programs go (default /). base: the URL the files are fetched from, ending in
+-- "/" (default BASE below: the folder this installer is published in). The files are those of
+-- <base>manifest.txt, each checked against its size and checksum. Run it again to update;
+-- settings the player has set are kept.
 local BASE = "https://raw.githubusercontent.com/opencc/opencc/main/build/"
+-- opencc-bridge serves this file at /install with the next line replaced by its owner's setup:
+-- { base, server_url, bridge_url, bridge_token (only when the owner shares it), token_required }.
+-- From any other host it stays nil, and only the files are installed.
+local JOIN = nil
 
 local args = { ... }
 local dir = "/" .. shell.resolve(args[1] or "/")
-local base = args[2] or BASE
+local base = args[2] or (JOIN and JOIN.base) or BASE
 if base:sub(-1) ~= "/" then base = base .. "/" end
 
 local function fail(msg)
@@ -22,9 +28,7 @@ end
 
 if not http then fail("the http API is disabled on this computer (http.enabled in computercraft-server.toml)") end
 
--- Each file is checked: fetched whole, not empty, and (Lua files) compiles.
-local function download(name)
-  local url = base .. name
+local function fetch(url)
   local h, err, res = http.get(url, nil, true)
   if not h then
     if res then
@@ -37,15 +41,56 @@ local function download(name)
   end
   local body = h.readAll() or ""
   h.close()
-  if body == "" then fail(url .. ": the file is empty") end
-  if name:sub(-4) == ".lua" then
-    local ok, why = load(body, "=" .. name)
+  return body
+end
+
+-- Adler-32 (see src/bridge/manifest.ts for why): sums kept exact in doubles over 4 KB blocks.
+local function adler32(s)
+  local a, b = 1, 0
+  for i = 1, #s, 4096 do
+    local bytes = { s:byte(i, i + 4095) }
+    for j = 1, #bytes do
+      a = a + bytes[j]
+      b = b + a
+    end
+    a, b = a % 65521, b % 65521
+  end
+  return string.format("%04x%04x", b, a)
+end
+
+local function readManifest()
+  local url = base .. "manifest.txt"
+  local text = fetch(url)
+  local version, count = text:match("^opencc (%S+) (%d+)\n")
+  local files = {}
+  for name, size, sum, target in text:gmatch("\n([%w_.-]+) (%d+) (%x+) ([%w_./-]+)") do
+    if target:find("..", 1, true) then fail(url .. ": " .. target .. " is outside the install folder") end
+    files[#files + 1] = { name = name, size = tonumber(size), sum = sum, target = target }
+  end
+  if not version or #files ~= tonumber(count) then
+    fail(url .. ": not a whole opencc manifest (" .. #text .. " bytes): run the installer again")
+  end
+  return files, version
+end
+
+-- Each file is checked: its size and checksum are the manifest's, and a Lua file compiles.
+local function download(file)
+  local url = base .. file.name
+  local body = fetch(url)
+  if #body ~= file.size then
+    fail(url .. ": " .. #body .. " of " .. file.size .. " bytes arrived: run the installer again")
+  elseif adler32(body) ~= file.sum then
+    fail(url .. ": not the file the manifest lists (checksum " .. adler32(body) .. ", expected " .. file.sum
+      .. "): run the installer again, or ask the host's owner to publish a fresh build")
+  end
+  if file.name:sub(-4) == ".lua" then
+    local ok, why = load(body, "=" .. file.name)
     if not ok then fail(url .. ": not a Lua file (" .. tostring(why) .. ")") end
   end
   return body
 end
 
-local function write(path, data)
+local function writeFile(path, data)
   local f, err = fs.open(path, "wb")
   if not f then fail(path .. ": " .. tostring(err)) end
   f.write(data)
@@ -53,30 +98,23 @@ local function write(path, data)
 end
 
 local prog = fs.combine(dir, "ai.lua")
-print((fs.exists(prog) and "Updating" or "Installing") .. " opencc in " .. dir .. " from " .. base)
+local updating = fs.exists(prog)
+print((updating and "Updating" or "Installing") .. " opencc in " .. dir .. " from " .. base)
 
 if fs.exists("/startup") and not fs.isDir("/startup") then
   fail("/startup is a file: make it a folder (move it to /startup/00.lua) and run this again")
 end
 -- Everything is downloaded and checked before anything is replaced, and written under temporary
 -- names first: a failure leaves the old install intact.
-local targets = {
-  ["libai.lua"] = fs.combine(dir, "libai.lua"),
-  ["libai_bridge.lua"] = fs.combine(dir, "libai_bridge.lua"),
-  ["ai.lua"] = prog,
-  ["ai.txt"] = fs.combine(dir, "help/ai.txt"),
-  ["aichat.lua"] = fs.combine(dir, "aichat.lua"),
-  ["aichat.txt"] = fs.combine(dir, "help/aichat.txt"),
-}
-local names = { "libai.lua", "ai.lua", "ai.txt", "libai_bridge.lua", "aichat.lua", "aichat.txt" }
-local files = {}
-for _, name in ipairs(names) do files[name] = download(name) end
-for name, path in pairs(targets) do write(path .. ".new", files[name]) end
-for _, name in ipairs(names) do
-  local path = targets[name]
+local files, version = readManifest()
+local bodies = {}
+for i, file in ipairs(files) do bodies[i] = download(file) end
+for i, file in ipairs(files) do writeFile(fs.combine(dir, file.target) .. ".new", bodies[i]) end
+for i, file in ipairs(files) do
+  local path = fs.combine(dir, file.target)
   if fs.exists(path) then fs.delete(path) end
   fs.move(path .. ".new", path)
-  print("  /" .. path .. " (" .. #files[name] .. " bytes)")
+  print("  /" .. path .. " (" .. #bodies[i] .. " bytes)")
 end
 
 -- The bundles' seam: called with a table, a bundle returns its own require, so single modules
@@ -94,13 +132,13 @@ local recorder = setmetatable({
   settings = { define = function(name, options) definitions[#definitions + 1] = { name, options } end },
 }, { __index = _G })
 local ok, why = pcall(function()
-  modules(targets["libai.lua"], recorder)("config").defineSettings()
+  modules(fs.combine(dir, "libai.lua"), recorder)("config").defineSettings()
   modules(prog, recorder)("settings").defineSettings()
-  modules(targets["aichat.lua"], recorder)("settings").defineChatSettings()
+  modules(fs.combine(dir, "aichat.lua"), recorder)("settings").defineChatSettings()
 end)
 if not ok or #definitions == 0 then fail("could not read the settings from the programs: " .. tostring(why)) end
 
-write("/startup/opencc.lua", ([[
+writeFile("/startup/opencc.lua", ([[
 -- opencc (written by the opencc installer): the opencc.* settings defined at boot (so `set`
 -- describes and checks them), ai on the shell's path, tab completion and `help ai`.
 local dir = %q
@@ -143,10 +181,71 @@ shell.setCompletionFunction(fs.combine(dir, "aichat.lua"), function(sh, index, t
 end)
 ]]):format(dir, textutils.serialise(definitions)))
 
+-- Settings the player has set (in .settings) are theirs: a re-run keeps them and asks nothing.
+local function isSet(name)
+  if settings.getDetails then return settings.getDetails(name).changed end
+  return settings.get(name) ~= nil
+end
+local kept = {}
+for _, name in ipairs({ "opencc.server_url", "opencc.password", "opencc.bridge_url", "opencc.bridge_token",
+  "opencc.tools" }) do
+  kept[name] = isSet(name)
+end
 shell.run("/startup/opencc.lua")
-print("Done. Next: set opencc.server_url http://<host>:4096")
-print("then: ai hello   (help ai, ai --doctor)")
-print("In the game chat: aichat   (help aichat)")
+print("Done: opencc " .. version .. " in " .. dir)
 if dir ~= "/" then
   print('Other programs: package.path = "' .. dir .. '/?.lua;" .. package.path before require("libai")')
 end
+
+if not JOIN then
+  print("Next: set opencc.server_url http://<host>:4096")
+  print("then: ai hello   (help ai, ai --doctor)")
+  print("In the game chat: aichat   (help aichat)")
+  return
+end
+
+-- Joining the bridge's server: its addresses, the password (asked, masked, never sent by the
+-- bridge), and what the agent may do here.
+local function ask(prompt, mask)
+  write(prompt)
+  return read(mask) or ""
+end
+local function setDefault(name, value)
+  if kept[name] or value == nil then return end
+  settings.set(name, value)
+  print("  " .. name .. " = " .. value)
+end
+setDefault("opencc.server_url", JOIN.server_url)
+if not kept["opencc.password"] then
+  print("The opencode server's password, from its owner.")
+  settings.set("opencc.password", ask("Server password (Enter if none): ", "*"))
+end
+local token = JOIN.bridge_token
+if not token and JOIN.token_required and not kept["opencc.bridge_token"] and not kept["opencc.bridge_url"] then
+  print("The owner's bridge token lets the agent act here.")
+  token = ask("Bridge token (Enter to skip): ", "*")
+  if token == "" then token = nil end
+end
+if token or not JOIN.token_required or kept["opencc.bridge_token"] then
+  setDefault("opencc.bridge_url", JOIN.bridge_url)
+  if token and not kept["opencc.bridge_token"] then settings.set("opencc.bridge_token", token) end
+end
+if settings.get("opencc.bridge_url", "") ~= "" and not kept["opencc.tools"] then
+  print("The agent may look around this computer (read).")
+  local tools
+  repeat
+    print("Also let it act (turtle, peripherals) or run Lua?")
+    local more = ask("act, lua, act,lua or Enter: ")
+    tools = "read"
+    for word in more:gmatch("[^%s,]+") do
+      if word ~= "act" and word ~= "lua" and word ~= "read" then tools = nil break end
+      if word ~= "read" then tools = tools .. "," .. word end
+    end
+    if not tools then printError("Type act, lua or both (act,lua), or just Enter for read only.") end
+  until tools
+  setDefault("opencc.tools", tools)
+end
+settings.save()
+print("Checking the connection (ai --doctor):")
+shell.run(prog, "--doctor")
+print("Then: ai hello   (help ai; in the game chat: aichat)")

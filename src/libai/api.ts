@@ -51,6 +51,8 @@ export interface Part {
   tool?: string;
   callID?: string;
   state?: ToolState;
+  /** A text part's: end is set when its step has ended (and the text is shown). */
+  time?: { start?: number; end?: number };
 }
 
 export interface Message {
@@ -123,7 +125,8 @@ export interface ModelRef {
 /** Body of POST /session/:id/prompt_async and /message. */
 export interface PromptBody {
   messageID: string;
-  parts: { type: "text"; text: string }[];
+  /** Our own part id: a prompt sent again with the same ids is merged into the one the server holds. */
+  parts: { id?: string; type: "text"; text: string }[];
   agent?: string;
   model?: ModelRef;
   variant?: string;

@@ -67,6 +67,7 @@ const PART: Shape = {
   text: "string?",
   tool: "string?",
   state: { "?": { status: "string", title: "string?", error: "string?", input: "table?" } },
+  time: { "?": { start: "number?", end: "number?" } },
 };
 
 export const SHAPES = {

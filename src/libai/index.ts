@@ -1,6 +1,6 @@
 // The whole public surface of libai: `local ai = require("libai")`. Everything else is internal.
 // Failures come back as nil, message, err (like http.get); Ctrl+T raises "Terminated".
-import type { Reply } from "./reply";
+import type { Reply } from "./replytypes";
 import { Client, ClientOptions } from "./client";
 import { defineSettings, plainHttpWarning as warningFor, readConfig, SETTINGS } from "./config";
 import { AiError, toAiError } from "./errors";
@@ -24,7 +24,7 @@ const [hasExpect, expectModule] = pcall(require, "cc.expect");
 const expect: Expect = hasExpect ? (expectModule as { expect: Expect }).expect : () => undefined;
 
 // Types for TypeScript users (TSTL projects that import "libai").
-export type { Reply, ToolActivity, WaitCallbacks } from "./reply";
+export type { Reply, ToolActivity, WaitCallbacks } from "./replytypes";
 export type {
   Agent,
   Health,

@@ -3,7 +3,7 @@
 // and announces its end with an os event, so a program's own loop can catch it.
 import { AiError, toAiError } from "./errors";
 import { PromptOptions, runPrompt } from "./prompt";
-import type { Reply } from "./reply";
+import type { Reply } from "./replytypes";
 
 /** The event a job queues when it ends: ("ai_done", jobId, ok). */
 export const DONE_EVENT = "ai_done";

@@ -1,17 +1,19 @@
 // One prompt from start to reply: settings, agent and model checks, its turn on the session,
-// the id, the blocking request (the completion signal) with progress polls beside it, polling
-// when that request's answer is lost, and clean-up on Ctrl+T and on timeout (the generation is
-// aborted on the server in both cases). Also the wait alone, for a message sent elsewhere.
-import type { Message, ModelRef, PromptBody } from "./api";
+// the ids, the send and the wait (send.ts), and clean-up on Ctrl+T and on timeout (the
+// generation is aborted on the server in both cases). Also the wait alone, for a message sent
+// elsewhere.
+import type { ModelRef, PromptBody } from "./api";
 import { Client } from "./client";
 import { Config, readConfig } from "./config";
-import { aiError, AiError, fail, toAiError } from "./errors";
+import { aiError, fail, toAiError } from "./errors";
 import { TERMINATED } from "./http";
 import { newId, serverClockKnown } from "./ids";
 import { checkAgent, checkModel } from "./catalog";
 import { withTurn, waitUntilIdle } from "./queue";
-import { Reply, ReplyWaiter, WaitCallbacks, WaitOptions } from "./reply";
-import { chooseSession, computerSession, ChosenSession } from "./session";
+import { ReplyWaiter } from "./reply";
+import type { Reply, WaitCallbacks, WaitOptions } from "./replytypes";
+import { sendAndWait } from "./send";
+import { chooseSession, ChosenSession } from "./session";
 
 export interface PromptOptions extends WaitCallbacks {
   /** Session id; default opencc.session_id, then this computer's own conversation. */
@@ -26,7 +28,7 @@ export interface PromptOptions extends WaitCallbacks {
   system?: string;
   /** Seconds; default opencc.timeout. */
   timeout?: number;
-  /** Use the blocking endpoint (falls back to polling when CC's 60 s request limit cuts it). */
+  /** Use the blocking endpoint (a proxy's 504 or CC's 60 s limit: the reply is then polled for). */
   sync?: boolean;
   /** Seconds the blocking request may take before polling takes over (default 58, at most 60). */
   syncTimeout?: number;
@@ -42,8 +44,6 @@ export interface PromptOptions extends WaitCallbacks {
 const BLOCKING_TIMEOUT = 58;
 /** Seconds to wait for the server to confirm an abort. */
 const ABORT_TIMEOUT = 5;
-/** Times a prompt the server never received is sent again. */
-const RESENDS = 2;
 
 export function clientFromConfig(cfg: Config, utf8?: boolean): Client {
   return new Client({
@@ -66,58 +66,21 @@ function timeoutLine(seconds: number): string {
   return `No complete reply within ${seconds} s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks.`;
 }
 
-/** The answer to a request was lost (no status from the server): it may or may not have arrived. */
-function answerLost(e: AiError): boolean {
-  return e.status === undefined && e.kind !== "blocked" && e.kind !== "bad_url" && e.kind !== "http_disabled";
-}
-
-/** After a request whose answer was lost: whether the server holds our message. */
-function serverHas(client: Client, sessionID: string, messageID: string, deadline: number): boolean {
-  const [ok, err] = pcall(() => client.message(sessionID, messageID, deadline));
-  if (ok) return true;
-  if (err === TERMINATED) throw err;
-  const e = toAiError(err);
-  if (e.status === 404) return false;
-  throw e;
-}
-
-/**
- * Sends the prompt as a blocking request, which answers when the server's run for the session
- * ends (or, with sync, alone), and waits for its reply; progress polls run beside it. When the
- * request's answer is lost (CC's 60 s limit, a reset, a bad body), asks the server whether it
- * has the message, and polls for the reply or sends it again. A remembered conversation that has
- * gone is replaced once.
- */
-function sendAndWait(client: Client, chosen: ChosenSession, body: PromptBody, wait: WaitOptions, sync?: number): Reply {
-  let resends = 0;
-  let replaced = false;
-  while (true) {
-    const waiter = new ReplyWaiter(client, { ...wait, sessionID: chosen.id });
-    const post = (): Message => client.prompt(chosen.id, body, sync ?? BLOCKING_TIMEOUT, wait.deadline);
-    const [ok, result] = pcall(() => (sync !== undefined ? post() : waiter.alongside(post)));
-    if (ok && type(result) === "table" && type(result.info) === "table") {
-      return waiter.finish(result);
-    }
-    if (!ok) {
-      if (result === TERMINATED) throw result;
-      const e = toAiError(result);
-      if (e.kind === "session_gone" && chosen.source === "computer" && !replaced) {
-        replaced = true;
-        chosen.id = computerSession(client, true, wait.deadline);
-        continue;
-      }
-      if (!answerLost(e)) throw e;
-    }
-    if (serverHas(client, chosen.id, body.messageID, wait.deadline)) return waiter.poll();
-    // Never received: the same message (same id) again, so it can never be there twice.
-    resends++;
-    if (resends > RESENDS) {
-      fail(
-        "unreachable",
-        `The prompt did not reach the server in ${resends} tries: check the way to it (ai --doctor), then send it again.`,
-      );
-    }
-  }
+/** The prompt's body, its agent and model checked against the server (the ids are made later). */
+function promptBody(prompt: string, opts: PromptOptions, cfg: Config, client: Client, deadline: number): PromptBody {
+  const agent = opts.agent ?? (cfg.agent !== "" ? cfg.agent : undefined);
+  const modelName = opts.model ?? (cfg.model !== "" ? cfg.model : undefined);
+  if (agent !== undefined) checkAgent(client, agent, deadline);
+  let model: ModelRef | undefined;
+  if (modelName !== undefined) model = checkModel(client, modelName, deadline);
+  return {
+    messageID: "",
+    parts: [{ type: "text", text: prompt }],
+    agent,
+    model,
+    variant: opts.variant ?? (cfg.variant !== "" ? cfg.variant : undefined),
+    system: opts.system,
+  };
 }
 
 /**
@@ -130,12 +93,7 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
   const timeout = opts.timeout ?? cfg.timeout;
   const deadline = os.epoch("utc") + timeout * 1000;
 
-  const agent = opts.agent ?? (cfg.agent !== "" ? cfg.agent : undefined);
-  const modelName = opts.model ?? (cfg.model !== "" ? cfg.model : undefined);
-  if (agent !== undefined) checkAgent(client, agent, deadline);
-  let model: ModelRef | undefined;
-  if (modelName !== undefined) model = checkModel(client, modelName, deadline);
-  const variant = opts.variant ?? (cfg.variant !== "" ? cfg.variant : undefined);
+  const body = promptBody(prompt, opts, cfg, client, deadline);
 
   const fresh = opts.newSession === true;
   const named = opts.session !== undefined && opts.session !== "" ? opts.session : undefined;
@@ -163,16 +121,10 @@ export function runPrompt(prompt: string, opts: PromptOptions): Reply {
             ),
           );
         }
-        // The message id carries a time: learn the server's clock first (one cheap request, once).
+        // The ids carry a time: learn the server's clock first (one cheap request, once).
         if (!serverClockKnown()) client.health(deadline);
-        const body: PromptBody = {
-          messageID: newId("msg"),
-          parts: [{ type: "text", text: prompt }],
-          agent,
-          model,
-          variant,
-          system: opts.system,
-        };
+        body.messageID = newId("msg");
+        body.parts[0].id = newId("prt");
         // From here the server may be generating: Ctrl+T or a timeout must abort it, before the
         // next prompt on the session gets its turn.
         started = true;

@@ -2,37 +2,16 @@
 // session, so prompts must not overlap there: this computer's prompts to one session go one at a
 // time, first come first served across its coroutines, and each waits until the session is idle
 // on the server (another client's prompt running there) before it is sent.
-import type { SessionStatus } from "./api";
 import type { Client } from "./client";
-import { pause } from "./beside";
-import { TERMINATED } from "./http";
+import { pause, waitEvent } from "./pause";
+import { sessionStatuses } from "./status";
 
 const TURN_EVENT = "opencc_turn";
-const STATUS_EVENT = "opencc_status";
 
 /** Tickets waiting per key (a session, or "choosing this computer's conversation"), in order. */
 const queues = new LuaTable<string, number[]>();
 let nextTicket = 1;
 let waitingForTurn = 0;
-
-/** Waits for an event from the list, or until `deadline` (local ms); false when it passed. */
-function waitEvent(name: string, deadline: number): boolean {
-  const left = (deadline - os.epoch("utc")) / 1000;
-  if (left <= 0) return false;
-  const timer = os.startTimer(left);
-  while (true) {
-    const [event, id] = os.pullEventRaw();
-    if (event === "terminate") {
-      os.cancelTimer(timer);
-      throw TERMINATED;
-    }
-    if (event === name) {
-      os.cancelTimer(timer);
-      return true;
-    }
-    if (event === "timer" && id === timer) return false;
-  }
-}
 
 /**
  * Runs fn when every earlier caller with the same key has finished. `late()` raises the error
@@ -65,44 +44,8 @@ export function withTurn<T>(key: string, deadline: number, late: () => never, fn
   return result;
 }
 
-type Statuses = { [sessionID: string]: SessionStatus };
-
-interface StatusFetch {
-  startedAt: number;
-  done: boolean;
-  value?: Statuses;
-}
-
-/** The status request in flight or last made, per server: prompts starting together share it. */
-const statusFetches = new LuaTable<string, StatusFetch>();
-let waitingForStatus = 0;
-
-/** How recent a shared status answer must be to stand for one asked now. */
+/** How recent a status answer must be to stand for one asked now. */
 const STATUS_SHARE_MS = 100;
-
-function statuses(client: Client, deadline: number): Statuses {
-  const key = client.url + "|" + (client.directory ?? "");
-  const now = os.epoch("utc");
-  const shared = statusFetches.get(key);
-  if (shared !== undefined && shared.startedAt >= now - STATUS_SHARE_MS) {
-    while (!shared.done) {
-      waitingForStatus++;
-      const [ok, came] = pcall(waitEvent, STATUS_EVENT, deadline);
-      waitingForStatus--;
-      if (!ok) throw came;
-      if (!came) break;
-    }
-    if (shared.value !== undefined) return shared.value;
-  }
-  const fetch: StatusFetch = { startedAt: now, done: false };
-  statusFetches.set(key, fetch);
-  const [ok, value] = pcall(() => client.status(deadline));
-  fetch.done = true;
-  if (ok) fetch.value = value;
-  if (waitingForStatus > 0) os.queueEvent(STATUS_EVENT);
-  if (!ok) throw value;
-  return value;
-}
 
 /**
  * Waits until the session is idle on the server (another client may be running a prompt there),
@@ -117,7 +60,7 @@ export function waitUntilIdle(
 ): void {
   let gap = pollInterval;
   while (true) {
-    const status = statuses(client, deadline)[sessionID];
+    const status = sessionStatuses(client, deadline, os.epoch("utc") - STATUS_SHARE_MS)[sessionID];
     if (status === undefined || status.type === "idle") return;
     if (os.epoch("utc") + gap * 1000 > deadline) late();
     pause(gap);

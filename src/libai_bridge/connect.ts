@@ -23,8 +23,20 @@ function parseTools(tools: string): Tier[] {
   return out;
 }
 
+/**
+ * The bridge's URL made this connection's own. CC names a websocket's events by the URL only,
+ * so two sockets to one URL are confused: CraftOS-PC queues websocket_closed for a socket closed
+ * by the program up to 1 s later, which the next prompt's connection took for its own end, and
+ * two programs serving at once (multishell tabs) both ran each call. The bridge ignores the query.
+ */
+function ownUrl(url: string): string {
+  if (string.find(url, "^wss?://")[0] === undefined) return url;
+  const nonce = `${os.epoch("utc")}${math.random(1000, 9999)}`;
+  return url + (string.find(url, "?", 1, true)[0] !== undefined ? "&" : "?") + "opencc=" + nonce;
+}
+
 /** The bridge's answer to the hello: true when welcomed; a refusal or a close raises. */
-function welcomed(conn: BridgeConnection, url: string, timer: number): boolean {
+function welcomed(conn: BridgeConnection, url: string, socketUrl: string, timer: number): boolean {
   const [event, eventUrl, a] = os.pullEventRaw();
   if (event === "terminate") {
     conn.close();
@@ -37,7 +49,7 @@ function welcomed(conn: BridgeConnection, url: string, timer: number): boolean {
       `The bridge at ${url} did not welcome this computer within ${WELCOME_TIMEOUT} s: is it opencc-bridge?`,
     );
   }
-  if (event === "websocket_message" && eventUrl === url) {
+  if (event === "websocket_message" && eventUrl === socketUrl) {
     const msg = core.decodeJSON(tostring(a)) as { type?: string; reason?: string } | undefined;
     if (msg?.type === "welcome") return true;
     if (msg?.type === "refused") {
@@ -45,7 +57,7 @@ function welcomed(conn: BridgeConnection, url: string, timer: number): boolean {
       core.fail("auth", `The bridge refused this computer: ${tostring(msg.reason)}`);
     }
   }
-  if (event === "websocket_closed" && eventUrl === url) {
+  if (event === "websocket_closed" && eventUrl === socketUrl) {
     conn.close();
     core.fail("unreachable", `The bridge at ${url} closed the connection before welcoming this computer.`);
   }
@@ -63,8 +75,9 @@ export function connectBridge(this: void, opts: BridgeOptions = {}): BridgeConne
     );
   }
   const allowed = parseTools(opts.tools ?? cfg.tools);
-  const ws = core.openWebsocket(url, CONNECT_TIMEOUT);
-  const conn = new BridgeConnection(url, allowed, ws, computerKind());
+  const socketUrl = ownUrl(url);
+  const ws = core.openWebsocket(socketUrl, CONNECT_TIMEOUT);
+  const conn = new BridgeConnection(url, allowed, ws, computerKind(), socketUrl);
   ws.send(
     core.encodeJSON({
       type: "hello",
@@ -81,7 +94,7 @@ export function connectBridge(this: void, opts: BridgeOptions = {}): BridgeConne
   const timer = os.startTimer(WELCOME_TIMEOUT);
   const [ok, thrown] = pcall(() => {
     let done = false;
-    while (!done) done = welcomed(conn, url, timer);
+    while (!done) done = welcomed(conn, url, socketUrl, timer);
   });
   os.cancelTimer(timer);
   if (!ok) throw thrown;

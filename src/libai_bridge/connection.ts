@@ -47,6 +47,8 @@ export class BridgeConnection {
     readonly allowed: Tier[],
     private readonly ws: Websocket,
     readonly kind: ComputerKind,
+    /** The URL this connection was opened with: CC's events name only that. */
+    private readonly socketUrl: string,
   ) {}
 
   /** The line that tells the agent which computer is asking and what it may do there. */
@@ -87,8 +89,8 @@ export class BridgeConnection {
 
   close(): void {
     this.restoreScreen();
-    if (this.closed) return;
     this.closed = true;
+    // Also after websocket_closed: a handle left open would keep the bridge sending to it.
     pcall(this.ws.close);
   }
 
@@ -97,13 +99,13 @@ export class BridgeConnection {
     while (true) {
       const [event, url, a, b] = os.pullEventRaw();
       if (event === "terminate") throw core.TERMINATED;
-      if (event === "websocket_message" && url === this.url) {
+      if (event === "websocket_message" && url === this.socketUrl) {
         const call = callOf(tostring(a));
         if (call !== undefined) {
           queue.push(call);
           os.queueEvent(WAKE_EVENT);
         }
-      } else if (event === "websocket_closed" && url === this.url) {
+      } else if (event === "websocket_closed" && url === this.socketUrl) {
         this.closed = true;
         if (a !== undefined) return `the bridge closed the connection (${tostring(a)})`;
         return b === undefined ? "the connection to the bridge was lost" : "the bridge closed the connection";

@@ -1,9 +1,11 @@
 // Builds build/libai.lua (bundled library), build/libai_bridge.lua (the bridge's CC side, which
 // libai loads only when a computer serves the bridge), build/ai.lua and build/aichat.lua (the
-// programs), then checks that each exists, is not empty and loads (TSTL can leave an empty
-// bundle and exit 0), and prints their sizes against what a computer's disk can spare.
+// programs), the bridge, the installer, the help pages and build/manifest.txt, then checks that
+// the outputs exist, are not empty and load (TSTL can leave an empty bundle and exit 0), and
+// prints their sizes against what a computer's disk can spare.
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync, writeFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,6 +16,8 @@ const fail = (msg) => {
   process.exit(1);
 };
 
+// libai's declarations are generated: a file gone from src/libai must not leave its .d.ts behind.
+rmSync(join(root, "types", "libai"), { recursive: true, force: true });
 // libai first: it writes types/libai, which the others compile against.
 const PROJECTS = [
   "tsconfig.json",
@@ -100,6 +104,24 @@ const check = spawnSync(lua, [join(root, "src", "tools", "check-build.lua"), joi
   encoding: "utf8",
 });
 if (check.status !== 0) fail(`the outputs do not load under ${lua}:\n${check.stdout}${check.stderr}`);
+
+// What a computer installs: build/manifest.txt lists each file with its size and checksum, in the
+// bridge's format (build/bridge/manifest.js, compiled above), for install.lua and the bridge's
+// /install. A new bundle for computers is one entry here: [file in build/, where it goes].
+const INSTALLED = [
+  ["libai.lua", "libai.lua"],
+  ["libai_bridge.lua", "libai_bridge.lua"],
+  ["ai.lua", "ai.lua"],
+  ["ai.txt", "help/ai.txt"],
+  ["aichat.lua", "aichat.lua"],
+  ["aichat.txt", "help/aichat.txt"],
+];
+const { adler32, formatManifest } = createRequire(import.meta.url)(join(root, "build", "bridge", "manifest.js"));
+const files = INSTALLED.map(([name, target]) => {
+  const data = readFileSync(join(root, "build", name));
+  return { name, size: data.length, sum: adler32(data), target };
+});
+writeFileSync(join(root, "build", "manifest.txt"), formatManifest({ version, files }));
 reportSizes();
 
 // A computer has 1 MB of disk (a floppy 125 KB): what opencc takes of it, against the limits
@@ -107,17 +129,17 @@ reportSizes();
 function reportSizes() {
   const size = (n) => statSync(join(root, "build", n)).size;
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-  const names = [...BUNDLES, "install.lua", "ai.txt", "aichat.txt"];
+  const names = [...INSTALLED.map(([n]) => n), "install.lua", "manifest.txt"];
   console.log(`built ${names.map((n) => `${n} ${size(n)} bytes`).join(", ")}`);
   // What the installer puts on a computer (install.lua itself runs from wget and is not kept).
-  const installed = [...BUNDLES, "ai.txt", "aichat.txt"];
+  const installed = INSTALLED.map(([n]) => n);
   const limits = [
     ["libai.lua", ["libai.lua"], 64],
     ["libai.lua + ai.lua", ["libai.lua", "ai.lua"], 110],
     ["everything a computer gets", installed, 150],
   ];
-  for (const [what, files, limitKb] of limits) {
-    const total = files.reduce((sum, n) => sum + size(n), 0);
+  for (const [what, list, limitKb] of limits) {
+    const total = list.reduce((sum, n) => sum + size(n), 0);
     const verdict = total <= limitKb * 1024 ? "holds" : "OVER";
     console.log(`size: ${what} ${kb(total)} (limit ${limitKb} KB): ${verdict}`);
   }

@@ -24,11 +24,12 @@ export function runBridge(args, env = {}) {
   });
 }
 
-/** Starts the bridge and waits for its ready line; resolves { port, ccUrl, mcpUrl, log, stop }. */
-export function startBridge(args = []) {
+/** Starts the bridge (extra environment variables in env) and waits for its ready line; resolves { port, ccUrl, mcpUrl, log, stop }. */
+export function startBridge(args = [], env = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BRIDGE, "--host", "127.0.0.1", "--port", "0", "--json-ready", ...args], {
       stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
     });
     let out = "";
     const log = [];

@@ -32,8 +32,13 @@ function Computer.new(opts, shared)
   self.timeout = opts.timeout or 120
   self.httpEnabled = opts.http ~= false
   self.denyPrivate = opts.denyPrivate == true
+  -- websocket close as CraftOS-PC does it (see websocket.lua, Conn:linger); CC: Tweaked's otherwise
+  self.lateWebsocketClose = opts.lateWebsocketClose == true
   -- CC's per-rule max_download (computercraft-server.toml), 16 MiB by default
   self.maxDownload = opts.maxDownload or 16 * 1024 * 1024
+  -- CC: Tweaked's http.max_requests (default 16): requests beyond it wait in a queue, first in
+  -- first out, and start as running ones finish (ResourceQueue in core/apis/http).
+  self.maxRequests = opts.maxRequests or 16
   -- host name -> IP, like an /etc/hosts entry on the Minecraft server's machine (tests give a
   -- public-looking name to a loopback server)
   self.hosts = opts.hosts or {}

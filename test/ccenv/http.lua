@@ -23,7 +23,7 @@ local connections = require("ccenv.connections")
 
 local M = {}
 
-local DEFAULT_TIMEOUT, MAX_TIMEOUT, MAX_REQUESTS, MAX_REDIRECTS = 30, 60, 16, 16
+local DEFAULT_TIMEOUT, MAX_TIMEOUT, MAX_REDIRECTS = 30, 60, 16
 M.USER_AGENT = "computercraft/1.109.0"
 
 -- URL checks in the order Java's URI + HttpRequest.checkUri make them
@@ -108,16 +108,21 @@ Request.__index = Request
 
 function M.newManager(pc)
   -- What the computer fetched (for npm run bench): requests made, response body bytes, and
-  -- the largest body. Host-side only: no CC program can see these.
-  local mgr = { pc = pc, active = {}, waiting = {}, stats = { requests = 0, bytes = 0, largest = 0 } }
+  -- the largest body, and each request's method and URL with the ms since the stats were reset.
+  -- Host-side only: no CC program can see these.
+  local function newStats() return { requests = 0, bytes = 0, largest = 0, log = {}, since = socket.gettime() } end
+  local mgr = { pc = pc, active = {}, waiting = {}, stats = newStats() }
 
   function mgr:busy() return #self.active > 0 or #self.waiting > 0 end
 
-  function mgr:resetStats() self.stats = { requests = 0, bytes = 0, largest = 0 } end
+  function mgr:resetStats() self.stats = newStats() end
 
   function mgr:submit(req)
     self.stats.requests = self.stats.requests + 1
-    if #self.active < MAX_REQUESTS then
+    local log = self.stats.log
+    log[#log + 1] = ("%5d ms %s %s"):format((socket.gettime() - self.stats.since) * 1000,
+      req.method and req.method:upper() or (req.body and "POST" or "GET"), tostring(req.url))
+    if #self.active < self.pc.maxRequests then
       self.active[#self.active + 1] = req
       req:start()
     else
@@ -129,7 +134,7 @@ function M.newManager(pc)
     for i, r in ipairs(self.active) do
       if r == req then table.remove(self.active, i) break end
     end
-    while #self.active < MAX_REQUESTS and #self.waiting > 0 do
+    while #self.active < self.pc.maxRequests and #self.waiting > 0 do
       local nextReq = table.remove(self.waiting, 1)
       self.active[#self.active + 1] = nextReq
       nextReq:start()

@@ -101,6 +101,9 @@ function M.make(pc)
   local function programEnv(d)
     local env = { shell = shell }
     env.require, env.package = M.makePackage(pc, env, d)
+    -- CC's programs read their environment as _ENV (rom's wget loads a chunk into it); host Lua
+    -- 5.1 has no _ENV, so there it is a field of the environment.
+    if _VERSION == "Lua 5.1" then env._ENV = env end
     return setmetatable(env, { __index = G })
   end
 

@@ -5,7 +5,8 @@
 --   A message queues ("websocket_message", url, text, isBinary); the server closing the socket
 --   queues ("websocket_closed", url, reason|nil, code|nil) (nil, nil when it closed abnormally).
 --   handle.send(msg[, binary]), handle.receive([timeout]) -> msg, isBinary | nil (closed or timed
---   out; it pulls events itself, so Ctrl+T raises "Terminated"), handle.close() (no event).
+--   out; it pulls events itself, so Ctrl+T raises "Terminated"), handle.close() (no event; with
+--   the computer's lateWebsocketClose, CraftOS-PC's late one: see Conn:linger).
 --   A closed handle raises "attempt to use a closed file".
 -- Frames: RFC 6455, client frames masked, ping answered with pong, fragments joined.
 -- wss:// fails with "ccenv: wss is not supported".
@@ -175,8 +176,23 @@ function Conn:flush()
   return true
 end
 
+-- CraftOS-PC 2.8's close (src/apis/http.cpp): the handle is dropped, but the socket's reader
+-- thread notices only at its 1 s receive timeout. Until then frames still arrive as
+-- websocket_message events; then the socket ends without a close frame and
+-- ("websocket_closed", url, "Timed out", 1006) is queued. (CC: Tweaked queues nothing.)
+function Conn:linger()
+  self.lingerUntil = socket.gettime() + 1
+  self.deadline = self.lingerUntil
+end
+
 function Conn:step()
   if self.state == "closed" or not self.sock then return end
+  if self.lingerUntil and socket.gettime() >= self.lingerUntil then
+    self.sock:close()
+    self.sock, self.state = nil, "closed"
+    self.mgr:remove(self)
+    return self.mgr.pc:queueEvent("websocket_closed", self.url, "Timed out", 1006)
+  end
   if self.deadline and socket.gettime() >= self.deadline then return self:fail("Timed out") end
   if self.state == "connecting" then
     local _, w = socket.select(nil, { self.sock }, 0)
@@ -309,6 +325,7 @@ local function makeHandle(conn, env)
   function h.close()
     if conn.handleClosed then return end
     conn.handleClosed = true
+    if conn.mgr.pc.lateWebsocketClose and conn.state == "open" then return conn:linger() end
     if conn.sock and conn.state == "open" then
       conn.outbuf = conn.outbuf .. frame(8, string.char(3, 232))
       conn:flush()

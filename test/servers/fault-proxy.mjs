@@ -10,7 +10,10 @@
 //   POST   /faults   one rule or a list: { action, count = 1, path?, method?, status?, body?,
 //                    headers?, delayMs?, bytes?, retryAfter? }. The next `count` requests whose
 //                    path (with query) contains `path` and whose method is `method` get the fault.
-//   DELETE /faults   clears the rules and both logs
+//   DELETE /faults   clears the rules, the gateway mode and both logs
+//   PUT    /gateway  { timeoutMs }: gateway mode, as nginx's proxy_read_timeout: every request is
+//                    forwarded, and one the server has not answered within timeoutMs is answered
+//                    504 with nginx's page while it goes on upstream (logged as "gateway-504")
 //   GET    /log      the requests the proxy saw: [{ method, path, action }]
 //   GET    /elsewhere  the requests the "other host" received: [{ method, path, authorization, body }]
 // Actions:
@@ -24,8 +27,14 @@
 //   delay     wait `delayMs` (default 40000), then forward
 //   redirect  answer `status` (default 302) with Location on the other host (same path; `location`
 //             replaces the other host's URL, e.g. "//localhost:N" for a protocol-relative one)
+//   noreply   forward a prompt with "noReply": true added: the server holds the message but does not
+//             answer it (as when it arrives while an aborted run is winding down)
 //   oversized answer 200 with `bytes` bytes (default 17 MiB) of valid JSON
 import http from "node:http";
+
+const NGINX_504 =
+  "<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n" +
+  "<hr><center>nginx/1.24.0</center>\r\n</body>\r\n</html>\r\n";
 
 const NGINX_502 =
   "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n" +
@@ -55,6 +64,7 @@ function sendJson(res, status, value) {
 
 export async function startFaultProxy({ target }) {
   let rules = [];
+  let gatewayMs;
   let log = [];
   let elsewhereLog = [];
   const sockets = new Set();
@@ -86,6 +96,23 @@ export async function startFaultProxy({ target }) {
     return rule;
   }
 
+  /** The upstream answer, or undefined when it takes longer than `ms`. */
+  function gateway(upstream, ms) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => resolve(undefined), ms);
+      upstream.then(
+        (up) => {
+          clearTimeout(timer);
+          resolve(up);
+        },
+        (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      );
+    });
+  }
+
   /** Writes a raw head for `up` with its real Content-Length, then half the body. */
   function sendHalf(res, up) {
     const socket = res.socket;
@@ -100,7 +127,8 @@ export async function startFaultProxy({ target }) {
     const body = await readBody(req);
     const rule = takeRule(req);
     const action = rule?.action ?? "forward";
-    log.push({ method: req.method, path: req.url, action });
+    const entry = { method: req.method, path: req.url, action };
+    log.push(entry);
     try {
       switch (action) {
         case "status": {
@@ -150,6 +178,15 @@ export async function startFaultProxy({ target }) {
           await new Promise((r) => setTimeout(r, rule.delayMs ?? 40000));
           if (req.socket.destroyed) return;
           break;
+        case "noreply": {
+          const up = await forward(
+            req,
+            Buffer.from(JSON.stringify({ ...JSON.parse(body.toString("utf8")), noReply: true })),
+          );
+          res.writeHead(up.status, { "content-length": up.body.length });
+          res.end(up.body);
+          return;
+        }
         case "redirect":
           res.writeHead(rule.status ?? 302, {
             Location: (rule.location ?? elsewhereUrl) + req.url,
@@ -164,7 +201,20 @@ export async function startFaultProxy({ target }) {
           return;
         }
       }
-      const up = await forward(req, body);
+      const upstream = forward(req, body);
+      const up = gatewayMs === undefined ? await upstream : await gateway(upstream, gatewayMs);
+      if (up === undefined) {
+        // The server is still working on it; like nginx, the proxy stops waiting and says so.
+        entry.action = "gateway-504";
+        upstream.catch(() => {});
+        res.writeHead(504, {
+          "Content-Type": "text/html",
+          "Content-Length": Buffer.byteLength(NGINX_504),
+          Server: "nginx/1.24.0",
+        });
+        res.end(NGINX_504);
+        return;
+      }
       const headers = { ...up.headers, "content-length": up.body.length };
       delete headers["transfer-encoding"];
       delete headers.connection;
@@ -198,8 +248,13 @@ export async function startFaultProxy({ target }) {
       rules.push(...(Array.isArray(value) ? value : [value]));
       return sendJson(res, 200, { rules: rules.length });
     }
+    if (req.url === "/gateway" && req.method === "PUT") {
+      gatewayMs = JSON.parse(body).timeoutMs;
+      return sendJson(res, 200, { gatewayMs });
+    }
     if (req.url === "/faults" && req.method === "DELETE") {
       rules = [];
+      gatewayMs = undefined;
       log = [];
       elsewhereLog = [];
       return sendJson(res, 200, { cleared: true });

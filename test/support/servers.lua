@@ -6,7 +6,7 @@
 --   servers.url, servers.authUrl, servers.password, servers.username, servers.deadUrl,
 --   servers.modelUrl, servers.projectDir, servers.authProjectDir
 --   servers.proxyUrl (the fault proxy in front of the password server), servers.elsewhereUrl
---   servers.fault(rule...) / servers.clearFaults() / servers.proxyLog() / servers.elsewhereLog()
+--   servers.fault(rule...) / servers.gateway(ms) / servers.clearFaults() / servers.proxyLog() / servers.elsewhereLog()
 --   servers.request(method, path, body, opts) -> status, decoded body, headers, raw body
 --   servers.modelLog(token) -> prompts the fake model received (those containing token, if given)
 --   servers.newComputer(opts) -> a ccenv computer with build/libai.lua and build/ai.lua in it
@@ -270,7 +270,13 @@ function M.fault(...)
   M.call("POST", M.proxyControlUrl .. "/faults", #rules == 1 and rules[1] or rules, { url = M.proxyControlUrl })
 end
 
---- Clears the proxy's rules and its logs.
+--- Gateway mode (nginx's proxy_read_timeout): a request the server has not answered within ms
+--- is answered 504 with nginx's page, while it goes on upstream. clearFaults() ends it.
+function M.gateway(ms)
+  M.call("PUT", M.proxyControlUrl .. "/gateway", { timeoutMs = ms }, { url = M.proxyControlUrl })
+end
+
+--- Clears the proxy's rules, its gateway mode and its logs.
 function M.clearFaults()
   M.call("DELETE", M.proxyControlUrl .. "/faults", nil, { url = M.proxyControlUrl })
 end
@@ -321,7 +327,8 @@ function M.newComputer(opts)
     width = opts.width or 51, height = opts.height or 19, colour = opts.colour ~= false,
     id = opts.id, label = opts.label, input = opts.input, http = opts.http, turtle = opts.turtle,
     denyPrivate = opts.denyPrivate, clockSkewMs = opts.clockSkewMs, timeout = opts.timeout,
-    maxDownload = opts.maxDownload, hosts = opts.hosts,
+    maxDownload = opts.maxDownload, maxRequests = opts.maxRequests, hosts = opts.hosts,
+    lateWebsocketClose = opts.lateWebsocketClose,
   })
   if not opts.noLib then pc:copyIn("build/libai.lua", "libai.lua") end
   if not opts.noLib and not opts.noBridgeModule then pc:copyIn("build/libai_bridge.lua", "libai_bridge.lua") end

@@ -59,6 +59,11 @@ export interface Part {
     tool?: string;
     callID?: string;
     state?: ToolState;
+    /** A text part's: end is set when its step has ended (and the text is shown). */
+    time?: {
+        start?: number;
+        end?: number;
+    };
 }
 export interface Message {
     info: MessageInfo;
@@ -133,7 +138,9 @@ export interface ModelRef {
 /** Body of POST /session/:id/prompt_async and /message. */
 export interface PromptBody {
     messageID: string;
+    /** Our own part id: a prompt sent again with the same ids is merged into the one the server holds. */
     parts: {
+        id?: string;
         type: "text";
         text: string;
     }[];

@@ -1,7 +1,7 @@
 /** @noSelfInFile */
 import type { Agent, Health, Message, PermissionReply, PermissionRequest, PromptBody, Providers, QuestionRequest, Session, SessionStatus, ToastVariant, TuiControlRequest } from "./api";
-import { Shape } from "./decode";
-import { TextEncoding } from "./json";
+import type { TextEncoding } from "./json";
+import { Connection, RequestOptions } from "./transport";
 export interface ClientOptions {
     url: string;
     username?: string;
@@ -12,43 +12,20 @@ export interface ClientOptions {
     /** Seconds any one request may take (default: CC's own, 30). */
     timeout?: number;
 }
-export declare function base64(s: string): string;
-export interface RequestOptions {
-    body?: unknown;
-    query?: {
-        [k: string]: string | number;
-    };
-    /** Seconds this request may take (default: the client's, else CC's 30). */
-    timeout?: number;
-    /** Local ms (os.epoch("utc")): the request ends by then, and a GET retries transient faults until then. */
-    deadline?: number;
-    /** The reply's shape (decode.ts): checked before it is returned. Without one: no body expected. */
-    shape?: Shape;
-}
-export declare class Client {
+export declare class Client implements Connection {
     readonly url: string;
     readonly directory?: string;
     readonly encoding: TextEncoding;
     readonly timeout?: number;
-    private readonly authHeader?;
+    readonly authHeader?: string;
     /** HTTP requests sent by this client (for measuring what a prompt costs). */
     requests: number;
     /** Bytes of response bodies received, and the largest one (for measuring). */
     bytes: number;
     largest: number;
     constructor(options: ClientOptions);
-    /**
-     * Sends one request and returns its checked reply, or fails with a line that says what to do.
-     * A GET (idempotent) is sent again after a transient fault, with backoff (or the server's
-     * Retry-After), until o.deadline but for 15 s at most; without one, or when nothing listens at
-     * the address, up to 3 tries within 10 s. Never a POST: it may
-     * have reached the server although its answer was lost.
-     */
+    /** One request, checked against o.shape (transport.ts: retries, errors as one line). */
     request<T>(method: string, path: string, o?: RequestOptions): T;
-    /** One try of request(). */
-    private attempt;
-    /** An error status as one line; a proxy's page is named as such, never echoed. */
-    private failStatus;
     private sessionPath;
     health(deadline?: number): Health;
     /** Sessions of the project (opencc.directory when set), newest first; `filter` narrows the list on the server. */

@@ -1,5 +1,5 @@
 /** @noSelfInFile */
-import type { Reply } from "./reply";
+import type { Reply } from "./replytypes";
 import { Client, ClientOptions } from "./client";
 import { readConfig } from "./config";
 import { AiError } from "./errors";
@@ -10,7 +10,7 @@ import { fromCC, toCC } from "./text";
 import { DONE_EVENT, handle, run, submit as submitJob, wait } from "./jobs";
 import type { BridgeConnection, BridgeOptions, ServeOptions } from "./bridgetypes";
 export { version } from "./core";
-export type { Reply, ToolActivity, WaitCallbacks } from "./reply";
+export type { Reply, ToolActivity, WaitCallbacks } from "./replytypes";
 export type { Agent, Health, Message, MessageInfo, Part, PermissionReply, PermissionRequest, QuestionRequest, Session, SessionStatus, } from "./api";
 export type { AiError, ErrorKind } from "./errors";
 export type { Client, ClientOptions } from "./client";

@@ -1,7 +1,7 @@
 /** @noSelfInFile */
 import { AiError } from "./errors";
 import { PromptOptions } from "./prompt";
-import type { Reply } from "./reply";
+import type { Reply } from "./replytypes";
 /** The event a job queues when it ends: ("ai_done", jobId, ok). */
 export declare const DONE_EVENT = "ai_done";
 export interface Job {

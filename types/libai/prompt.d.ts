@@ -1,7 +1,7 @@
 /** @noSelfInFile */
 import { Client } from "./client";
 import { Config } from "./config";
-import { Reply, WaitCallbacks } from "./reply";
+import type { Reply, WaitCallbacks } from "./replytypes";
 export interface PromptOptions extends WaitCallbacks {
     /** Session id; default opencc.session_id, then this computer's own conversation. */
     session?: string;
@@ -15,7 +15,7 @@ export interface PromptOptions extends WaitCallbacks {
     system?: string;
     /** Seconds; default opencc.timeout. */
     timeout?: number;
-    /** Use the blocking endpoint (falls back to polling when CC's 60 s request limit cuts it). */
+    /** Use the blocking endpoint (a proxy's 504 or CC's 60 s limit: the reply is then polled for). */
     sync?: boolean;
     /** Seconds the blocking request may take before polling takes over (default 58, at most 60). */
     syncTimeout?: number;

@@ -214,6 +214,38 @@ describe("ccenv http", function()
     assert.is_true(elapsed < 0.9, "took " .. elapsed)
   end)
 
+  -- CC: Tweaked's http.max_requests (16 by default): HTTPAPI puts requests in a ResourceQueue
+  -- (core/apis/http/ResourceQueue.java), which starts at most that many at once and keeps the
+  -- rest in a first-in-first-out queue until running ones finish; none is refused.
+  local function heldAtOnce(n, computerOpts)
+    local qpc = H.computer(computerOpts)
+    local ok, most, answered = qpc:call(function()
+      for i = 1, n do qpc.env.http.request(server.base .. "/held?ms=400&i=" .. i) end
+      local seen, max = 0, 0
+      while seen < n do
+        local _, _, h = qpc.env.os.pullEvent("http_success")
+        max = math.max(max, tonumber(h.readAll()))
+        seen = seen + 1
+      end
+      return max, seen
+    end)
+    qpc:destroy()
+    assert.is_true(ok, most)
+    return most, answered
+  end
+
+  it("holds at most 16 requests open at once, queueing the rest (http.max_requests)", function()
+    local most, answered = heldAtOnce(24)
+    assert.are.equal(24, answered)
+    assert.are.equal(16, most)
+  end)
+
+  it("takes another max_requests when the computer is given one", function()
+    local most, answered = heldAtOnce(6, { maxRequests = 4 })
+    assert.are.equal(6, answered)
+    assert.are.equal(4, most)
+  end)
+
   it("keeps timers running while a request is in flight", function()
     local ok, order = call(function()
       local os = pc.env.os

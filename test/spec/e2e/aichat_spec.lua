@@ -62,6 +62,20 @@ local function indexOf(box, to, needle)
 end
 
 describe("aichat", function()
+  it("answers through a proxy that gives up on requests slower than 1.5 s (prompt_async, then looks)", function()
+    servers.clearFaults()
+    finally(servers.clearFaults)
+    servers.gateway(1500)
+    local pc, box = start({ url = servers.proxyUrl })
+    local t = servers.token("gateway")
+    pc:at(0.2, function() box:say("Alice", "@ai [slow:700][reply:Slow but it arrives through the proxy.] " .. t) end)
+    local r = runUntil(pc, function() return box:saw("Alice", "arrives through") end)
+    assert.is_true(r.ok, r.error)
+    assert.are.same({ "Slow but it arrives through the proxy." }, replies(box, "Alice"))
+    assert.are.equal(1, userMessages(remembered(pc)[chatbox.uuid("Alice")]))
+    for _, e in ipairs(servers.proxyLog()) do assert.are_not.equal("gateway-504", e.action) end
+  end)
+
   it("answers three players asking at once, each privately, in their own conversation", function()
     local pc, box = start()
     local t = servers.token("three")

@@ -1,7 +1,8 @@
 -- The installer (build/install.lua, from src/install/install.lua) in a ccenv computer, fetching
--- from a local static server that serves build/: files, startup file (settings defined at boot,
--- the shell path, completion, help page), an update that keeps .settings, and one clear line
--- naming the URL for each kind of failure, leaving the old install intact.
+-- from a local static server that serves build/: the files of its manifest, startup file
+-- (settings defined at boot, the shell path, completion, help page), an update that keeps
+-- .settings, and one clear line naming the URL for each kind of failure (a file cut off or not
+-- the manifest's among them), leaving the old install intact.
 package.path = "test/?.lua;test/?/init.lua;" .. package.path
 local ccenv = require("ccenv")
 local socket = require("socket")
@@ -14,21 +15,34 @@ local function readHost(p)
   return s
 end
 
--- The served folder: build/ as players get it. Until the build makes build/install.lua and
--- build/ai.txt itself, they are made here from src/install/ the same way.
+-- The served folder: build/ as a server owner publishes it (the installer, its manifest and the
+-- files the manifest lists).
+local SERVED = { "install.lua", "manifest.txt", "libai.lua", "libai_bridge.lua", "ai.lua", "ai.txt", "aichat.lua", "aichat.txt" }
 local function servedDir()
   local d = os.tmpname()
   os.remove(d)
   assert(os.execute("mkdir -p " .. d) ~= false)
-  for _, n in ipairs({ "libai.lua", "libai_bridge.lua", "ai.lua", "aichat.lua", "aichat.txt" }) do
-    assert(os.execute("cp build/" .. n .. " " .. d .. "/"))
-  end
-  if readHost("build/install.lua") then os.execute("cp build/install.lua " .. d .. "/")
-  else os.execute("cp src/install/install.lua " .. d .. "/") end
-  if readHost("build/ai.txt") then os.execute("cp build/ai.txt " .. d .. "/")
-  else os.execute("cp build/ai.lua " .. d .. "/ai.lua && lua src/install/helppage.lua " .. d) end
+  for _, n in ipairs(SERVED) do assert(os.execute("cp build/" .. n .. " " .. d .. "/")) end
   return d
 end
+
+local function writeHost(p, data)
+  local f = assert(io.open(p, "wb"))
+  f:write(data)
+  f:close()
+end
+
+-- Adler-32, written here from its definition (RFC 1950), to make manifests of the spec's own.
+local function adler32(s)
+  local a, b = 1, 0
+  for i = 1, #s do
+    a = (a + s:byte(i)) % 65521
+    b = (b + a) % 65521
+  end
+  return string.format("%04x%04x", b, a)
+end
+
+local function version() return readHost("package.json"):match('"version": "([^"]+)"') end
 
 local function startServer(dir)
   local out = os.tmpname()
@@ -75,7 +89,7 @@ describe("install.lua", function()
     assert.truthy(pc:exists("/startup/opencc.lua"))
     local text = pc:screenText()
     assert.truthy(text:find("Installing opencc in /", 1, true), text)
-    assert.truthy(text:find("Done.", 1, true), text)
+    assert.truthy(text:find("Done: opencc " .. version() .. " in /", 1, true), text)
     -- the startup file ran: the help page is found, and Tab completes ai's flags
     assert.are.equal("help/ai.txt", pc.env.help.lookup("ai"))
     local info = pc.env.shell.getCompletionInfo()["ai.lua"]
@@ -90,11 +104,10 @@ describe("install.lua", function()
     assert.is_true(r.ok, r.error)
     assert.are.equal(readHost("build/libai_bridge.lua"), pc:readFile("/libai_bridge.lua"))
     assert.truthy(pc:screenText():find("/libai_bridge.lua (" .. #readHost("build/libai_bridge.lua") .. " bytes)", 1, true))
-    local version = readHost("package.json"):match('"version"%s*:%s*"([^"]+)"')
     r = pc:run("ai.lua", "-v")
     assert.is_true(r.ok, r.error)
     local text = pc:transcript()
-    assert.truthy(text:find("libai_bridge " .. version, 1, true), text)
+    assert.truthy(text:find("libai_bridge " .. version(), 1, true), text)
   end)
 
   it("installs aichat beside ai, with its help page and completion", function()
@@ -136,7 +149,7 @@ describe("install.lua", function()
     local r = pc:run("install.lua", "/", base .. "nowhere/")
     assert.is_false(r.ok)
     local text = pc:screenText():gsub("\n", " ")
-    assert.truthy(text:find("Install failed: " .. base .. "nowhere/libai.lua: HTTP 404", 1, true), text)
+    assert.truthy(text:find("Install failed: " .. base .. "nowhere/manifest.txt: HTTP 404", 1, true), text)
     assert.are.equal("print('old')", pc:readFile("/ai.lua"))
   end)
 
@@ -193,31 +206,58 @@ describe("install.lua", function()
     local r = pc:run("install.lua", "/", dead)
     assert.is_false(r.ok)
     local text = pc:screenText():gsub("\n", " ")
-    assert.truthy(text:find("Install failed: " .. dead .. "libai.lua: ", 1, true), text)
+    assert.truthy(text:find("Install failed: " .. dead .. "manifest.txt: ", 1, true), text)
     assert.falsy(text:find("Done", 1, true), text)
     assert.are.equal("print('old')", pc:readFile("/ai.lua"))
     assert.is_false(pc:exists("/libai.lua"))
   end)
 
-  it("refuses a download that is not Lua, naming its URL, before replacing anything", function()
-    local bad = os.tmpname()
-    os.remove(bad)
-    assert(os.execute("mkdir -p " .. bad))
+  --- A copy of the served folder with ai.lua replaced by `body`; with `listed`, the manifest
+  --- lists the new body (its size and checksum), as a host serving a broken build would.
+  local function serveBroken(body, listed)
+    local bad = servedDir()
     finally(function() os.execute("rm -rf " .. bad) end)
-    os.execute("cp " .. dir .. "/libai.lua " .. dir .. "/ai.txt " .. bad .. "/")
-    local f = io.open(bad .. "/ai.lua", "wb")
-    f:write("<html>Not found</html>")
-    f:close()
+    writeHost(bad .. "/ai.lua", body)
+    if listed then
+      local manifest = readHost(bad .. "/manifest.txt")
+      manifest = manifest:gsub("\nai%.lua %d+ %x+ ", "\nai.lua " .. #body .. " " .. adler32(body) .. " ")
+      writeHost(bad .. "/manifest.txt", manifest)
+    end
     local other = startServer(bad)
     finally(function() other.stop() end)
     pc:writeFile("/ai.lua", "print('old')")
-    local url = "http://127.0.0.1:" .. other.port .. "/"
+    return "http://127.0.0.1:" .. other.port .. "/", bad
+  end
+
+  local function refusedWith(url, needle)
     local r = pc:run("install.lua", "/", url)
     assert.is_false(r.ok)
     local text = pc:screenText():gsub("\n", " ")
-    assert.truthy(text:find("Install failed: " .. url .. "ai.lua: not a Lua file", 1, true), text)
+    assert.truthy(text:find("Install failed: " .. url .. needle, 1, true), text)
     assert.are.equal("print('old')", pc:readFile("/ai.lua"))
     assert.is_false(pc:exists("/libai.lua"))
+  end
+
+  it("refuses a file shorter or longer than the manifest says, before replacing anything", function()
+    local url = serveBroken("<html>Not found</html>")
+    refusedWith(url, "ai.lua: 22 of " .. #readHost("build/ai.lua") .. " bytes arrived: run the installer again")
+  end)
+
+  it("refuses another file of the listed size by its checksum", function()
+    local url = serveBroken("--" .. ("x"):rep(#readHost("build/ai.lua") - 2))
+    refusedWith(url, "ai.lua: not the file the manifest lists (checksum ")
+  end)
+
+  it("refuses a listed file that is not Lua", function()
+    local url = serveBroken("<html>Not found</html>", true)
+    refusedWith(url, "ai.lua: not a Lua file")
+  end)
+
+  it("refuses a cut-off manifest", function()
+    local url, bad = serveBroken(readHost("build/ai.lua"))
+    local manifest = readHost(bad .. "/manifest.txt")
+    writeHost(bad .. "/manifest.txt", manifest:sub(1, #manifest - 20))
+    refusedWith(url, "manifest.txt: not a whole opencc manifest")
   end)
 
   it("fails with one line when http is disabled", function()

@@ -116,15 +116,11 @@ describe("libai prompts on one session (e2e)", function()
   it("returns its own reply when another client's message arrives while it is answered", function()
     local session = servers.newSession()
     local other
-    -- The other client's message comes in while our blocking request is open: the server's
-    -- run goes on to answer it too, and the request answers with that last message.
+    -- The other client's message comes in while ours is being answered (the session busy with
+    -- our prompt): the server's run goes on to answer it too, after ours.
     pc:when(function()
-      for _, r in ipairs(pc.httpManager.active) do
-        if r.method == "POST" and r.url:find("/message", 1, true) and r.state == "receiving" then
-          local _, status = servers.request("GET", "/session/status")
-          return status and status[session] ~= nil
-        end
-      end
+      local _, status = servers.request("GET", "/session/status")
+      return status and status[session] ~= nil
     end, function() other = servers.prompt(session, "[reply:the other answer] other") end)
     local out = H.run(pc, [[
       local ai = require("libai")
@@ -271,8 +267,8 @@ end)
 
 describe("libai in bounded time, waiting for the player (e2e)", function()
   it("ends by opencc.timeout while an onPermission callback still waits for the player", function()
-    -- The blocking request is cut at the deadline; the progress side task, inside the
-    -- callback, is dropped (not waited for), and the generation is stopped on the server.
+    -- The callback, still waiting for the player, is dropped at the deadline (not waited for),
+    -- and the generation is stopped on the server.
     local pc = H.computer({ timeout = 10 })
     local out, r, transcript = H.run(pc, [[
       local ai = require("libai")

@@ -1,4 +1,4 @@
--- src/libai/text.ts, json.ts and client.ts's base64, loaded alone from build/libai.lua: the CC
+-- src/libai/text.ts, json.ts and transport.ts's base64, loaded alone from build/libai.lua: the CC
 -- charset both ways, JSON both ways through CC's textutils, and Basic Auth's base64.
 package.path = "test/?.lua;test/?/init.lua;" .. package.path
 local ccenv = require("ccenv")
@@ -53,7 +53,7 @@ describe("text, json and base64", function()
   end)
 
   it("encodes Basic Auth credentials in base64", function()
-    local base64 = modules("client").base64
+    local base64 = modules("transport").base64
     assert.are.equal("", base64(""))
     assert.are.equal("Zg==", base64("f"))
     assert.are.equal("Zm8=", base64("fo"))
