@@ -527,7 +527,7 @@ description = "Seconds to wait for a reply before stopping the generation"
 key = "pollInterval",
 name = "opencc.poll_interval",
 type = "number",
-default = 0.75,
+default = 0.5,
 description = "Seconds between checks for the reply (quicker while a reply is ending, slower after a long silence)"
 },
 {
@@ -1627,10 +1627,6 @@ return fail(
 end
 return ____exports
 end,
-["replytypes"] = function(...) 
-local ____exports = {}
-return ____exports
-end,
 ["pause"] = function(...) 
 local ____exports = {}
 local ____http = require("http")
@@ -1715,6 +1711,51 @@ error(value, 0)
 end
 return value
 end
+return ____exports
+end,
+["crowd"] = function(...) 
+local ____exports = {}
+local ____status = require("status")
+local sessionStatuses = ____status.sessionStatuses
+local CROWD = 3
+local LOOK_EVERY = 6
+local waits = 0
+function ____exports.joinCrowd()
+waits = waits + 1
+local left = false
+return function()
+if not left then
+waits = waits - 1
+end
+left = true
+end
+end
+function ____exports.crowded()
+return waits >= CROWD
+end
+local function tickMs(interval)
+return math.max(
+math.floor(interval * 1000),
+50
+)
+end
+function ____exports.toNextTick(interval)
+local ms = tickMs(interval)
+return (ms - os.epoch("utc") % ms) / 1000
+end
+function ____exports.worthALook(client, sessionID, deadline, interval, lastLook)
+local now = os.epoch("utc")
+if now - lastLook >= LOOK_EVERY * interval * 1000 then
+return true
+end
+local ms = tickMs(interval)
+local status = sessionStatuses(client, deadline, now - now % ms)[sessionID]
+return status == nil or status.type ~= "busy"
+end
+return ____exports
+end,
+["replytypes"] = function(...) 
+local ____exports = {}
 return ____exports
 end,
 ["queue"] = function(...) 
@@ -2197,6 +2238,11 @@ local __TS__New = ____lualib.__TS__New
 local ____exports = {}
 local ____answer = require("answer")
 local Answer = ____answer.Answer
+local ____crowd = require("crowd")
+local crowded = ____crowd.crowded
+local joinCrowd = ____crowd.joinCrowd
+local toNextTick = ____crowd.toNextTick
+local worthALook = ____crowd.worthALook
 local ____errors = require("errors")
 local fail = ____errors.fail
 local ____listen = require("listen")
@@ -2211,6 +2257,7 @@ local ____text = require("text")
 local toCC = ____text.toCC
 local ERROR_HINTS = {MessageAbortedError = " (the reply was stopped on the server)", ProviderAuthError = " (the server's model provider refused its credentials: fix its API key on the server)", MessageOutputLengthError = " (the reply reached the model's output limit: ask for less at once)", ContextOverflowError = " (the conversation is too long for the model: start a new one)"}
 local QUICK = 0.1
+local EASE_AFTER = 3
 local SLOW_AFTER = 20
 local DUE_SILENCE = 1500
 local LONG_SILENCE = 8000
@@ -2240,7 +2287,9 @@ if justSent == nil then
 justSent = false
 end
 local sub = listen(self.opts.sessionID)
+local leave = joinCrowd()
 local ok, result = pcall(function() return self:pollWith(sub.wait, justSent) end)
+leave()
 sub.close()
 if not ok then
 error(result, 0)
@@ -2253,7 +2302,9 @@ if justSent then
 wait(self:gap())
 end
 while true do
+if self:worthALook() then
 self:look()
+end
 local done = self:outcome(false)
 if done ~= nil then
 return done
@@ -2306,6 +2357,19 @@ self.shape = shape
 self:moved()
 end
 end
+function ReplyWaiter.prototype.worthALook(self)
+local o = self.opts
+if not crowded() or self.answer:ending() or self.lastLook == 0 then
+return true
+end
+return worthALook(
+self.client,
+o.sessionID,
+o.deadline,
+o.pollInterval,
+self.lastLook
+)
+end
 function ReplyWaiter.prototype.moved(self)
 self.lastChange = os.epoch("utc")
 self.idleChecks = 0
@@ -2320,11 +2384,16 @@ local gap = o.pollInterval
 if self.answer:ending() then
 gap = math.min(QUICK * 2 ^ self.quickLooks, gap)
 self.quickLooks = self.quickLooks + 1
+elseif crowded() then
+self.quickLooks = 0
+gap = toNextTick(gap)
 else
 self.quickLooks = 0
 local silent = (now - self.lastChange) / 1000
 if silent > SLOW_AFTER then
 gap = gap * math.min(1 + (silent - SLOW_AFTER) / SLOW_AFTER, 4)
+elseif silent > EASE_AFTER then
+gap = gap * math.min(1 + (silent - EASE_AFTER) / 6, 1.5)
 end
 end
 return math.max(

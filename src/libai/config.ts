@@ -98,7 +98,7 @@ export const SETTINGS: SettingDef[] = [
     key: "pollInterval",
     name: "opencc.poll_interval",
     type: "number",
-    default: 0.75,
+    default: 0.5,
     description: "Seconds between checks for the reply (quicker while a reply is ending, slower after a long silence)",
   },
   {

@@ -2,12 +2,13 @@
 // end is seen soon after the server has it, seldom enough that a long reply costs little. The
 // first look comes one poll interval after the prompt was sent, then one every poll interval;
 // quickly (0.1 s, then doubling: a loaded server takes seconds) while a step is about to end,
-// and less often after a long silence. The session's status is asked only when no answer has
+// and less often as a silence grows. The session's status is asked only when no answer has
 // come when one should have, or after a long silence, to notice a prompt the server dropped or
 // a run that died; one status answer serves every wait of the computer that looked before it.
 import type { Message } from "./api";
 import type { Client } from "./client";
 import { Answer } from "./answer";
+import { crowded, joinCrowd, toNextTick, worthALook } from "./crowd";
 import { fail } from "./errors";
 import { listen } from "./listen";
 import { Progress } from "./progress";
@@ -26,7 +27,11 @@ const ERROR_HINTS: { [name: string]: string } = {
 
 /** Seconds to the first look while a step is about to end (doubling for each look after it). */
 const QUICK = 0.1;
-/** Seconds of silence after which looks grow rarer (up to 4 poll intervals, after 80 s). */
+/**
+ * Seconds of silence after which looks grow rarer: from 3 s to 1.5 poll intervals at 6 s (a reply
+ * that is taking a while is likely to take a while longer), and from 20 s up to 4 at 80 s.
+ */
+const EASE_AFTER = 3;
 const SLOW_AFTER = 20;
 /** Silence (ms) before the status is asked: when an answer or its next step is due, and otherwise. */
 const DUE_SILENCE = 1500;
@@ -69,7 +74,9 @@ export class ReplyWaiter {
    */
   poll(justSent = false): Reply {
     const sub = listen(this.opts.sessionID);
+    const leave = joinCrowd();
     const [ok, result] = pcall(() => this.pollWith(sub.wait, justSent));
+    leave();
     sub.close();
     if (!ok) throw result;
     return result;
@@ -79,7 +86,7 @@ export class ReplyWaiter {
     const o = this.opts;
     if (justSent) wait(this.gap());
     while (true) {
-      this.look();
+      if (this.worthALook()) this.look();
       const done = this.outcome(false);
       if (done !== undefined) return done;
       if (os.epoch("utc") > o.deadline) fail("timeout", o.timeoutLine);
@@ -125,6 +132,13 @@ export class ReplyWaiter {
     }
   }
 
+  /** Alone or in a small crowd, every time; in a crowd, see crowd.ts. */
+  private worthALook(): boolean {
+    const o = this.opts;
+    if (!crowded() || this.answer.ending() || this.lastLook === 0) return true;
+    return worthALook(this.client, o.sessionID, o.deadline, o.pollInterval, this.lastLook);
+  }
+
   private moved(): void {
     this.lastChange = os.epoch("utc");
     this.idleChecks = 0;
@@ -141,10 +155,14 @@ export class ReplyWaiter {
     if (this.answer.ending()) {
       gap = math.min(QUICK * 2 ** this.quickLooks, gap);
       this.quickLooks++;
+    } else if (crowded()) {
+      this.quickLooks = 0;
+      gap = toNextTick(gap);
     } else {
       this.quickLooks = 0;
       const silent = (now - this.lastChange) / 1000;
       if (silent > SLOW_AFTER) gap = gap * math.min(1 + (silent - SLOW_AFTER) / SLOW_AFTER, 4);
+      else if (silent > EASE_AFTER) gap = gap * math.min(1 + (silent - EASE_AFTER) / 6, 1.5);
     }
     return math.max(math.min(gap, (o.deadline - now) / 1000), 0.05);
   }

@@ -37,6 +37,8 @@ export declare class ReplyWaiter {
      * window is read at once, so no step goes unreported.
      */
     private look;
+    /** Alone or in a small crowd, every time; in a crowd, see crowd.ts. */
+    private worthALook;
     private moved;
     /** Seconds to the next look. */
     private gap;

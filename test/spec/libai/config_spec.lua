@@ -50,7 +50,7 @@ describe("libai settings", function()
     assert.are.equal("opencode", details.username.default)
     assert.are.equal("number", details.timeout.type)
     assert.are.equal(300, details.timeout.default)
-    assert.are.equal(0.75, details.poll_interval.default)
+    assert.are.equal(0.5, details.poll_interval.default)
   end)
 
   it("lets settings.set refuse a value of the wrong type, as `set` does", function()
