@@ -1,4 +1,4 @@
-// ESLint for the TypeScript compiled to Lua (src/libai, src/ai, src/aichat), the bridge's
+// ESLint for the TypeScript compiled to Lua (src/libai, src/libai_bridge, src/ai, src/aichat), the bridge's
 // TypeScript for Node (src/bridge) and the Node-side scripts. Rules turned off or changed are
 // explained beside each: most come from what TypeScriptToLua compiles differently from JavaScript.
 import js from "@eslint/js";
@@ -24,7 +24,7 @@ const shared = {
 export default tseslint.config(
   { ignores: ["build/**", "types/libai/**", "node_modules/**", "**/*.d.ts", ".test-out/**"] },
   {
-    files: ["src/libai/**/*.ts", "src/ai/**/*.ts", "src/aichat/**/*.ts"],
+    files: ["src/libai/**/*.ts", "src/libai_bridge/**/*.ts", "src/ai/**/*.ts", "src/aichat/**/*.ts"],
     extends: [...tseslint.configs.strictTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

@@ -1,5 +1,6 @@
 -- opencc installer: puts ai (the program), aichat (the agent in the game chat), libai (the
--- library) and their help pages on this computer, and a startup file that defines the opencc.*
+-- library), libai_bridge (the bridge's side, loaded by libai only when serving the bridge) and
+-- the help pages on this computer, and a startup file that defines the opencc.*
 -- settings, puts the programs on the shell's path, and gives them tab completion and help pages.
 --
 --   wget run http://<bridge host>:4097/install [folder]   from opencc-bridge: also joins its server

@@ -1,412 +1,412 @@
-local ____modules = {}
-local ____moduleCache = {}
-local ____originalRequire = require
-local function require(file, ...)
-if ____moduleCache[file] then
+local ____modules={}
+local ____moduleCache={}
+local ____originalRequire=require
+local function require(file,...)
+if ____moduleCache[file]then
 return ____moduleCache[file].value
 end
-if ____modules[file] then
-local module = ____modules[file]
-local value = nil
-if (select("#", ...) > 0) then value = module(...) else value = module(file) end
-____moduleCache[file] = { value = value }
+if ____modules[file]then
+local module=____modules[file]
+local value=nil
+if(select("#",...)>0)then value=module(...)else value=module(file)end
+____moduleCache[file]={value=value}
 return value
 else
 if ____originalRequire then
 return ____originalRequire(file)
 else
-error("module '" .. file .. "' not found")
+error("module '".. file .."' not found")
 end
 end
 end
-____modules = {
-["lualib_bundle"] = function(...) 
+____modules={
+["lualib_bundle"]=function(...)
 local function __TS__Class(self)
-local c = {prototype = {}}
-c.prototype.__index = c.prototype
-c.prototype.constructor = c
+local c={prototype={}}
+c.prototype.__index=c.prototype
+c.prototype.constructor=c
 return c
 end
-local __TS__Unpack = table.unpack or unpack
-local function __TS__ArrayIndexOf(self, searchElement, fromIndex)
-if fromIndex == nil then
-fromIndex = 0
-end
-local len = #self
-if len == 0 then
-return -1
-end
-if fromIndex >= len then
-return -1
-end
-if fromIndex < 0 then
-fromIndex = len + fromIndex
-if fromIndex < 0 then
-fromIndex = 0
-end
-end
-for i = fromIndex + 1, len do
-if self[i] == searchElement then
-return i - 1
-end
-end
-return -1
-end
-local function __TS__ArrayFind(self, predicate, thisArg)
-for i = 1, #self do
-local elem = self[i]
-if predicate(thisArg, elem, i - 1, self) then
+local function __TS__ArrayFind(self,predicate,thisArg)
+for i=1,#self do
+local elem=self[i]
+if predicate(thisArg,elem,i-1,self)then
 return elem
 end
 end
 return nil
 end
-local function __TS__New(target, ...)
-local instance = setmetatable({}, target.prototype)
-instance:____constructor(...)
-return instance
+local __TS__Unpack=table.unpack or unpack
+local function __TS__ArrayIndexOf(self,searchElement,fromIndex)
+if fromIndex==nil then
+fromIndex=0
+end
+local len=#self
+if len==0 then
+return-1
+end
+if fromIndex>=len then
+return-1
+end
+if fromIndex<0 then
+fromIndex=len+fromIndex
+if fromIndex<0 then
+fromIndex=0
+end
+end
+for i=fromIndex+1,len do
+if self[i]==searchElement then
+return i-1
+end
+end
+return-1
 end
 local function __TS__CountVarargs(...)
-return select("#", ...)
+return select("#",...)
 end
-local function __TS__ArraySplice(self, ...)
-local args = {...}
-local len = #self
-local actualArgumentCount = __TS__CountVarargs(...)
-local start = args[1]
-local deleteCount = args[2]
-if start < 0 then
-start = len + start
-if start < 0 then
-start = 0
+local function __TS__ArraySplice(self,...)
+local args={...}
+local len=#self
+local actualArgumentCount=__TS__CountVarargs(...)
+local start=args[1]
+local deleteCount=args[2]
+if start<0 then
+start=len+start
+if start<0 then
+start=0
 end
-elseif start > len then
-start = len
+elseif start>len then
+start=len
 end
-local itemCount = actualArgumentCount - 2
-if itemCount < 0 then
-itemCount = 0
+local itemCount=actualArgumentCount-2
+if itemCount<0 then
+itemCount=0
 end
 local actualDeleteCount
-if actualArgumentCount == 0 then
-actualDeleteCount = 0
-elseif actualArgumentCount == 1 then
-actualDeleteCount = len - start
+if actualArgumentCount==0 then
+actualDeleteCount=0
+elseif actualArgumentCount==1 then
+actualDeleteCount=len-start
 else
-actualDeleteCount = deleteCount or 0
-if actualDeleteCount < 0 then
-actualDeleteCount = 0
+actualDeleteCount=deleteCount or 0
+if actualDeleteCount<0 then
+actualDeleteCount=0
 end
-if actualDeleteCount > len - start then
-actualDeleteCount = len - start
-end
-end
-local out = {}
-for k = 1, actualDeleteCount do
-local from = start + k
-if self[from] ~= nil then
-out[k] = self[from]
+if actualDeleteCount>len-start then
+actualDeleteCount=len-start
 end
 end
-if itemCount < actualDeleteCount then
-for k = start + 1, len - actualDeleteCount do
-local from = k + actualDeleteCount
-local to = k + itemCount
-if self[from] then
-self[to] = self[from]
+local out={}
+for k=1,actualDeleteCount do
+local from=start+k
+if self[from]~=nil then
+out[k]=self[from]
+end
+end
+if itemCount<actualDeleteCount then
+for k=start+1,len-actualDeleteCount do
+local from=k+actualDeleteCount
+local to=k+itemCount
+if self[from]then
+self[to]=self[from]
 else
-self[to] = nil
+self[to]=nil
 end
 end
-for k = len - actualDeleteCount + itemCount + 1, len do
-self[k] = nil
+for k=len-actualDeleteCount+itemCount+1,len do
+self[k]=nil
 end
-elseif itemCount > actualDeleteCount then
-for k = len - actualDeleteCount, start + 1, -1 do
-local from = k + actualDeleteCount
-local to = k + itemCount
-if self[from] then
-self[to] = self[from]
+elseif itemCount>actualDeleteCount then
+for k=len-actualDeleteCount,start+1,-1 do
+local from=k+actualDeleteCount
+local to=k+itemCount
+if self[from]then
+self[to]=self[from]
 else
-self[to] = nil
+self[to]=nil
 end
 end
 end
-local j = start + 1
-for i = 3, actualArgumentCount do
-self[j] = args[i]
-j = j + 1
+local j=start+1
+for i=3,actualArgumentCount do
+self[j]=args[i]
+j=j+1
 end
-for k = #self, len - actualDeleteCount + itemCount + 1, -1 do
-self[k] = nil
+for k=#self,len-actualDeleteCount+itemCount+1,-1 do
+self[k]=nil
 end
 return out
 end
-local function __TS__ObjectAssign(target, ...)
-local sources = {...}
-for i = 1, #sources do
-local source = sources[i]
-if type(source) == "table" then
-for key in pairs(source) do
-target[key] = source[key]
+local function __TS__ObjectAssign(target,...)
+local sources={...}
+for i=1,#sources do
+local source=sources[i]
+if type(source)=="table"then
+for key in pairs(source)do
+target[key]=source[key]
 end
 end
 end
 return target
 end
-return {
-__TS__Class = __TS__Class,
-__TS__Unpack = __TS__Unpack,
-__TS__ArrayIndexOf = __TS__ArrayIndexOf,
-__TS__ArrayFind = __TS__ArrayFind,
-__TS__New = __TS__New,
-__TS__ArraySplice = __TS__ArraySplice,
-__TS__ObjectAssign = __TS__ObjectAssign
+local function __TS__New(target,...)
+local instance=setmetatable({},target.prototype)
+instance:____constructor(...)
+return instance
+end
+return{
+__TS__Class=__TS__Class,
+__TS__ArrayFind=__TS__ArrayFind,
+__TS__Unpack=__TS__Unpack,
+__TS__ArrayIndexOf=__TS__ArrayIndexOf,
+__TS__ArraySplice=__TS__ArraySplice,
+__TS__ObjectAssign=__TS__ObjectAssign,
+__TS__New=__TS__New
 }
 end,
-["api"] = function(...) 
-local ____exports = {}
+["api"]=function(...)
+local ____exports={}
 return ____exports
 end,
-["ids"] = function(...) 
-local ____exports = {}
-local BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-local TWO_24 = 16777216
-local TWO_48 = TWO_24 * TWO_24
-local clock = {
-offsetMs = 0,
-offsetPrecise = false,
-known = false,
-offsetLow = -math.huge,
-offsetHigh = math.huge,
-lastMs = 0,
-counter = 0
+["ids"]=function(...)
+local ____exports={}
+local BASE62="0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+local TWO_24=16777216
+local TWO_48=TWO_24*TWO_24
+local clock={
+offsetMs=0,
+offsetPrecise=false,
+known=false,
+offsetLow=-math.huge,
+offsetHigh=math.huge,
+lastMs=0,
+counter=0
 }
 function ____exports.serverNow()
-return os.epoch("utc") + clock.offsetMs
+return os.epoch("utc")+clock.offsetMs
 end
 function ____exports.serverClockKnown()
 return clock.known
 end
-function ____exports.observeServerTime(serverMs, sentAt, receivedAt)
-clock.offsetMs = serverMs - receivedAt
-clock.offsetPrecise = true
-clock.known = true
+function ____exports.observeServerTime(serverMs,sentAt,receivedAt)
+clock.offsetMs=serverMs-receivedAt
+clock.offsetPrecise=true
+clock.known=true
 end
-local MONTHS = {
-Jan = 1,
-Feb = 2,
-Mar = 3,
-Apr = 4,
-May = 5,
-Jun = 6,
-Jul = 7,
-Aug = 8,
-Sep = 9,
-Oct = 10,
-Nov = 11,
-Dec = 12
+local MONTHS={
+Jan=1,
+Feb=2,
+Mar=3,
+Apr=4,
+May=5,
+Jun=6,
+Jul=7,
+Aug=8,
+Sep=9,
+Oct=10,
+Nov=11,
+Dec=12
 }
-local function daysFromCivil(y, m, d)
-if m <= 2 then
-y = y - 1
+local function daysFromCivil(y,m,d)
+if m<=2 then
+y=y-1
 end
-local era = math.floor(y / 400)
-local yoe = y - era * 400
-local mp = (m + 9) % 12
-local doy = math.floor((153 * mp + 2) / 5) + d - 1
-local doe = yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy
-return era * 146097 + doe - 719468
+local era=math.floor(y/400)
+local yoe=y-era*400
+local mp=(m+9)%12
+local doy=math.floor((153*mp+2)/5)+d-1
+local doe=yoe*365+math.floor(yoe/4)-math.floor(yoe/100)+doy
+return era*146097+doe-719468
 end
 function ____exports.parseHttpDate(date)
-local d, mon, y, hh, mm, ss = string.match(date, "(%d+) (%a+) (%d+) (%d+):(%d+):(%d+)")
-if d == nil then
+local d,mon,y,hh,mm,ss=string.match(date,"(%d+) (%a+) (%d+) (%d+):(%d+):(%d+)")
+if d==nil then
 return nil
 end
-local month = MONTHS[mon]
-if month == nil then
+local month=MONTHS[mon]
+if month==nil then
 return nil
 end
-local days = daysFromCivil(
+local days=daysFromCivil(
 tonumber(y),
 month,
 tonumber(d)
 )
-return ((days * 24 + tonumber(hh)) * 60 + tonumber(mm)) * 60000 + tonumber(ss) * 1000
+return((days*24+tonumber(hh))*60+tonumber(mm))*60000+tonumber(ss)*1000
 end
-function ____exports.observeDateHeader(date, sentAt, receivedAt)
-if clock.offsetPrecise or date == nil then
+function ____exports.observeDateHeader(date,sentAt,receivedAt)
+if clock.offsetPrecise or date==nil then
 return
 end
-local ms = ____exports.parseHttpDate(date)
-if ms == nil then
+local ms=____exports.parseHttpDate(date)
+if ms==nil then
 return
 end
-local low = math.max(clock.offsetLow, ms - receivedAt)
-local high = math.min(clock.offsetHigh, ms + 1000 - sentAt)
-if low > high then
-clock.offsetLow = ms - receivedAt
-clock.offsetHigh = ms + 1000 - sentAt
+local low=math.max(clock.offsetLow,ms-receivedAt)
+local high=math.min(clock.offsetHigh,ms+1000-sentAt)
+if low>high then
+clock.offsetLow=ms-receivedAt
+clock.offsetHigh=ms+1000-sentAt
 else
-clock.offsetLow = low
-clock.offsetHigh = high
+clock.offsetLow=low
+clock.offsetHigh=high
 end
-clock.offsetMs = clock.offsetLow
-clock.known = true
+clock.offsetMs=clock.offsetLow
+clock.known=true
 end
-local TWO_36 = 2 ^ 36
+local TWO_36=2^36
 function ____exports.idTime(id)
-local hex = string.match(id, "^%a+_(%x%x%x%x%x%x%x%x%x%x%x%x)")
-if hex == nil then
+local hex=string.match(id,"^%a+_(%x%x%x%x%x%x%x%x%x%x%x%x)")
+if hex==nil then
 return nil
 end
-local value = tonumber(
-string.sub(hex, 1, 6),
+local value=tonumber(
+string.sub(hex,1,6),
 16
-) * TWO_24 + tonumber(
-string.sub(hex, 7, 12),
+)*TWO_24+tonumber(
+string.sub(hex,7,12),
 16
 )
-return math.floor(value / 4096)
+return math.floor(value/4096)
 end
 function ____exports.observeId(id)
-local wrapped = ____exports.idTime(id)
-if wrapped == nil then
+local wrapped=____exports.idTime(id)
+if wrapped==nil then
 return
 end
-local ref = math.max(
+local ref=math.max(
 clock.lastMs,
 math.floor(____exports.serverNow())
 )
-local ms = ref - ref % TWO_36 + wrapped
-if ms < ref - TWO_36 / 2 then
-ms = ms + TWO_36
-elseif ms > ref + TWO_36 / 2 then
-ms = ms - TWO_36
+local ms=ref-ref%TWO_36+wrapped
+if ms<ref-TWO_36/2 then
+ms=ms+TWO_36
+elseif ms>ref+TWO_36/2 then
+ms=ms-TWO_36
 end
-if ms > clock.lastMs then
-clock.lastMs = ms
-clock.counter = 4095
+if ms>clock.lastMs then
+clock.lastMs=ms
+clock.counter=4095
 end
 end
 local function randomBase62(n)
-local out = {}
+local out={}
 do
-local i = 0
-while i < n do
-local k = math.random(1, 62)
-out[#out + 1] = string.sub(BASE62, k, k)
-i = i + 1
+local i=0
+while i<n do
+local k=math.random(1,62)
+out[#out+1]=string.sub(BASE62,k,k)
+i=i+1
 end
 end
 return table.concat(out)
 end
 function ____exports.newId(prefix)
-local ms = math.floor(____exports.serverNow())
-if ms > clock.lastMs then
-clock.lastMs = ms
-clock.counter = 0
+local ms=math.floor(____exports.serverNow())
+if ms>clock.lastMs then
+clock.lastMs=ms
+clock.counter=0
 else
-ms = clock.lastMs
+ms=clock.lastMs
 end
-clock.counter = clock.counter + 1
-if clock.counter >= 4096 then
-clock.lastMs = ms + 1
-ms = clock.lastMs
-clock.counter = 1
+clock.counter=clock.counter+1
+if clock.counter>=4096 then
+clock.lastMs=ms+1
+ms=clock.lastMs
+clock.counter=1
 end
-local value = (ms * 4096 + clock.counter) % TWO_48
-local hi = math.floor(value / TWO_24)
-local lo = value % TWO_24
-return ((prefix .. "_") .. string.format("%06x%06x", hi, lo)) .. randomBase62(14)
+local value=(ms*4096+clock.counter)%TWO_48
+local hi=math.floor(value/TWO_24)
+local lo=value%TWO_24
+return((prefix .."_").. string.format("%06x%06x",hi,lo)).. randomBase62(14)
 end
 return ____exports
 end,
-["answer"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__Class = ____lualib.__TS__Class
-local ____exports = {}
-local ____ids = require("ids")
-local observeId = ____ids.observeId
-____exports.Answer = __TS__Class()
-local Answer = ____exports.Answer
-Answer.name = "Answer"
-function Answer.prototype.____constructor(self, messageID)
-self.messageID = messageID
-self.ordered = {}
-self.limit = 2
-self.sawUserMessage = false
-self.newerUser = false
-self.reachedStart = false
-self.byId = {}
-self.count = 0
-self.contiguous = {}
+["answer"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__Class=____lualib.__TS__Class
+local ____exports={}
+local ____ids=require("ids")
+local observeId=____ids.observeId
+____exports.Answer=__TS__Class()
+local Answer=____exports.Answer
+Answer.name="Answer"
+function Answer.prototype.____constructor(self,messageID)
+self.messageID=messageID
+self.ordered={}
+self.limit=2
+self.sawUserMessage=false
+self.newerUser=false
+self.reachedStart=false
+self.byId={}
+self.count=0
+self.contiguous={}
 end
-function Answer.prototype.take(self, list)
-local u = self.messageID
-local oldest = list[1]
-local reached = #list < self.limit or oldest == nil or oldest.info.id <= u or self.contiguous[oldest.info.id]
-for ____, m in ipairs(list) do
+function Answer.prototype.take(self,list)
+local u=self.messageID
+local oldest=list[1]
+local reached=#list<self.limit or oldest==nil or oldest.info.id<=u or self.contiguous[oldest.info.id]
+for ____,m in ipairs(list)do
 observeId(m.info.id)
-if m.info.id == u then
-self.sawUserMessage = true
-elseif m.info.role == "assistant" and m.info.parentID == u then
+if m.info.id==u then
+self.sawUserMessage=true
+elseif m.info.role=="assistant"and m.info.parentID==u then
 self:put(m)
 if reached then
-self.contiguous[m.info.id] = true
+self.contiguous[m.info.id]=true
 end
-elseif m.info.role == "user" and m.info.id > u then
-self.newerUser = true
+elseif m.info.role=="user"and m.info.id>u then
+self.newerUser=true
 end
 end
-self.reachedStart = reached
-self.limit = reached and math.max(self.count + 1, 2) or self.limit * 2
+self.reachedStart=reached
+self.limit=reached and math.max(self.count+1,2)or self.limit*2
 end
-function Answer.prototype.takeLast(self, last)
-local known = self.contiguous[last.info.id]
+function Answer.prototype.takeLast(self,last)
+local known=self.contiguous[last.info.id]
 self:put(last)
 if known then
 return true
 end
-self.limit = self.count + 1
-self.reachedStart = false
+self.limit=self.count+1
+self.reachedStart=false
 return false
 end
-function Answer.prototype.put(self, m)
-if self.byId[m.info.id] == nil then
-self.count = self.count + 1
+function Answer.prototype.put(self,m)
+if self.byId[m.info.id]==nil then
+self.count=self.count+1
 end
-self.byId[m.info.id] = m
-local ordered = {}
-for ____, each in pairs(self.byId) do
-ordered[#ordered + 1] = each
+self.byId[m.info.id]=m
+local ordered={}
+for ____,each in pairs(self.byId)do
+ordered[#ordered+1]=each
 end
 table.sort(
 ordered,
-function(a, b) return a.info.id < b.info.id end
+function(a,b)return a.info.id<b.info.id end
 )
-self.ordered = ordered
+self.ordered=ordered
 end
 function Answer.prototype.shape(self)
-local m = self:last()
-if m == nil then
-return ""
+local m=self:last()
+if m==nil then
+return""
 end
-return (((((tostring(self.count) .. ":") .. tostring(#m.parts)) .. ":") .. (m.info.finish or "")) .. ":") .. tostring(m.info.time.completed or "")
+return(((((tostring(self.count)..":").. tostring(#m.parts))..":")..(m.info.finish or""))..":").. tostring(m.info.time.completed or"")
 end
 function Answer.prototype.last(self)
 return self.ordered[#self.ordered]
 end
 function Answer.prototype.ending(self)
-local m = self:last()
-if m == nil or m.info.time.completed ~= nil then
+local m=self:last()
+if m==nil or m.info.time.completed~=nil then
 return false
 end
-if m.info.finish ~= nil and m.info.finish ~= "tool-calls" then
+if m.info.finish~=nil and m.info.finish~="tool-calls"then
 return true
 end
-for ____, p in ipairs(m.parts) do
-if p.type == "text" and p.time ~= nil and p.time["end"] ~= nil then
+for ____,p in ipairs(m.parts)do
+if p.type=="text"and p.time~=nil and p.time["end"]~=nil then
 return true
 end
 end
@@ -414,76 +414,37 @@ return false
 end
 return ____exports
 end,
-["json"] = function(...) 
-local ____exports = {}
-local UNICODE = {unicode_strings = true}
-local function serialise(v, options)
-return textutils.serialiseJSON(v, options)
-end
-local function unescapeHighBytes(json)
-local out = string.gsub(
-json,
-"(\\+)u00([89a-fA-F]%x)",
-function(slashes, hex) return #slashes % 2 == 1 and string.sub(slashes, 2) .. string.char(tonumber(hex, 16)) or (slashes .. "u00") .. hex end
-)
-return out
-end
-function ____exports.encodeJSON(v, encoding)
-if encoding == nil then
-encoding = "latin1"
-end
-if encoding == "latin1" then
-return serialise(v)
-end
-local ok, json = pcall(function() return serialise(v, UNICODE) end)
-return ok and json or unescapeHighBytes(serialise(v))
-end
-function ____exports.decodeJSON(body)
-local ok, value = pcall(textutils.unserialiseJSON, body)
-local ____ok_0
-if ok then
-____ok_0 = value
-else
-____ok_0 = nil
-end
-return ____ok_0
-end
-function ____exports.jsonNull()
-return textutils.json_null
-end
-return ____exports
-end,
-["errors"] = function(...) 
-local ____exports = {}
-local errorMeta = {__tostring = function(self)
+["errors"]=function(...)
+local ____exports={}
+local errorMeta={__tostring=function(self)
 return self.message
 end}
-function ____exports.aiError(kind, message, extra)
-local e = {
-kind = kind,
-message = message,
-status = extra and extra.status,
-name = extra and extra.name,
-transient = extra and extra.transient,
-retryAfter = extra and extra.retryAfter
+function ____exports.aiError(kind,message,extra)
+local e={
+kind=kind,
+message=message,
+status=extra and extra.status,
+name=extra and extra.name,
+transient=extra and extra.transient,
+retryAfter=extra and extra.retryAfter
 }
-return setmetatable(e, errorMeta)
+return setmetatable(e,errorMeta)
 end
-function ____exports.fail(kind, message, extra)
+function ____exports.fail(kind,message,extra)
 error(
-____exports.aiError(kind, message, extra),
+____exports.aiError(kind,message,extra),
 0
 )
 end
 function ____exports.isAiError(value)
-return type(value) == "table" and getmetatable(value) == errorMeta
+return type(value)=="table"and getmetatable(value)==errorMeta
 end
 function ____exports.toAiError(value)
-if ____exports.isAiError(value) then
+if ____exports.isAiError(value)then
 return value
 end
-if value == "Terminated" then
-return ____exports.aiError("terminated", "Terminated")
+if value=="Terminated"then
+return ____exports.aiError("terminated","Terminated")
 end
 return ____exports.aiError(
 "server",
@@ -492,93 +453,335 @@ tostring(value)
 end
 return ____exports
 end,
-["http"] = function(...) 
-local ____exports = {}
+["config"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__ArrayFind=____lualib.__TS__ArrayFind
+local ____exports={}
+local ____errors=require("errors")
+local fail=____errors.fail
+____exports.SETTINGS={
+{
+key="url",
+name="opencc.server_url",
+type="string",
+default="http://127.0.0.1:4096",
+description="URL of the opencode server (opencode serve), e.g. http://host:4096"
+},
+{
+key="username",
+name="opencc.username",
+type="string",
+default="opencode",
+description="Basic Auth user name for the opencode server"
+},
+{
+key="password",
+name="opencc.password",
+type="string",
+default="",
+description="Basic Auth password (OPENCODE_SERVER_PASSWORD of the server); empty for none"
+},
+{
+key="sessionId",
+name="opencc.session_id",
+type="string",
+default="",
+description="Pin one opencode session (ses_...); empty: this computer's own conversation"
+},
+{
+key="agent",
+name="opencc.agent",
+type="string",
+default="",
+description="Agent that answers (e.g. build, plan); empty: the server's default"
+},
+{
+key="model",
+name="opencc.model",
+type="string",
+default="",
+description="Model as provider/model; empty: the agent's or server's default"
+},
+{
+key="variant",
+name="opencc.variant",
+type="string",
+default="",
+description="Model variant (e.g. high); empty: default"
+},
+{
+key="directory",
+name="opencc.directory",
+type="string",
+default="",
+description="Project directory on the server to scope every request to; empty: the server's own"
+},
+{
+key="timeout",
+name="opencc.timeout",
+type="number",
+default=300,
+description="Seconds to wait for a reply before stopping the generation"
+},
+{
+key="pollInterval",
+name="opencc.poll_interval",
+type="number",
+default=0.5,
+description="Seconds between checks for the reply (quicker while a reply is ending, slower after a long silence)"
+},
+{
+key="bridgeUrl",
+name="opencc.bridge_url",
+type="string",
+default="",
+description="opencc-bridge URL (ws://host:4097/cc) through which the agent acts on this computer; empty: off"
+},
+{
+key="bridgeToken",
+name="opencc.bridge_token",
+type="string",
+default="",
+description="The bridge's shared secret (its --token)"
+},
+{
+key="tools",
+name="opencc.tools",
+type="string",
+default="read",
+description="What the agent may do here via the bridge: read, act (turtle, peripherals), lua; e.g. read,act"
+}
+}
+____exports.CONVERSATION_SETTING="opencc.conversation"
+____exports.CONVERSATIONS_SETTING="opencc.conversations"
+local defined=false
+function ____exports.defineSettings()
+if defined or settings==nil then
+return
+end
+defined=true
+for ____,s in ipairs(____exports.SETTINGS)do
+settings.define(s.name,{description=s.description,type=s.type,default=s.default})
+end
+settings.define(____exports.CONVERSATION_SETTING,{description="This computer's own opencode session, remembered by ai (ai --new starts another)",type="string",default=""})
+settings.define(____exports.CONVERSATIONS_SETTING,{description="This computer's own session in each other opencc.directory, remembered by ai",type="table",default={}})
+end
+local function badSetting(name,why,fix)
+return fail("bad_setting",(((name .." ").. why)..": ").. fix)
+end
+function ____exports.validate(key,value)
+local def=__TS__ArrayFind(
+____exports.SETTINGS,
+function(____,s)return s.key==key end
+)
+if value==nil then
+value=def.default
+end
+if type(value)~=def.type then
+badSetting(
+def.name,
+(("must be a ".. def.type)..", not ").. tostring(value),
+((("set ".. def.name).." <").. def.type)..">"
+)
+end
+if key=="url"then
+local url=value
+if(string.find(url,"^[^/]*//[^/]*@"))~=nil or(string.find(url,"^[^/]*@"))~=nil then
+badSetting(def.name,"has a user name or password in it","use opencc.username and opencc.password instead")
+end
+if(string.find(url,"^https?://[^/%s]+"))==nil then
+badSetting(def.name,("\"".. url).."\" is not an http(s) URL","set opencc.server_url http://host:4096")
+end
+elseif key=="model"then
+local model=value
+if model~=""and(string.find(model,"^[^/]+/.+$"))==nil then
+badSetting(def.name,("\"".. model).."\" has no provider","set opencc.model provider/model (e.g. anthropic/claude-sonnet-4)")
+end
+elseif key=="timeout"or key=="pollInterval"then
+local n=value
+if n<=0 then
+badSetting(
+def.name,
+"must be a positive number of seconds, not ".. tostring(n),
+(("set ".. def.name).." ").. tostring(def.default)
+)
+end
+elseif key=="bridgeUrl"then
+local url=value
+if url~=""and(string.find(url,"^wss?://[^/%s]+"))==nil then
+badSetting(def.name,("\"".. url).."\" is not a ws:// URL","set opencc.bridge_url ws://host:4097/cc")
+end
+elseif key=="tools"then
+for word in string.gmatch(value,"[^,%s]+")do
+if word~="read"and word~="act"and word~="lua"then
+badSetting(def.name,("names \"".. word).."\", which is not read, act or lua","set opencc.tools read,act")
+end
+end
+elseif key=="sessionId"then
+local id=value
+if id~=""and(string.find(id,"^ses_%w+$"))==nil then
+badSetting(
+def.name,
+("\"".. string.sub(id,1,40)).."\" is not a session id (ses_...)",
+"ai --sessions lists them"
+)
+end
+end
+return value
+end
+function ____exports.readConfig(overrides)
+____exports.defineSettings()
+local cfg={}
+for ____,s in ipairs(____exports.SETTINGS)do
+local given=overrides and overrides[s.key]
+local ____temp_3
+if given~=nil then
+____temp_3=given
+else
+local ____temp_2
+if settings~=nil then
+____temp_2=settings.get(s.name)
+else
+____temp_2=nil
+end
+____temp_3=____temp_2
+end
+local stored=____temp_3
+cfg[s.key]=____exports.validate(s.key,stored)
+end
+local config=cfg
+local ____temp_4={string.gsub(config.url,"/+$","")}
+config.url=____temp_4[1]
+return config
+end
+local function isLocalHost(host)
+local h=string.lower(host)
+if h=="localhost"or(string.find(h,"%."))==nil then
+return true
+end
+for ____,suffix in ipairs({
+".local",
+".lan",
+".internal",
+".home.arpa",
+".localhost"
+})do
+if string.sub(h,-#suffix)==suffix then
+return true
+end
+end
+local a,b=string.match(h,"^(%d+)%.(%d+)%.%d+%.%d+$")
+if a~=nil then
+local x,y=tonumber(a),tonumber(b)
+return x==127 or x==10 or x==172 and y>=16 and y<=31 or x==192 and y==168 or x==169 and y==254
+end
+return h=="::1"or(string.find(h,"^f[cd]"))~=nil or(string.find(h,"^fe[89ab]"))~=nil
+end
+function ____exports.plainHttpWarning(url,password)
+if password==""then
+return nil
+end
+local authority=string.match(url,"^[hH][tT][tT][pP]://([^/?#]+)")
+if authority==nil then
+return nil
+end
+local v6=string.match(authority,"^%[([^%]]+)%]")
+local named=string.match(authority,"^([^:]+)")
+local name=v6 or named or authority
+if isLocalHost(name)then
+return nil
+end
+return("The password crosses the network to ".. name).." unencrypted: use https:// in opencc.server_url."
+end
+return ____exports
+end,
+["http"]=function(...)
+local ____exports={}
 local requireHttp
-local ____errors = require("errors")
-local fail = ____errors.fail
+local ____errors=require("errors")
+local fail=____errors.fail
 function requireHttp()
-if http == nil then
-fail("http_disabled", "The http API is disabled: set enabled = true under [http] in the world's serverconfig/computercraft-server.toml, then restart the server.")
+if http==nil then
+fail("http_disabled","The http API is disabled: set enabled = true under [http] in the world's serverconfig/computercraft-server.toml, then restart the server.")
 end
 end
-____exports.TERMINATED = "Terminated"
-local busyUrls = {}
-local URL_FREE_EVENT = "opencc_http_free"
-local waitingForUrl = 0
+____exports.TERMINATED="Terminated"
+local busyUrls={}
+local URL_FREE_EVENT="opencc_http_free"
+local waitingForUrl=0
 function ____exports.hostOf(url)
-local authority = string.match(url, "^%a+://([^/?#]+)")
-if authority == nil then
-return "?"
+local authority=string.match(url,"^%a+://([^/?#]+)")
+if authority==nil then
+return"?"
 end
-local host = string.gsub(authority, "^.*@", "")
+local host=string.gsub(authority,"^.*@","")
 return host
 end
-local function mapFailure(url, reason)
-if reason == "Domain not permitted" then
-local host = string.match(
+local function mapFailure(url,reason)
+if reason=="Domain not permitted"then
+local host=string.match(
 ____exports.hostOf(url),
 "^%[?([^%]]-)%]?:?%d*$"
 )
 fail(
 "blocked",
-((("CC blocks " .. (host or ____exports.hostOf(url))) .. " (\"Domain not permitted\"): CC: Tweaked denies private addresses by default. In the world's serverconfig/computercraft-server.toml, put a [[http.rules]] entry with host = \"") .. (host or ____exports.hostOf(url))) .. "\" and action = \"allow\" above the one with host = \"$private\" and action = \"deny\" (or remove that one), then restart the server."
+((("CC blocks "..(host or ____exports.hostOf(url))).." (\"Domain not permitted\"): CC: Tweaked denies private addresses by default. In the world's serverconfig/computercraft-server.toml, put a [[http.rules]] entry with host = \"")..(host or ____exports.hostOf(url))).."\" and action = \"allow\" above the one with host = \"$private\" and action = \"deny\" (or remove that one), then restart the server."
 )
 end
-if (string.find(reason, "[Tt]imed? ?out")) ~= nil then
+if(string.find(reason,"[Tt]imed? ?out"))~=nil then
 fail(
 "timeout",
-((("The server at " .. ____exports.hostOf(url)) .. " did not answer in time (") .. reason) .. ").",
-{transient = true}
+((("The server at ".. ____exports.hostOf(url)).." did not answer in time (").. reason)..").",
+{transient=true}
 )
 end
-if reason == "Response is too large" then
+if reason=="Response is too large"then
 fail(
 "too_large",
-("The reply from " .. ____exports.hostOf(url)) .. " was too large for CC: raise max_download in computercraft-server.toml."
+("The reply from ".. ____exports.hostOf(url)).." was too large for CC: raise max_download in computercraft-server.toml."
 )
 end
-if reason == "URL malformed" or reason == "URL not http" or (string.find(reason, "protocol")) ~= nil then
-fail("bad_url", ("opencc.server_url is not a valid http(s) URL (" .. reason) .. "): set it to http://host:4096.")
+if reason=="URL malformed"or reason=="URL not http"or(string.find(reason,"protocol"))~=nil then
+fail("bad_url",("opencc.server_url is not a valid http(s) URL (".. reason).."): set it to http://host:4096.")
 end
-local why = reason == "Could not connect" and "" or (" (" .. reason) .. ")"
+local why=reason=="Could not connect"and""or(" (".. reason)..")"
 fail(
 "unreachable",
-(("Could not reach the opencode server at " .. ____exports.hostOf(url)) .. why) .. ": is it running, and opencc.server_url right?",
-{transient = true}
+(("Could not reach the opencode server at ".. ____exports.hostOf(url)).. why)..": is it running, and opencc.server_url right?",
+{transient=true}
 )
 end
-local function refuseRedirect(url, reply)
-local location = reply.headers.Location or reply.headers.location or ""
-if string.sub(location, 1, 2) == "//" then
-location = "http:" .. location
+local function refuseRedirect(url,reply)
+local location=reply.headers.Location or reply.headers.location or""
+if string.sub(location,1,2)=="//"then
+location="http:".. location
 end
-local target = location == "" and "" or ((string.find(location, "^%a+://")) and ____exports.hostOf(location) or ____exports.hostOf(url))
+local target=location==""and""or((string.find(location,"^%a+://"))and ____exports.hostOf(location)or ____exports.hostOf(url))
 return fail(
 "redirect",
-((("The server redirects (" .. tostring(reply.status)) .. ") to ") .. (target ~= "" and target or "elsewhere")) .. ": set opencc.server_url to the final address.",
-{status = reply.status}
+((("The server redirects (".. tostring(reply.status))..") to ")..(target~=""and target or"elsewhere"))..": set opencc.server_url to the final address.",
+{status=reply.status}
 )
 end
 local function readHandle(handle)
-local status = handle:getResponseCode()
-local body = handle:readAll() or ""
-local headers = handle:getResponseHeaders()
+local status=handle:getResponseCode()
+local body=handle:readAll()or""
+local headers=handle:getResponseHeaders()
 handle:close()
-return {status = status, body = body, headers = headers}
+return{status=status,body=body,headers=headers}
 end
 local function waitForResponse(url)
 while true do
-local event, eventUrl, a, b = os.pullEventRaw()
-if event == "terminate" then
-error(____exports.TERMINATED, 0)
+local event,eventUrl,a,b=os.pullEventRaw()
+if event=="terminate"then
+error(____exports.TERMINATED,0)
 end
-if event == "http_success" and eventUrl == url then
+if event=="http_success"and eventUrl==url then
 return readHandle(a)
 end
-if event == "http_failure" and eventUrl == url then
-local handle = b
-if handle ~= nil then
+if event=="http_failure"and eventUrl==url then
+local handle=b
+if handle~=nil then
 return readHandle(handle)
 end
 return mapFailure(
@@ -590,2017 +793,1003 @@ end
 end
 function ____exports.send(req)
 requireHttp()
-while busyUrls[req.url] do
-waitingForUrl = waitingForUrl + 1
-local event = os.pullEventRaw(URL_FREE_EVENT)
-waitingForUrl = waitingForUrl - 1
-if event == "terminate" then
-error(____exports.TERMINATED, 0)
+while busyUrls[req.url]do
+waitingForUrl=waitingForUrl+1
+local event=os.pullEventRaw(URL_FREE_EVENT)
+waitingForUrl=waitingForUrl-1
+if event=="terminate"then
+error(____exports.TERMINATED,0)
 end
 end
-busyUrls[req.url] = true
-local ok, result = pcall(function()
-local accepted, why = http.request({
-url = req.url,
-method = req.method,
-headers = req.headers,
-body = req.body,
-timeout = req.timeout,
-redirect = false
+busyUrls[req.url]=true
+local ok,result=pcall(function()
+local accepted,why=http.request({
+url=req.url,
+method=req.method,
+headers=req.headers,
+body=req.body,
+timeout=req.timeout,
+redirect=false
 })
-if accepted == false then
-mapFailure(req.url, why or "refused")
+if accepted==false then
+mapFailure(req.url,why or"refused")
 end
 return waitForResponse(req.url)
 end)
-busyUrls[req.url] = nil
-if waitingForUrl > 0 then
-os.queueEvent(URL_FREE_EVENT, req.url)
+busyUrls[req.url]=nil
+if waitingForUrl>0 then
+os.queueEvent(URL_FREE_EVENT,req.url)
 end
 if not ok then
-error(result, 0)
+error(result,0)
 end
-local reply = result
-if reply.status >= 300 and reply.status < 400 then
-refuseRedirect(req.url, reply)
+local reply=result
+if reply.status>=300 and reply.status<400 then
+refuseRedirect(req.url,reply)
 end
 return reply
 end
 function ____exports.pauseFor(seconds)
-local timer = os.startTimer(seconds)
+local timer=os.startTimer(seconds)
 local event
 local id
 repeat
 do
-event, id = os.pullEventRaw()
-if event == "terminate" then
+event,id=os.pullEventRaw()
+if event=="terminate"then
 os.cancelTimer(timer)
-error(____exports.TERMINATED, 0)
+error(____exports.TERMINATED,0)
 end
 end
-until not (event ~= "timer" or id ~= timer)
+until not(event~="timer"or id~=timer)
 end
 function ____exports.checkAllowed(url)
 requireHttp()
-local check = http.checkURL
-local ok, reason = check(url)
+local check=http.checkURL
+local ok,reason=check(url)
 if not ok then
-mapFailure(url, reason or "not allowed")
+mapFailure(url,reason or"not allowed")
 end
 end
-function ____exports.openWebsocket(url, timeoutSecs)
+function ____exports.openWebsocket(url,timeoutSecs)
 requireHttp()
-local openAsync = http.websocketAsync
-local ok, thrown = pcall(openAsync, url)
+local openAsync=http.websocketAsync
+local ok,thrown=pcall(openAsync,url)
 if not ok then
 fail(
 "bad_url",
-((("opencc.bridge_url \"" .. url) .. "\" is not a ws:// URL (") .. tostring(thrown)) .. "): set opencc.bridge_url ws://host:4097/cc"
+((("opencc.bridge_url \"".. url).."\" is not a ws:// URL (").. tostring(thrown)).."): set opencc.bridge_url ws://host:4097/cc"
 )
 end
-local timer = os.startTimer(timeoutSecs)
+local timer=os.startTimer(timeoutSecs)
 while true do
-local event, eventUrl, a = os.pullEventRaw()
-if event == "terminate" then
-error(____exports.TERMINATED, 0)
+local event,eventUrl,a=os.pullEventRaw()
+if event=="terminate"then
+error(____exports.TERMINATED,0)
 end
-if event == "timer" and eventUrl == timer then
+if event=="timer"and eventUrl==timer then
 fail(
 "timeout",
-((("The opencc bridge at " .. ____exports.hostOf(url)) .. " did not answer within ") .. tostring(timeoutSecs)) .. " s: is opencc-bridge running there, and is opencc.bridge_url right?"
+((("The opencc bridge at ".. ____exports.hostOf(url)).." did not answer within ").. tostring(timeoutSecs)).." s: is opencc-bridge running there, and is opencc.bridge_url right?"
 )
 end
-if event == "websocket_success" and eventUrl == url then
+if event=="websocket_success"and eventUrl==url then
 os.cancelTimer(timer)
 return a
 end
-if event == "websocket_failure" and eventUrl == url then
+if event=="websocket_failure"and eventUrl==url then
 os.cancelTimer(timer)
-local reason = tostring(a)
-if reason == "Domain not permitted" then
-mapFailure(url, reason)
+local reason=tostring(a)
+if reason=="Domain not permitted"then
+mapFailure(url,reason)
 end
-if (string.find(reason, "[Dd]isabled")) ~= nil then
-fail("http_disabled", ("CC refused the websocket (" .. reason) .. "): set enabled = true under [http.websocket] (or [http]) in the world's serverconfig/computercraft-server.toml.")
+if(string.find(reason,"[Dd]isabled"))~=nil then
+fail("http_disabled",("CC refused the websocket (".. reason).."): set enabled = true under [http.websocket] (or [http]) in the world's serverconfig/computercraft-server.toml.")
 end
 fail(
 "unreachable",
-((("Could not reach the opencc bridge at " .. ____exports.hostOf(url)) .. " (") .. reason) .. "). Is opencc-bridge running there, and is opencc.bridge_url right?"
+((("Could not reach the opencc bridge at ".. ____exports.hostOf(url)).." (").. reason).."). Is opencc-bridge running there, and is opencc.bridge_url right?"
 )
 end
 end
 end
 return ____exports
 end,
-["sandbox"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__Unpack = ____lualib.__TS__Unpack
-local ____exports = {}
-local ____http = require("http")
-local TERMINATED = ____http.TERMINATED
-local ____json = require("json")
-local jsonNull = ____json.jsonNull
-local NO_YIELD_MS = 5000
-local MAX_PRINTED = 16000
-local function now()
-return os.epoch("utc")
+["json"]=function(...)
+local ____exports={}
+local UNICODE={unicode_strings=true}
+local function serialise(v,options)
+return textutils.serialiseJSON(v,options)
 end
-local function capture(out)
-local function add(s)
-if #out < 2000 then
-out[#out + 1] = s
-end
-end
-return {
-print = function(...)
-local args = {...}
-local parts = {}
-do
-local i = 0
-while i < select(
-"#",
-__TS__Unpack(args)
-) do
-parts[#parts + 1] = tostring(args[i + 1])
-i = i + 1
-end
-end
-add(table.concat(parts, "\t") .. "\n")
-return 1
-end,
-write = function(text)
-add(tostring(text))
-return 0
-end
-}
-end
-function ____exports.runChunk(code, timeoutSecs)
-local out = {}
-local function printed()
-local all = table.concat(out)
-return #all > MAX_PRINTED and string.sub(all, 1, MAX_PRINTED) .. "\n(cut)" or all
-end
-local env = {}
-local io = capture(out)
-env.print = io.print
-env.write = io.write
-env.printError = io.print
-env._G = env
-setmetatable(env, {__index = _G})
-local fn, syntax = load(code, "=agent", "t", env)
-if fn == nil then
-return {
-printed = "",
-values = {},
-error = tostring(syntax)
-}
-end
-if debug == nil or debug.sethook == nil then
-return {printed = "", values = {}, error = "this computer has no debug library, so a chunk could not be stopped: not run"}
-end
-local deadline = now() + timeoutSecs * 1000
-local resumedAt = now()
-local stopped
-local co = coroutine.create(fn)
-debug.sethook(
-co,
-function()
-local t = now()
-if t - resumedAt > NO_YIELD_MS or t > deadline then
-local secs = math.floor((t - resumedAt) / 100) / 10
-stopped = t > deadline and ((("stopped at its time limit of " .. tostring(timeoutSecs)) .. " s, after running ") .. tostring(secs)) .. " s without yielding" or ("stopped after running " .. tostring(secs)) .. " s without yielding (CC stops a computer at 7 s: call sleep(0) in long loops)"
-error(stopped, 0)
-end
-end,
-"",
-1000
+local function unescapeHighBytes(json)
+local out=string.gsub(
+json,
+"(\\+)u00([89a-fA-F]%x)",
+function(slashes,hex)return#slashes%2==1 and string.sub(slashes,2).. string.char(tonumber(hex,16))or(slashes .."u00").. hex end
 )
-local timer = os.startTimer(timeoutSecs)
-local args = table.pack()
-do
-local ____try, ____hasReturned, ____returnValue = pcall(function()
-while true do
-resumedAt = now()
-local r = table.pack(coroutine.resume(
-co,
-table.unpack(args, 1, args.n)
-))
-if r[1] ~= true then
-return true, {
-printed = printed(),
-values = {},
-error = stopped or tostring(r[2])
-}
-end
-if coroutine.status(co) == "dead" then
-local values = {}
-do
-local i = 1
-while i < r.n do
-values[#values + 1] = r[i + 1] == nil and jsonNull() or r[i + 1]
-i = i + 1
-end
-end
-return true, {
-printed = printed(),
-values = values
-}
-end
-local filter = r[2]
-while true do
-local ev = table.pack(os.pullEventRaw())
-if ev[1] == "terminate" then
-error(TERMINATED, 0)
-end
-if ev[1] == "timer" and ev[2] == timer then
-return true, {
-printed = printed(),
-values = {},
-error = ("stopped at its time limit of " .. tostring(timeoutSecs)) .. " s"
-}
-end
-if filter == nil or filter == ev[1] then
-args = ev
-break
-end
-end
-end
-end)
-do
-os.cancelTimer(timer)
-end
-if not ____try then
-error(____hasReturned, 0)
-end
-if ____try and ____hasReturned then
-return ____returnValue
-end
-end
-end
-return ____exports
-end,
-["screen"] = function(...) 
-local ____exports = {}
-function ____exports.recordScreen()
-local parent = term.current()
-if parent.getLine ~= nil then
-return function()
-end
-end
-local w, h = parent.getSize()
-local blank = string.rep(" ", w)
-local rows = {}
-do
-local y = 0
-while y < h do
-rows[#rows + 1] = blank
-y = y + 1
-end
-end
-local function put(text)
-local x, y = parent.getCursorPos()
-if y < 1 or y > h then
-return
-end
-local start = x
-local t = text
-if start < 1 then
-t = string.sub(t, 2 - start)
-start = 1
-end
-if start > w then
-return
-end
-t = string.sub(t, 1, w - start + 1)
-local row = rows[y]
-rows[y] = (string.sub(row, 1, start - 1) .. t) .. string.sub(row, start + #t)
-end
-local rec = {}
-for k, v in pairs(parent) do
-rec[k] = v
-end
-rec.write = function(text)
-put(tostring(text))
-parent.write(tostring(text))
-end
-rec.blit = function(text, fg, bg)
-put(text)
-parent.blit(text, fg, bg)
-end
-rec.clear = function()
-do
-local y = 0
-while y < h do
-rows[y + 1] = blank
-y = y + 1
-end
-end
-parent.clear()
-end
-rec.clearLine = function()
-local ____, y = parent.getCursorPos()
-if y >= 1 and y <= h then
-rows[y] = blank
-end
-parent.clearLine()
-end
-rec.scroll = function(n)
-do
-local i = 0
-while i < math.abs(n) do
-if n > 0 then
-table.remove(rows, 1)
-rows[#rows + 1] = blank
-else
-table.remove(rows)
-table.insert(rows, 1, blank)
-end
-i = i + 1
-end
-end
-parent.scroll(n)
-end
-rec.getLine = function(y) return rows[y] end
-local recorder = rec
-term.redirect(recorder)
-return function()
-if term.current() == recorder then
-term.redirect(parent)
-end
-end
-end
-function ____exports.readScreen()
-local t = term.current()
-local getLine = t.getLine
-if getLine == nil then
-return nil
-end
-local w, h = t.getSize()
-local x, y = t.getCursorPos()
-local lines = {}
-do
-local i = 1
-while i <= h do
-local text = getLine(i)
-local trimmed = string.gsub(text or "", "%s+$", "")
-lines[#lines + 1] = trimmed
-i = i + 1
-end
-end
-while #lines > 0 and lines[#lines] == "" do
-table.remove(lines)
-end
-return {width = w, height = h, cursor = {x = x, y = y}, lines = lines}
-end
-return ____exports
-end,
-["bridgetools"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__Unpack = ____lualib.__TS__Unpack
-local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
-local ____exports = {}
-local ____json = require("json")
-local jsonNull = ____json.jsonNull
-local ____sandbox = require("sandbox")
-local runChunk = ____sandbox.runChunk
-local ____screen = require("screen")
-local readScreen = ____screen.readScreen
-local DEFAULT_LIMIT = 25
-local READ_ACTIONS = {
-detect = true,
-inspect = true,
-getItemDetail = true,
-getItemCount = true,
-getSelectedSlot = true,
-getFuelLevel = true,
-inventory = true
-}
-local DIRECTED = {
-dig = true,
-place = true,
-detect = true,
-inspect = true,
-drop = true,
-suck = true
-}
-local function plain(v, depth)
-local t = type(v)
-if v == jsonNull() or t == "string" or t == "boolean" or t == "nil" then
-return v
-end
-if t == "number" then
-return (v ~= v or v == math.huge or v == -math.huge) and tostring(v) or v
-end
-if t ~= "table" then
-return tostring(v)
-end
-if depth > 8 then
-return "(nested too deep)"
-end
-local out = {}
-for k, item in pairs(v) do
-out[k] = plain(item, depth + 1)
-end
 return out
 end
-local function packed(...)
-local values = {...}
-local out = {}
-local n = select("#", ...)
-do
-local i = 0
-while i < n do
-out[#out + 1] = values[i + 1] == nil and jsonNull() or plain(values[i + 1], 0)
-i = i + 1
+function ____exports.encodeJSON(v,encoding)
+if encoding==nil then
+encoding="latin1"
 end
+if encoding=="latin1"then
+return serialise(v)
 end
-return out
+local ok,json=pcall(function()return serialise(v,UNICODE)end)
+return ok and json or unescapeHighBytes(serialise(v))
 end
-local function tierOf(call)
-if call.tool == "peripherals" or call.tool == "screen" then
-return "read"
-end
-if call.tool == "peripheral_call" then
-return "act"
-end
-if call.tool == "lua" then
-return "lua"
-end
-if call.tool == "turtle" then
-return READ_ACTIONS[tostring(call.args.action)] and "read" or "act"
-end
-return nil
-end
-local function summaryOf(call)
-local a = call.args
-if call.tool == "turtle" then
-local dir = (a.direction == "up" or a.direction == "down") and " " .. tostring(a.direction) or ""
-return ("turtle: " .. tostring(a.action)) .. dir
-end
-if call.tool == "peripheral_call" then
-return (("peripheral: " .. tostring(a.peripheral)) .. ".") .. tostring(a.method)
-end
-if call.tool == "lua" then
-local ____string_gsub_2 = string.gsub
-local ____tostring_1 = tostring
-local ____a_code_0 = a.code
-if ____a_code_0 == nil then
-____a_code_0 = ""
-end
-local line = ____string_gsub_2(
-____tostring_1(____a_code_0),
-"%s+",
-" "
-)
-return "lua: " .. (#line > 30 and string.sub(line, 1, 28) .. ".." or line)
-end
-return call.tool
-end
-local function getTypes(name)
-local fn = peripheral.getType
-return fn(name)
-end
-function ____exports.peripheralList()
-local out = {}
-for ____, name in ipairs(peripheral.getNames()) do
-local methods = peripheral.getMethods(name) or ({})
-out[#out + 1] = {
-name = name,
-types = {getTypes(name)},
-methods = methods
-}
-end
-return out
-end
-local function turtleAction(args)
-local t = turtle
-local action = tostring(args.action)
-local slot = type(args.slot) == "number" and args.slot or nil
-local count = type(args.count) == "number" and args.count or nil
-if action == "inventory" then
-local slots = {}
-do
-local i = 1
-while i <= 16 do
-local detail = t.getItemDetail(i)
-if detail ~= nil then
-slots[#slots + 1] = {
-slot = i,
-item = plain(detail, 0)
-}
-end
-i = i + 1
-end
-end
-local selected = t.getSelectedSlot()
-local fuel = t.getFuelLevel()
-return {selected = selected, fuel = fuel, slots = slots}
-end
-local name = action
-if DIRECTED[action] and (args.direction == "up" or args.direction == "down") then
-name = action .. (args.direction == "up" and "Up" or "Down")
-end
-local fn = t[name]
-if fn == nil then
-error(action == "craft" and "this turtle has no crafting table equipped (equip one to craft)" or ("this turtle has no " .. name) .. " action", 0)
-end
-local callArgs = {}
-if action == "select" or action == "getItemDetail" or action == "getItemCount" then
-if slot ~= nil then
-callArgs[#callArgs + 1] = slot
-elseif action == "select" then
-error("select needs \"slot\" (1-16)", 0)
-end
-elseif count ~= nil then
-callArgs[#callArgs + 1] = count
-end
-local values = packed(fn(__TS__Unpack(callArgs)))
-if type(values[1]) == "boolean" then
-local r = {ok = values[1]}
-if type(values[2]) == "string" then
-r.reason = values[2]
-elseif type(values[2]) == "table" and values[2] ~= jsonNull() then
-r.data = values[2]
-end
-return r
-end
-return {value = values[1]}
-end
-local function peripheralCall(args)
-local name = tostring(args.peripheral)
-local method = tostring(args.method)
-if not peripheral.isPresent(name) then
-local names = peripheral.getNames()
-error(
-(("no peripheral \"" .. name) .. "\" on this computer; attached: ") .. (#names > 0 and table.concat(names, ", ") or "none"),
-0
-)
-end
-local ____temp_3
-if type(args.args) == "table" then
-____temp_3 = args.args
-else
-____temp_3 = {}
-end
-local list = ____temp_3
-local call = peripheral.call
-return packed(call(
-name,
-method,
-__TS__Unpack(list)
-))
-end
-local function run(call)
-if call.tool == "peripherals" then
-return ____exports.peripheralList()
-end
-if call.tool == "screen" then
-local s = readScreen()
-if s == nil then
-error("this computer's screen cannot be read back (it is not a window)", 0)
-end
-return s
-end
-if call.tool == "peripheral_call" then
-return peripheralCall(call.args)
-end
-if call.tool == "turtle" then
-if turtle == nil then
-error("this computer is not a turtle", 0)
-end
-return turtleAction(call.args)
-end
-if call.tool == "lua" then
-local secs = type(call.args.timeout) == "number" and call.args.timeout or 10
-local ____runChunk_6 = runChunk
-local ____tostring_5 = tostring
-local ____call_args_code_4 = call.args.code
-if ____call_args_code_4 == nil then
-____call_args_code_4 = ""
-end
-local r = ____runChunk_6(
-____tostring_5(____call_args_code_4),
-secs
-)
-return {
-printed = r.printed,
-values = packed(__TS__Unpack(r.values)),
-error = r.error or jsonNull()
-}
-end
-error("unknown tool " .. call.tool, 0)
-end
-local function withinLimit(call, secs)
-local finished = false
-local ok = false
-local result
-parallel.waitForAny(
-function()
-ok, result = pcall(run, call)
-finished = true
-end,
-function()
-sleep(secs)
-end
-)
-if not finished then
-return false, ("stopped after " .. tostring(secs)) .. " s, its time limit on the computer"
-end
-return ok, result
-end
-function ____exports.serveCall(call, allowed, computerId)
-local summary = summaryOf(call)
-local tier = tierOf(call)
-if tier == nil then
-return {ok = false, error = "unknown tool " .. call.tool, summary = summary}
-end
-if __TS__ArrayIndexOf(allowed, tier) < 0 then
-local wanted = (#allowed > 0 and table.concat(allowed, ",") .. "," or "") .. tier
-return {
-ok = false,
-refused = true,
-summary = summary,
-error = (((((((("refused by computer " .. tostring(computerId)) .. ": its opencc.tools allows ") .. (#allowed > 0 and table.concat(allowed, ", ") or "nothing")) .. ", and ") .. summary) .. " needs \"") .. tier) .. "\". Ask its owner to run: set opencc.tools ") .. wanted
-}
-end
-local ok, result = __TS__Unpack(call.tool == "lua" and ({pcall(run, call)}) or ({withinLimit(call, call.limit or DEFAULT_LIMIT)}))
+function ____exports.decodeJSON(body)
+local ok,value=pcall(textutils.unserialiseJSON,body)
+local ____ok_0
 if ok then
-return {ok = true, result = result, summary = summary}
+____ok_0=value
+else
+____ok_0=nil
 end
-if result == "Terminated" then
-error(result, 0)
+return ____ok_0
 end
-return {
-ok = false,
-error = tostring(result),
-summary = summary
-}
+function ____exports.jsonNull()
+return textutils.json_null
 end
 return ____exports
 end,
-["config"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__ArrayFind = ____lualib.__TS__ArrayFind
-local ____exports = {}
-local ____errors = require("errors")
-local fail = ____errors.fail
-____exports.SETTINGS = {
-{
-key = "url",
-name = "opencc.server_url",
-type = "string",
-default = "http://127.0.0.1:4096",
-description = "URL of the opencode server (opencode serve), e.g. http://host:4096"
-},
-{
-key = "username",
-name = "opencc.username",
-type = "string",
-default = "opencode",
-description = "Basic Auth user name for the opencode server"
-},
-{
-key = "password",
-name = "opencc.password",
-type = "string",
-default = "",
-description = "Basic Auth password (OPENCODE_SERVER_PASSWORD of the server); empty for none"
-},
-{
-key = "sessionId",
-name = "opencc.session_id",
-type = "string",
-default = "",
-description = "Pin one opencode session (ses_...); empty: this computer's own conversation"
-},
-{
-key = "agent",
-name = "opencc.agent",
-type = "string",
-default = "",
-description = "Agent that answers (e.g. build, plan); empty: the server's default"
-},
-{
-key = "model",
-name = "opencc.model",
-type = "string",
-default = "",
-description = "Model as provider/model; empty: the agent's or server's default"
-},
-{
-key = "variant",
-name = "opencc.variant",
-type = "string",
-default = "",
-description = "Model variant (e.g. high); empty: default"
-},
-{
-key = "directory",
-name = "opencc.directory",
-type = "string",
-default = "",
-description = "Project directory on the server to scope every request to; empty: the server's own"
-},
-{
-key = "timeout",
-name = "opencc.timeout",
-type = "number",
-default = 300,
-description = "Seconds to wait for a reply before stopping the generation"
-},
-{
-key = "pollInterval",
-name = "opencc.poll_interval",
-type = "number",
-default = 0.5,
-description = "Seconds between checks for the reply (quicker while a reply is ending, slower after a long silence)"
-},
-{
-key = "bridgeUrl",
-name = "opencc.bridge_url",
-type = "string",
-default = "",
-description = "opencc-bridge URL (ws://host:4097/cc) through which the agent acts on this computer; empty: off"
-},
-{
-key = "bridgeToken",
-name = "opencc.bridge_token",
-type = "string",
-default = "",
-description = "The bridge's shared secret (its --token)"
-},
-{
-key = "tools",
-name = "opencc.tools",
-type = "string",
-default = "read",
-description = "What the agent may do here via the bridge: read, act (turtle, peripherals), lua; e.g. read,act"
+["core"]=function(...)
+local ____exports={}
+local ____config=require("config")
+local readConfig=____config.readConfig
+local ____errors=require("errors")
+local aiError=____errors.aiError
+local fail=____errors.fail
+local ____http=require("http")
+local openWebsocket=____http.openWebsocket
+local TERMINATED=____http.TERMINATED
+local ____json=require("json")
+local decodeJSON=____json.decodeJSON
+local encodeJSON=____json.encodeJSON
+local jsonNull=____json.jsonNull
+____exports.version="0.1.0"
+____exports.core={
+version=____exports.version,
+readConfig=readConfig,
+aiError=aiError,
+fail=fail,
+openWebsocket=openWebsocket,
+TERMINATED=TERMINATED,
+encodeJSON=encodeJSON,
+decodeJSON=decodeJSON,
+jsonNull=jsonNull
 }
-}
-____exports.CONVERSATION_SETTING = "opencc.conversation"
-____exports.CONVERSATIONS_SETTING = "opencc.conversations"
-local defined = false
-function ____exports.defineSettings()
-if defined or settings == nil then
-return
-end
-defined = true
-for ____, s in ipairs(____exports.SETTINGS) do
-settings.define(s.name, {description = s.description, type = s.type, default = s.default})
-end
-settings.define(____exports.CONVERSATION_SETTING, {description = "This computer's own opencode session, remembered by ai (ai --new starts another)", type = "string", default = ""})
-settings.define(____exports.CONVERSATIONS_SETTING, {description = "This computer's own session in each other opencc.directory, remembered by ai", type = "table", default = {}})
-end
-local function badSetting(name, why, fix)
-return fail("bad_setting", (((name .. " ") .. why) .. ": ") .. fix)
-end
-function ____exports.validate(key, value)
-local def = __TS__ArrayFind(
-____exports.SETTINGS,
-function(____, s) return s.key == key end
-)
-if value == nil then
-value = def.default
-end
-if type(value) ~= def.type then
-badSetting(
-def.name,
-(("must be a " .. def.type) .. ", not ") .. tostring(value),
-((("set " .. def.name) .. " <") .. def.type) .. ">"
-)
-end
-if key == "url" then
-local url = value
-if (string.find(url, "^[^/]*//[^/]*@")) ~= nil or (string.find(url, "^[^/]*@")) ~= nil then
-badSetting(def.name, "has a user name or password in it", "use opencc.username and opencc.password instead")
-end
-if (string.find(url, "^https?://[^/%s]+")) == nil then
-badSetting(def.name, ("\"" .. url) .. "\" is not an http(s) URL", "set opencc.server_url http://host:4096")
-end
-elseif key == "model" then
-local model = value
-if model ~= "" and (string.find(model, "^[^/]+/.+$")) == nil then
-badSetting(def.name, ("\"" .. model) .. "\" has no provider", "set opencc.model provider/model (e.g. anthropic/claude-sonnet-4)")
-end
-elseif key == "timeout" or key == "pollInterval" then
-local n = value
-if n <= 0 then
-badSetting(
-def.name,
-"must be a positive number of seconds, not " .. tostring(n),
-(("set " .. def.name) .. " ") .. tostring(def.default)
-)
-end
-elseif key == "bridgeUrl" then
-local url = value
-if url ~= "" and (string.find(url, "^wss?://[^/%s]+")) == nil then
-badSetting(def.name, ("\"" .. url) .. "\" is not a ws:// URL", "set opencc.bridge_url ws://host:4097/cc")
-end
-elseif key == "tools" then
-for word in string.gmatch(value, "[^,%s]+") do
-if word ~= "read" and word ~= "act" and word ~= "lua" then
-badSetting(def.name, ("names \"" .. word) .. "\", which is not read, act or lua", "set opencc.tools read,act")
-end
-end
-elseif key == "sessionId" then
-local id = value
-if id ~= "" and (string.find(id, "^ses_%w+$")) == nil then
-badSetting(
-def.name,
-("\"" .. string.sub(id, 1, 40)) .. "\" is not a session id (ses_...)",
-"ai --sessions lists them"
-)
-end
-end
-return value
-end
-function ____exports.readConfig(overrides)
-____exports.defineSettings()
-local cfg = {}
-for ____, s in ipairs(____exports.SETTINGS) do
-local given = overrides and overrides[s.key]
-local ____temp_3
-if given ~= nil then
-____temp_3 = given
-else
-local ____temp_2
-if settings ~= nil then
-____temp_2 = settings.get(s.name)
-else
-____temp_2 = nil
-end
-____temp_3 = ____temp_2
-end
-local stored = ____temp_3
-cfg[s.key] = ____exports.validate(s.key, stored)
-end
-local config = cfg
-local ____temp_4 = {string.gsub(config.url, "/+$", "")}
-config.url = ____temp_4[1]
-return config
-end
-local function isLocalHost(host)
-local h = string.lower(host)
-if h == "localhost" or (string.find(h, "%.")) == nil then
-return true
-end
-for ____, suffix in ipairs({
-".local",
-".lan",
-".internal",
-".home.arpa",
-".localhost"
-}) do
-if string.sub(h, -#suffix) == suffix then
-return true
-end
-end
-local a, b = string.match(h, "^(%d+)%.(%d+)%.%d+%.%d+$")
-if a ~= nil then
-local x, y = tonumber(a), tonumber(b)
-return x == 127 or x == 10 or x == 172 and y >= 16 and y <= 31 or x == 192 and y == 168 or x == 169 and y == 254
-end
-return h == "::1" or (string.find(h, "^f[cd]")) ~= nil or (string.find(h, "^fe[89ab]")) ~= nil
-end
-function ____exports.plainHttpWarning(url, password)
-if password == "" then
-return nil
-end
-local authority = string.match(url, "^[hH][tT][tT][pP]://([^/?#]+)")
-if authority == nil then
-return nil
-end
-local v6 = string.match(authority, "^%[([^%]]+)%]")
-local named = string.match(authority, "^([^:]+)")
-local name = v6 or named or authority
-if isLocalHost(name) then
-return nil
-end
-return ("The password crosses the network to " .. name) .. " unencrypted: use https:// in opencc.server_url."
-end
 return ____exports
 end,
-["bridge"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
-local __TS__Class = ____lualib.__TS__Class
-local __TS__New = ____lualib.__TS__New
-local ____exports = {}
-local parseTools, ownUrl, serveLoop, WELCOME_TIMEOUT, CONNECT_TIMEOUT, PERMANENT
-local ____bridgetools = require("bridgetools")
-local serveCall = ____bridgetools.serveCall
-local peripheralList = ____bridgetools.peripheralList
-local ____config = require("config")
-local readConfig = ____config.readConfig
-local ____errors = require("errors")
-local aiError = ____errors.aiError
-local fail = ____errors.fail
-local ____http = require("http")
-local openWebsocket = ____http.openWebsocket
-local TERMINATED = ____http.TERMINATED
-local ____json = require("json")
-local decodeJSON = ____json.decodeJSON
-local encodeJSON = ____json.encodeJSON
-local ____screen = require("screen")
-local recordScreen = ____screen.recordScreen
-function parseTools(tools)
-local out = {}
-for word in string.gmatch(tools, "[^,%s]+") do
-if (word == "read" or word == "act" or word == "lua") and __TS__ArrayIndexOf(out, word) < 0 then
-out[#out + 1] = word
-end
-end
-return out
-end
-function ownUrl(url)
-if (string.find(url, "^wss?://")) == nil then
-return url
-end
-local nonce = tostring(os.epoch("utc")) .. tostring(math.random(1000, 9999))
-return ((url .. ((string.find(url, "?", 1, true)) ~= nil and "&" or "?")) .. "opencc=") .. nonce
-end
-function ____exports.connectBridge(opts)
-if opts == nil then
-opts = {}
-end
-local cfg = readConfig()
-local url = opts.url or cfg.bridgeUrl
-if url == "" then
-fail("bad_setting", "opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (the opencc-bridge's address)")
-end
-local allowed = parseTools(opts.tools or cfg.tools)
-local socketUrl = ownUrl(url)
-local ws = openWebsocket(socketUrl, CONNECT_TIMEOUT)
-local conn = __TS__New(
-____exports.BridgeConnection,
-url,
-allowed,
-ws,
-socketUrl
-)
-ws.send(encodeJSON({
-type = "hello",
-token = opts.token or cfg.bridgeToken,
-id = conn.id,
-label = conn.label,
-kind = conn.kind,
-colour = term.isColour(),
-tools = allowed,
-peripherals = peripheralList(),
-version = "0.1.0"
-}))
-local timer = os.startTimer(WELCOME_TIMEOUT)
-while true do
-local event, eventUrl, a = os.pullEventRaw()
-if event == "terminate" then
-conn:close()
-error(TERMINATED, 0)
-end
-if event == "timer" and eventUrl == timer then
-conn:close()
-fail(
-"timeout",
-((("The bridge at " .. url) .. " did not welcome this computer within ") .. tostring(WELCOME_TIMEOUT)) .. " s: is it opencc-bridge?"
-)
-end
-if event == "websocket_message" and eventUrl == socketUrl then
-local msg = decodeJSON(tostring(a))
-if (msg and msg.type) == "welcome" then
-os.cancelTimer(timer)
-return conn
-end
-if (msg and msg.type) == "refused" then
-os.cancelTimer(timer)
-conn:close()
-fail(
-"auth",
-"The bridge refused this computer: " .. tostring(msg.reason)
-)
-end
-end
-if event == "websocket_closed" and eventUrl == socketUrl then
-os.cancelTimer(timer)
-conn:close()
-fail("unreachable", ("The bridge at " .. url) .. " closed the connection before welcoming this computer.")
-end
-end
-end
-function serveLoop(opts)
-local delay = 1
-while true do
-local ok, result = pcall(function() return ____exports.connectBridge(opts) end)
-local problem
-if ok then
-local conn = result
-delay = 1
-if opts.onStatus ~= nil then
-opts.onStatus(((((("Serving the bridge at " .. conn.url) .. " as computer ") .. tostring(conn.id)) .. "; allows ") .. (#conn.allowed > 0 and table.concat(conn.allowed, ", ") or "nothing")) .. ". Ctrl+T stops.")
-end
-problem = conn:serve(opts.onCall)
-else
-if result == TERMINATED then
-error(TERMINATED, 0)
-end
-local err = result
-if type(result) ~= "table" or PERMANENT[tostring(err.kind)] or opts.reconnect == false then
-return result
-end
-problem = tostring(err.message)
-end
-if opts.reconnect == false then
-return aiError("unreachable", problem)
-end
-if opts.onStatus ~= nil then
-opts.onStatus(((problem .. ": trying again in ") .. tostring(delay)) .. " s")
-end
-sleep(delay)
-delay = math.min(delay * 2, 30)
-end
-end
-local WAKE_EVENT = "opencc_bridge_call"
-WELCOME_TIMEOUT = 10
-CONNECT_TIMEOUT = 5
-local MAX_MESSAGE = 120000
-function ____exports.computerKind()
-if turtle ~= nil then
-return "turtle"
-end
-if _G.pocket ~= nil then
-return "pocket"
-end
-return "computer"
-end
-____exports.BridgeConnection = __TS__Class()
-local BridgeConnection = ____exports.BridgeConnection
-BridgeConnection.name = "BridgeConnection"
-function BridgeConnection.prototype.____constructor(self, url, allowed, ws, socketUrl)
-self.url = url
-self.allowed = allowed
-self.ws = ws
-self.socketUrl = socketUrl
-self.id = os.getComputerID()
-self.label = os.getComputerLabel()
-self.kind = ____exports.computerKind()
-self.closed = false
-self.restoreScreen = recordScreen()
-end
-function BridgeConnection.prototype.note(self)
-local who = (((("computer " .. tostring(self.id)) .. (self.label ~= nil and (" \"" .. tostring(self.label)) .. "\"" or "")) .. " (a ") .. self.kind) .. ")"
-return ((("The user is typing on ComputerCraft " .. who) .. ". You can act on it through the opencc bridge's tools ") .. "(opencc_computers, opencc_turtle, opencc_peripherals, opencc_peripheral_call, opencc_screen, opencc_lua) ") .. ((("with \"computer\": " .. tostring(self.id)) .. ". Its owner allows: ") .. (#self.allowed > 0 and table.concat(self.allowed, ", ") or "nothing")) .. "."
-end
-function BridgeConnection.prototype.send(self, msg)
-self:sendText(encodeJSON(msg))
-end
-function BridgeConnection.prototype.sendText(self, text)
-if self.closed then
-return
-end
-pcall(self.ws.send, text)
-end
-function BridgeConnection.prototype.sendResult(self, call, outcome)
-local msg = {
-type = "result",
-call = call,
-ok = outcome.ok,
-result = outcome.result,
-error = outcome.error
-}
-local text = encodeJSON(msg)
-if #text <= MAX_MESSAGE then
-self:sendText(text)
-return
-end
-self:send({
-type = "result",
-call = call,
-ok = false,
-error = ("the result (" .. tostring(#text)) .. " bytes) is too large for CC's websocket messages (128 KiB): ask for less at a time"
-})
-end
-function BridgeConnection.prototype.close(self)
-self.restoreScreen()
-self.closed = true
-pcall(self.ws.close)
-end
-function BridgeConnection.prototype.serve(self, onCall)
-local queue = {}
-local ended = "the bridge closed the connection"
-local function reader()
-while true do
-local event, url, a, b = os.pullEventRaw()
-if event == "terminate" then
-error(TERMINATED, 0)
-end
-if event == "websocket_message" and url == self.socketUrl then
-local msg = decodeJSON(tostring(a))
-if msg ~= nil and msg.type == "call" and type(msg.call) == "number" then
-local ____msg_call_1 = msg.call
-local ____tostring_result_2 = tostring(msg.tool)
-local ____temp_3 = msg.args or ({})
-local ____temp_0
-if type(msg.limit) == "number" then
-____temp_0 = msg.limit
-else
-____temp_0 = nil
-end
-queue[#queue + 1] = {call = ____msg_call_1, tool = ____tostring_result_2, args = ____temp_3, limit = ____temp_0}
-os.queueEvent(WAKE_EVENT)
-end
-elseif event == "websocket_closed" and url == self.socketUrl then
-self.closed = true
-if a ~= nil then
-ended = ("the bridge closed the connection (" .. tostring(a)) .. ")"
-elseif b == nil then
-ended = "the connection to the bridge was lost"
-end
-return
-elseif event == "peripheral" or event == "peripheral_detach" then
-self:send({
-type = "peripherals",
-peripherals = peripheralList()
-})
-end
-end
-end
-local function worker()
-while true do
-do
-local __continue27
-repeat
-local next = table.remove(queue, 1)
-if next == nil then
-local event = os.pullEventRaw(WAKE_EVENT)
-if event == "terminate" then
-error(TERMINATED, 0)
-end
-__continue27 = true
-break
-end
-local outcome = serveCall(next, self.allowed, self.id)
-self:sendResult(next.call, outcome)
-if onCall ~= nil then
-onCall(outcome.summary, outcome)
-end
-__continue27 = true
-until true
-if not __continue27 then
-break
-end
-end
-end
-end
-local ok, thrown = pcall(function() return parallel.waitForAny(reader, worker) end)
-self:close()
-if not ok then
-error(thrown, 0)
-end
-return ended
-end
-PERMANENT = {
-auth = true,
-bad_setting = true,
-bad_url = true,
-http_disabled = true,
-blocked = true
-}
-function ____exports.serveBridge(opts)
-if opts == nil then
-opts = {}
-end
-local restoreScreen = recordScreen()
-local ok, result = pcall(function() return serveLoop(opts) end)
-restoreScreen()
-if not ok then
-error(result, 0)
-end
-return result
-end
+["bridgetypes"]=function(...)
+local ____exports={}
 return ____exports
 end,
-["decode"] = function(...) 
-local ____exports = {}
-local ____errors = require("errors")
-local fail = ____errors.fail
+["decode"]=function(...)
+local ____exports={}
+local ____errors=require("errors")
+local fail=____errors.fail
 local function isList(v)
-if type(v) ~= "table" then
+if type(v)~="table"then
 return false
 end
-local t = v
-return t[1] ~= nil or (next(t)) == nil
+local t=v
+return t[1]~=nil or(next(t))==nil
 end
-function ____exports.mismatch(v, shape)
-if type(shape) == "string" then
-local s = shape
-local optional = string.sub(s, -1) == "?"
-local want = optional and string.sub(s, 1, -2) or s
-if v == nil and optional then
+function ____exports.mismatch(v,shape)
+if type(shape)=="string"then
+local s=shape
+local optional=string.sub(s,-1)=="?"
+local want=optional and string.sub(s,1,-2)or s
+if v==nil and optional then
 return nil
 end
 local ____temp_0
-if type(v) == want then
-____temp_0 = nil
+if type(v)==want then
+____temp_0=nil
 else
-____temp_0 = ": " .. want
+____temp_0=": ".. want
 end
 return ____temp_0
 end
-if isList(shape) then
-if not isList(v) then
-return ": list"
+if isList(shape)then
+if not isList(v)then
+return": list"
 end
-local list = v
+local list=v
 do
-local i = 0
-while i < #list do
-local bad = ____exports.mismatch(list[i + 1], shape[1])
-if bad ~= nil then
-return (("[" .. tostring(i + 1)) .. "]") .. bad
+local i=0
+while i<#list do
+local bad=____exports.mismatch(list[i+1],shape[1])
+if bad~=nil then
+return(("[".. tostring(i+1)).."]").. bad
 end
-i = i + 1
+i=i+1
 end
 end
 return nil
 end
-local fields = shape
-local maybe = fields["?"]
-if maybe ~= nil then
+local fields=shape
+local maybe=fields["?"]
+if maybe~=nil then
 local ____temp_1
-if v == nil then
-____temp_1 = nil
+if v==nil then
+____temp_1=nil
 else
-____temp_1 = ____exports.mismatch(v, maybe)
+____temp_1=____exports.mismatch(v,maybe)
 end
 return ____temp_1
 end
-if type(v) ~= "table" then
-return ": object"
+if type(v)~="table"then
+return": object"
 end
-local each = fields["*"]
-for k, item in pairs(each ~= nil and v or fields) do
+local each=fields["*"]
+for k,item in pairs(each~=nil and v or fields)do
 local ____temp_2
-if each ~= nil then
-____temp_2 = ____exports.mismatch(item, each)
+if each~=nil then
+____temp_2=____exports.mismatch(item,each)
 else
-____temp_2 = ____exports.mismatch(v[k], item)
+____temp_2=____exports.mismatch(v[k],item)
 end
-local bad = ____temp_2
-if bad ~= nil then
-return ("." .. tostring(k)) .. bad
+local bad=____temp_2
+if bad~=nil then
+return(".".. tostring(k)).. bad
 end
 end
 return nil
 end
-function ____exports.decode(value, shape, host)
-local bad = ____exports.mismatch(value, shape)
-if bad ~= nil then
-local at, want = string.match(bad, "^%.?(.-): (%a+)$")
-fail("bad_response", ((((("Not an opencode reply from " .. host) .. " (") .. want) .. " expected") .. (at ~= "" and " at " .. at or "")) .. "): check opencc.server_url.")
+function ____exports.decode(value,shape,host)
+local bad=____exports.mismatch(value,shape)
+if bad~=nil then
+local at,want=string.match(bad,"^%.?(.-): (%a+)$")
+fail("bad_response",((((("Not an opencode reply from ".. host).." (").. want).." expected")..(at~=""and" at ".. at or"")).."): check opencc.server_url.")
 end
 return value
 end
-local ERROR_INFO = {["?"] = {name = "string"}}
-local PART = {
-id = "string",
-type = "string",
-text = "string?",
-tool = "string?",
-state = {["?"] = {status = "string", title = "string?", error = "string?", input = "table?"}},
-time = {["?"] = {start = "number?", ["end"] = "number?"}}
+local ERROR_INFO={["?"]={name="string"}}
+local PART={
+id="string",
+type="string",
+text="string?",
+tool="string?",
+state={["?"]={status="string",title="string?",error="string?",input="table?"}},
+time={["?"]={start="number?",["end"]="number?"}}
 }
-____exports.SHAPES = {
-health = {healthy = "boolean", version = "string"},
-session = {id = "string", title = "string", parentID = "string?", time = {created = "number", updated = "number"}},
-message = {info = {
-id = "string",
-sessionID = "string",
-role = "string",
-time = {created = "number", completed = "number?"},
-parentID = "string?",
-finish = "string?",
-agent = "string?",
-providerID = "string?",
-modelID = "string?",
-error = ERROR_INFO
-}, parts = {PART}},
-status = {["*"] = {type = "string", attempt = "number?", message = "string?"}},
-agent = {name = "string", mode = "string", hidden = "boolean?"},
-providers = {providers = {{id = "string", models = {["*"] = "table"}}}},
-permission = {id = "string", sessionID = "string", permission = "string", patterns = {"string"}},
-question = {id = "string", sessionID = "string", questions = {{question = "string", options = {{label = "string"}}}}},
-control = {path = "string"},
-boolean = "boolean"
+____exports.SHAPES={
+health={healthy="boolean",version="string"},
+session={id="string",title="string",parentID="string?",time={created="number",updated="number"}},
+message={info={
+id="string",
+sessionID="string",
+role="string",
+time={created="number",completed="number?"},
+parentID="string?",
+finish="string?",
+agent="string?",
+providerID="string?",
+modelID="string?",
+error=ERROR_INFO
+},parts={PART}},
+status={["*"]={type="string",attempt="number?",message="string?"}},
+agent={name="string",mode="string",hidden="boolean?"},
+providers={providers={{id="string",models={["*"]="table"}}}},
+permission={id="string",sessionID="string",permission="string",patterns={"string"}},
+question={id="string",sessionID="string",questions={{question="string",options={{label="string"}}}}},
+control={path="string"},
+boolean="boolean"
 }
 return ____exports
 end,
-["transport"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__Unpack = ____lualib.__TS__Unpack
-local ____exports = {}
-local urlEncode, serverMessage, isWebPage, retryAfter, attempt, failStatus, MIN_REQUEST_MS
-local ____decode = require("decode")
-local decode = ____decode.decode
-local ____errors = require("errors")
-local fail = ____errors.fail
-local isAiError = ____errors.isAiError
-local ____http = require("http")
-local hostOf = ____http.hostOf
-local pauseFor = ____http.pauseFor
-local send = ____http.send
-local ____ids = require("ids")
-local observeDateHeader = ____ids.observeDateHeader
-local ____json = require("json")
-local decodeJSON = ____json.decodeJSON
-local encodeJSON = ____json.encodeJSON
-function urlEncode(s, keepSlash)
-if keepSlash == nil then
-keepSlash = false
+["transport"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__Unpack=____lualib.__TS__Unpack
+local ____exports={}
+local urlEncode,serverMessage,isWebPage,retryAfter,attempt,failStatus,MIN_REQUEST_MS
+local ____decode=require("decode")
+local decode=____decode.decode
+local ____errors=require("errors")
+local fail=____errors.fail
+local isAiError=____errors.isAiError
+local ____http=require("http")
+local hostOf=____http.hostOf
+local pauseFor=____http.pauseFor
+local send=____http.send
+local ____ids=require("ids")
+local observeDateHeader=____ids.observeDateHeader
+local ____json=require("json")
+local decodeJSON=____json.decodeJSON
+local encodeJSON=____json.encodeJSON
+function urlEncode(s,keepSlash)
+if keepSlash==nil then
+keepSlash=false
 end
-local out = string.gsub(
+local out=string.gsub(
 s,
-keepSlash and "[^%w%-%._~/]" or "[^%w%-%._~]",
-function(ch) return string.format(
+keepSlash and"[^%w%-%._~/]"or"[^%w%-%._~]",
+function(ch)return string.format(
 "%%%02X",
 string.byte(ch)
-) end
+)end
 )
 return out
 end
 function serverMessage(body)
-local decoded = decodeJSON(body)
-if type(decoded) == "table" then
-local name = decoded.name
+local decoded=decodeJSON(body)
+if type(decoded)=="table"then
+local name=decoded.name
 local ____temp_0
-if type(decoded.data) == "table" then
-____temp_0 = decoded.data.message
+if type(decoded.data)=="table"then
+____temp_0=decoded.data.message
 else
-____temp_0 = decoded.message
+____temp_0=decoded.message
 end
-local message = ____temp_0
-return type(name) == "string" and name or nil, type(message) == "string" and string.sub(message, 1, 200) or nil
+local message=____temp_0
+return type(name)=="string"and name or nil,type(message)=="string"and string.sub(message,1,200)or nil
 end
-local firstLine = string.match(body, "^%s*([^\r\n]+)")
-return nil, firstLine ~= nil and string.sub(firstLine, 1, 200) or nil
+local firstLine=string.match(body,"^%s*([^\r\n]+)")
+return nil,firstLine~=nil and string.sub(firstLine,1,200)or nil
 end
 function isWebPage(reply)
-local contentType = reply.headers["Content-Type"] or reply.headers["content-type"] or ""
-return (string.find(contentType, "html")) ~= nil or (string.find(reply.body, "^%s*<")) ~= nil
+local contentType=reply.headers["Content-Type"]or reply.headers["content-type"]or""
+return(string.find(contentType,"html"))~=nil or(string.find(reply.body,"^%s*<"))~=nil
 end
 function retryAfter(reply)
-local value = reply.headers["Retry-After"] or reply.headers["retry-after"]
-local seconds = __TS__Unpack(value ~= nil and ({string.match(value, "^%s*(%d+)%s*$")}) or ({nil}))
+local value=reply.headers["Retry-After"]or reply.headers["retry-after"]
+local seconds=__TS__Unpack(value~=nil and({string.match(value,"^%s*(%d+)%s*$")})or({nil}))
 local ____temp_1
-if seconds ~= nil then
-____temp_1 = tonumber(seconds)
+if seconds~=nil then
+____temp_1=tonumber(seconds)
 else
-____temp_1 = nil
+____temp_1=nil
 end
 return ____temp_1
 end
-function attempt(c, method, path, o)
-local params = {}
-if c.directory ~= nil then
-params[#params + 1] = "directory=" .. urlEncode(c.directory, true)
+function attempt(c,method,path,o)
+local params={}
+if c.directory~=nil then
+params[#params+1]="directory=".. urlEncode(c.directory,true)
 end
-if o.query ~= nil then
-for k, v in pairs(o.query) do
-params[#params + 1] = (tostring(k) .. "=") .. urlEncode(tostring(v))
+if o.query~=nil then
+for k,v in pairs(o.query)do
+params[#params+1]=(tostring(k).."=").. urlEncode(tostring(v))
 end
 end
-local url = (c.url .. path) .. (#params > 0 and "?" .. table.concat(params, "&") or "")
-local headers = {Accept = "application/json"}
-if o.body ~= nil then
-headers["Content-Type"] = "application/json"
+local url=(c.url .. path)..(#params>0 and"?".. table.concat(params,"&")or"")
+local headers={Accept="application/json"}
+if o.body~=nil then
+headers["Content-Type"]="application/json"
 end
-if c.authHeader ~= nil then
-headers.Authorization = c.authHeader
+if c.authHeader~=nil then
+headers.Authorization=c.authHeader
 end
-local timeout = o.timeout or c.timeout or 30
-if o.deadline ~= nil then
-local left = o.deadline - os.epoch("utc")
-if left < MIN_REQUEST_MS then
+local timeout=o.timeout or c.timeout or 30
+if o.deadline~=nil then
+local left=o.deadline-os.epoch("utc")
+if left<MIN_REQUEST_MS then
 fail(
 "timeout",
-("No time was left to ask " .. hostOf(c.url)) .. " (the deadline passed)."
+("No time was left to ask ".. hostOf(c.url)).." (the deadline passed)."
 )
 end
-timeout = math.min(timeout, left / 1000)
+timeout=math.min(timeout,left/1000)
 end
-local sentAt = os.epoch("utc")
-c.requests = c.requests + 1
-local reply = send({
-method = method,
-url = url,
-headers = headers,
-body = o.body ~= nil and encodeJSON(o.body, c.encoding) or nil,
-timeout = timeout
+local sentAt=os.epoch("utc")
+c.requests=c.requests+1
+local reply=send({
+method=method,
+url=url,
+headers=headers,
+body=o.body~=nil and encodeJSON(o.body,c.encoding)or nil,
+timeout=timeout
 })
-c.bytes = c.bytes + #reply.body
-if #reply.body > c.largest then
-c.largest = #reply.body
+c.bytes=c.bytes+#reply.body
+if#reply.body>c.largest then
+c.largest=#reply.body
 end
 observeDateHeader(
 reply.headers.Date or reply.headers.date,
 sentAt,
 os.epoch("utc")
 )
-if reply.status >= 400 then
-failStatus(c, reply)
+if reply.status>=400 then
+failStatus(c,reply)
 end
-if o.shape == nil then
+if o.shape==nil then
 return nil
 end
-local host = hostOf(c.url)
-if reply.body == "" or reply.status == 204 then
-fail("bad_response", host .. " sent an empty reply (the connection may have dropped): try again.", {transient = true})
+local host=hostOf(c.url)
+if reply.body==""or reply.status==204 then
+fail("bad_response",host .." sent an empty reply (the connection may have dropped): try again.",{transient=true})
 end
-local decoded = decodeJSON(reply.body)
-if decoded == nil then
-if isWebPage(reply) then
-fail("bad_response", host .. " sent a web page, not opencode's JSON: is opencc.server_url an opencode server?")
+local decoded=decodeJSON(reply.body)
+if decoded==nil then
+if isWebPage(reply)then
+fail("bad_response",host .." sent a web page, not opencode's JSON: is opencc.server_url an opencode server?")
 end
-fail("bad_response", host .. " sent a cut-off or garbled reply (the connection may have dropped): try again.", {transient = true})
+fail("bad_response",host .." sent a cut-off or garbled reply (the connection may have dropped): try again.",{transient=true})
 end
-return decode(decoded, o.shape, host)
+return decode(decoded,o.shape,host)
 end
-function failStatus(c, reply)
-local status = reply.status
-local host = hostOf(c.url)
-local transient = status >= 500 or status == 429
-if status == 401 or status == 403 then
+function failStatus(c,reply)
+local status=reply.status
+local host=hostOf(c.url)
+local transient=status>=500 or status==429
+if status==401 or status==403 then
 fail(
 "auth",
-("The server refused the credentials (" .. tostring(status)) .. "): set opencc.password to OPENCODE_SERVER_PASSWORD.",
-{status = status}
+("The server refused the credentials (".. tostring(status)).."): set opencc.password to OPENCODE_SERVER_PASSWORD.",
+{status=status}
 )
 end
-if status == 429 then
-local after = retryAfter(reply)
+if status==429 then
+local after=retryAfter(reply)
 fail(
 "server",
-((("The server at " .. host) .. " is busy (429): try again") .. (after ~= nil and (" in " .. tostring(after)) .. " s" or "")) .. ".",
-{status = status, transient = transient, retryAfter = after}
+((("The server at ".. host).." is busy (429): try again")..(after~=nil and(" in ".. tostring(after)).." s"or""))..".",
+{status=status,transient=transient,retryAfter=after}
 )
 end
-if isWebPage(reply) then
+if isWebPage(reply)then
 fail(
 "proxy",
-((("A proxy or web server at " .. host) .. " answered ") .. tostring(status)) .. ", not opencode: is opencode serve up behind it?",
+((("A proxy or web server at ".. host).." answered ").. tostring(status))..", not opencode: is opencode serve up behind it?",
 {
-status = status,
-transient = transient,
-retryAfter = retryAfter(reply)
+status=status,
+transient=transient,
+retryAfter=retryAfter(reply)
 }
 )
 end
-local name, message = serverMessage(reply.body)
-local what = message or "HTTP " .. tostring(status)
-if status == 404 and name == "NotFoundError" then
-fail("session_gone", what, {status = 404, name = name})
+local name,message=serverMessage(reply.body)
+local what=message or"HTTP ".. tostring(status)
+if status==404 and name=="NotFoundError"then
+fail("session_gone",what,{status=404,name=name})
 end
 return fail(
 "server",
-((("The opencode server answered " .. tostring(status)) .. ": ") .. (name ~= nil and name .. ": " or "")) .. what,
+((("The opencode server answered ".. tostring(status))..": ")..(name~=nil and name ..": "or"")).. what,
 {
-status = status,
-name = name,
-transient = transient,
-retryAfter = retryAfter(reply)
+status=status,
+name=name,
+transient=transient,
+retryAfter=retryAfter(reply)
 }
 )
 end
-local B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+local B64="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 function ____exports.base64(s)
-local out = {}
+local out={}
 do
-local i = 1
-while i <= #s do
-local a, b, c = string.byte(s, i, i + 2)
-local n = a * 65536 + (b or 0) * 256 + (c or 0)
-local chars = {
-math.floor(n / 262144),
-math.floor(n / 4096) % 64,
-math.floor(n / 64) % 64,
-n % 64
+local i=1
+while i<=#s do
+local a,b,c=string.byte(s,i,i+2)
+local n=a*65536+(b or 0)*256+(c or 0)
+local chars={
+math.floor(n/262144),
+math.floor(n/4096)%64,
+math.floor(n/64)%64,
+n%64
 }
 do
-local k = 0
-while k < 4 do
-local pad = k == 2 and b == nil or k == 3 and c == nil
-out[#out + 1] = pad and "=" or string.sub(B64, chars[k + 1] + 1, chars[k + 1] + 1)
-k = k + 1
+local k=0
+while k<4 do
+local pad=k==2 and b==nil or k==3 and c==nil
+out[#out+1]=pad and"="or string.sub(B64,chars[k+1]+1,chars[k+1]+1)
+k=k+1
 end
 end
-i = i + 3
+i=i+3
 end
 end
 return table.concat(out)
 end
-local ID_KINDS = {ses = "session", msg = "message", per = "permission", que = "question"}
-function ____exports.pathId(prefix, id)
-if type(id) ~= "string" or (string.find(id, ("^" .. prefix) .. "_%w+$")) == nil then
-local shown = type(id) == "string" and string.sub(id, 1, 40) or tostring(id)
-fail("bad_id", ((((("\"" .. shown) .. "\" is not a ") .. ID_KINDS[prefix]) .. " id (") .. prefix) .. "_...): it was not sent.")
+local ID_KINDS={ses="session",msg="message",per="permission",que="question"}
+function ____exports.pathId(prefix,id)
+if type(id)~="string"or(string.find(id,("^".. prefix).."_%w+$"))==nil then
+local shown=type(id)=="string"and string.sub(id,1,40)or tostring(id)
+fail("bad_id",((((("\"".. shown).."\" is not a ").. ID_KINDS[prefix]).." id (").. prefix).."_...): it was not sent.")
 end
 return urlEncode(id)
 end
-local DEFAULT_TRIES = 3
-local DEFAULT_BUDGET_MS = 10000
-local RETRY_WINDOW_MS = 15000
-MIN_REQUEST_MS = 50
-function ____exports.request(c, method, path, o)
-if o == nil then
-o = {}
+local DEFAULT_TRIES=3
+local DEFAULT_BUDGET_MS=10000
+local RETRY_WINDOW_MS=15000
+MIN_REQUEST_MS=50
+function ____exports.request(c,method,path,o)
+if o==nil then
+o={}
 end
-local retries = method == "GET"
-local started = os.epoch("utc")
-local budgetEnd = math.min(o.deadline or started + DEFAULT_BUDGET_MS, started + RETRY_WINDOW_MS)
-local tries = 0
+local retries=method=="GET"
+local started=os.epoch("utc")
+local budgetEnd=math.min(o.deadline or started+DEFAULT_BUDGET_MS,started+RETRY_WINDOW_MS)
+local tries=0
 while true do
-tries = tries + 1
-local ok, result = pcall(function() return attempt(c, method, path, o) end)
+tries=tries+1
+local ok,result=pcall(function()return attempt(c,method,path,o)end)
 if ok then
 return result
 end
-if not isAiError(result) then
-error(result, 0)
+if not isAiError(result)then
+error(result,0)
 end
-local err = result
-local wait = err.retryAfter or math.min(0.5 * 2 ^ (tries - 1), 4)
-local giveUp = not retries or err.transient ~= true or (o.deadline == nil or err.kind == "unreachable") and tries >= DEFAULT_TRIES or os.epoch("utc") + wait * 1000 + MIN_REQUEST_MS >= budgetEnd
+local err=result
+local wait=err.retryAfter or math.min(0.5*2^(tries-1),4)
+local giveUp=not retries or err.transient~=true or(o.deadline==nil or err.kind=="unreachable")and tries>=DEFAULT_TRIES or os.epoch("utc")+wait*1000+MIN_REQUEST_MS>=budgetEnd
 if giveUp then
-error(err, 0)
+error(err,0)
 end
 pauseFor(wait)
 end
 end
 return ____exports
 end,
-["client"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__Class = ____lualib.__TS__Class
-local ____exports = {}
-local ____decode = require("decode")
-local SHAPES = ____decode.SHAPES
-local ____transport = require("transport")
-local base64 = ____transport.base64
-local pathId = ____transport.pathId
-local request = ____transport.request
-____exports.Client = __TS__Class()
-local Client = ____exports.Client
-Client.name = "Client"
-function Client.prototype.____constructor(self, options)
-self.requests = 0
-self.bytes = 0
-self.largest = 0
-self.url = options.url
+["client"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__Class=____lualib.__TS__Class
+local ____exports={}
+local ____decode=require("decode")
+local SHAPES=____decode.SHAPES
+local ____transport=require("transport")
+local base64=____transport.base64
+local pathId=____transport.pathId
+local request=____transport.request
+____exports.Client=__TS__Class()
+local Client=____exports.Client
+Client.name="Client"
+function Client.prototype.____constructor(self,options)
+self.requests=0
+self.bytes=0
+self.largest=0
+self.url=options.url
 local ____temp_0
-if options.directory ~= "" then
-____temp_0 = options.directory
+if options.directory~=""then
+____temp_0=options.directory
 else
-____temp_0 = nil
+____temp_0=nil
 end
-self.directory = ____temp_0
-self.encoding = options.encoding or "latin1"
-self.timeout = options.timeout
-if options.password ~= nil and options.password ~= "" then
-self.authHeader = "Basic " .. base64(((options.username or "opencode") .. ":") .. options.password)
+self.directory=____temp_0
+self.encoding=options.encoding or"latin1"
+self.timeout=options.timeout
+if options.password~=nil and options.password~=""then
+self.authHeader="Basic ".. base64(((options.username or"opencode")..":").. options.password)
 end
 end
-function Client.prototype.request(self, method, path, o)
-if o == nil then
-o = {}
+function Client.prototype.request(self,method,path,o)
+if o==nil then
+o={}
 end
-return request(self, method, path, o)
+return request(self,method,path,o)
 end
-function Client.prototype.sessionPath(self, id, rest)
-if rest == nil then
-rest = ""
+function Client.prototype.sessionPath(self,id,rest)
+if rest==nil then
+rest=""
 end
-return ("/session/" .. pathId("ses", id)) .. rest
+return("/session/".. pathId("ses",id)).. rest
 end
-function Client.prototype.health(self, deadline)
-return self:request("GET", "/global/health", {shape = SHAPES.health, deadline = deadline})
+function Client.prototype.health(self,deadline)
+return self:request("GET","/global/health",{shape=SHAPES.health,deadline=deadline})
 end
-function Client.prototype.sessions(self, deadline, filter)
-local query = {}
-if (filter and filter.search) ~= nil then
-query.search = filter.search
+function Client.prototype.sessions(self,deadline,filter)
+local query={}
+if(filter and filter.search)~=nil then
+query.search=filter.search
 end
-if (filter and filter.roots) ~= nil then
-query.roots = tostring(filter.roots)
+if(filter and filter.roots)~=nil then
+query.roots=tostring(filter.roots)
 end
-if (filter and filter.limit) ~= nil then
-query.limit = filter.limit
+if(filter and filter.limit)~=nil then
+query.limit=filter.limit
 end
-local list = self:request("GET", "/session", {query = query, shape = {SHAPES.session}, deadline = deadline})
+local list=self:request("GET","/session",{query=query,shape={SHAPES.session},deadline=deadline})
 table.sort(
 list,
-function(a, b) return a.time.updated > b.time.updated end
+function(a,b)return a.time.updated>b.time.updated end
 )
 return list
 end
-function Client.prototype.session(self, id, deadline)
+function Client.prototype.session(self,id,deadline)
 return self:request(
 "GET",
 self:sessionPath(id),
-{shape = SHAPES.session, deadline = deadline}
+{shape=SHAPES.session,deadline=deadline}
 )
 end
-function Client.prototype.createSession(self, title, parentID, deadline)
-if parentID ~= nil then
-pathId("ses", parentID)
+function Client.prototype.createSession(self,title,parentID,deadline)
+if parentID~=nil then
+pathId("ses",parentID)
 end
-return self:request("POST", "/session", {body = {title = title, parentID = parentID}, shape = SHAPES.session, deadline = deadline})
+return self:request("POST","/session",{body={title=title,parentID=parentID},shape=SHAPES.session,deadline=deadline})
 end
-function Client.prototype.deleteSession(self, id)
+function Client.prototype.deleteSession(self,id)
 return self:request(
 "DELETE",
 self:sessionPath(id),
-{shape = SHAPES.boolean}
+{shape=SHAPES.boolean}
 )
 end
-function Client.prototype.abort(self, id, timeout, deadline)
+function Client.prototype.abort(self,id,timeout,deadline)
 return self:request(
 "POST",
-self:sessionPath(id, "/abort"),
-{timeout = timeout, deadline = deadline, shape = SHAPES.boolean}
+self:sessionPath(id,"/abort"),
+{timeout=timeout,deadline=deadline,shape=SHAPES.boolean}
 )
 end
-function Client.prototype.messages(self, id, limit, deadline)
+function Client.prototype.messages(self,id,limit,deadline)
 return self:request(
 "GET",
-self:sessionPath(id, "/message"),
-{query = limit ~= nil and ({limit = limit}) or nil, shape = {SHAPES.message}, deadline = deadline}
+self:sessionPath(id,"/message"),
+{query=limit~=nil and({limit=limit})or nil,shape={SHAPES.message},deadline=deadline}
 )
 end
-function Client.prototype.message(self, id, messageID, deadline)
+function Client.prototype.message(self,id,messageID,deadline)
 return self:request(
 "GET",
 self:sessionPath(
 id,
-"/message/" .. pathId("msg", messageID)
+"/message/".. pathId("msg",messageID)
 ),
-{shape = SHAPES.message, deadline = deadline}
+{shape=SHAPES.message,deadline=deadline}
 )
 end
-function Client.prototype.prompt(self, id, body, timeout, deadline)
-pathId("msg", body.messageID)
+function Client.prototype.prompt(self,id,body,timeout,deadline)
+pathId("msg",body.messageID)
 return self:request(
 "POST",
-self:sessionPath(id, "/message"),
-{body = body, timeout = timeout, deadline = deadline, shape = SHAPES.message}
+self:sessionPath(id,"/message"),
+{body=body,timeout=timeout,deadline=deadline,shape=SHAPES.message}
 )
 end
-function Client.prototype.promptAsync(self, id, body, deadline)
-pathId("msg", body.messageID)
+function Client.prototype.promptAsync(self,id,body,deadline)
+pathId("msg",body.messageID)
 self:request(
 "POST",
-self:sessionPath(id, "/prompt_async"),
-{body = body, deadline = deadline}
+self:sessionPath(id,"/prompt_async"),
+{body=body,deadline=deadline}
 )
 end
-function Client.prototype.status(self, deadline)
-return self:request("GET", "/session/status", {shape = SHAPES.status, deadline = deadline})
+function Client.prototype.status(self,deadline)
+return self:request("GET","/session/status",{shape=SHAPES.status,deadline=deadline})
 end
-function Client.prototype.agents(self, deadline)
-return self:request("GET", "/agent", {shape = {SHAPES.agent}, deadline = deadline})
+function Client.prototype.agents(self,deadline)
+return self:request("GET","/agent",{shape={SHAPES.agent},deadline=deadline})
 end
-function Client.prototype.providers(self, deadline)
-return self:request("GET", "/config/providers", {shape = SHAPES.providers, deadline = deadline})
+function Client.prototype.providers(self,deadline)
+return self:request("GET","/config/providers",{shape=SHAPES.providers,deadline=deadline})
 end
-function Client.prototype.permissions(self, deadline)
-return self:request("GET", "/permission", {shape = {SHAPES.permission}, deadline = deadline})
+function Client.prototype.permissions(self,deadline)
+return self:request("GET","/permission",{shape={SHAPES.permission},deadline=deadline})
 end
-function Client.prototype.replyPermission(self, requestID, reply, message, deadline)
+function Client.prototype.replyPermission(self,requestID,reply,message,deadline)
 return self:request(
 "POST",
-("/permission/" .. pathId("per", requestID)) .. "/reply",
-{body = {reply = reply, message = message}, shape = SHAPES.boolean, deadline = deadline}
+("/permission/".. pathId("per",requestID)).."/reply",
+{body={reply=reply,message=message},shape=SHAPES.boolean,deadline=deadline}
 )
 end
-function Client.prototype.questions(self, deadline)
-return self:request("GET", "/question", {shape = {SHAPES.question}, deadline = deadline})
+function Client.prototype.questions(self,deadline)
+return self:request("GET","/question",{shape={SHAPES.question},deadline=deadline})
 end
-function Client.prototype.replyQuestion(self, requestID, answers, deadline)
+function Client.prototype.replyQuestion(self,requestID,answers,deadline)
 return self:request(
 "POST",
-("/question/" .. pathId("que", requestID)) .. "/reply",
-{body = {answers = answers}, shape = SHAPES.boolean, deadline = deadline}
+("/question/".. pathId("que",requestID)).."/reply",
+{body={answers=answers},shape=SHAPES.boolean,deadline=deadline}
 )
 end
-function Client.prototype.rejectQuestion(self, requestID, deadline)
+function Client.prototype.rejectQuestion(self,requestID,deadline)
 return self:request(
 "POST",
-("/question/" .. pathId("que", requestID)) .. "/reject",
-{shape = SHAPES.boolean, deadline = deadline}
+("/question/".. pathId("que",requestID)).."/reject",
+{shape=SHAPES.boolean,deadline=deadline}
 )
 end
-function Client.prototype.appendPrompt(self, text)
-return self:request("POST", "/tui/append-prompt", {body = {text = text}, shape = SHAPES.boolean})
+function Client.prototype.appendPrompt(self,text)
+return self:request("POST","/tui/append-prompt",{body={text=text},shape=SHAPES.boolean})
 end
 function Client.prototype.submitPrompt(self)
-return self:request("POST", "/tui/submit-prompt", {shape = SHAPES.boolean})
+return self:request("POST","/tui/submit-prompt",{shape=SHAPES.boolean})
 end
 function Client.prototype.clearPrompt(self)
-return self:request("POST", "/tui/clear-prompt", {shape = SHAPES.boolean})
+return self:request("POST","/tui/clear-prompt",{shape=SHAPES.boolean})
 end
 function Client.prototype.openHelp(self)
-return self:request("POST", "/tui/open-help", {shape = SHAPES.boolean})
+return self:request("POST","/tui/open-help",{shape=SHAPES.boolean})
 end
 function Client.prototype.openSessions(self)
-return self:request("POST", "/tui/open-sessions", {shape = SHAPES.boolean})
+return self:request("POST","/tui/open-sessions",{shape=SHAPES.boolean})
 end
 function Client.prototype.openThemes(self)
-return self:request("POST", "/tui/open-themes", {shape = SHAPES.boolean})
+return self:request("POST","/tui/open-themes",{shape=SHAPES.boolean})
 end
 function Client.prototype.openModels(self)
-return self:request("POST", "/tui/open-models", {shape = SHAPES.boolean})
+return self:request("POST","/tui/open-models",{shape=SHAPES.boolean})
 end
-function Client.prototype.executeCommand(self, command)
-return self:request("POST", "/tui/execute-command", {body = {command = command}, shape = SHAPES.boolean})
+function Client.prototype.executeCommand(self,command)
+return self:request("POST","/tui/execute-command",{body={command=command},shape=SHAPES.boolean})
 end
-function Client.prototype.showToast(self, message, options)
-return self:request("POST", "/tui/show-toast", {body = {message = message, title = options and options.title, duration = options and options.duration, variant = options and options.variant or "info"}, shape = SHAPES.boolean})
+function Client.prototype.showToast(self,message,options)
+return self:request("POST","/tui/show-toast",{body={message=message,title=options and options.title,duration=options and options.duration,variant=options and options.variant or"info"},shape=SHAPES.boolean})
 end
-function Client.prototype.controlNext(self, timeout)
+function Client.prototype.controlNext(self,timeout)
 return self:request(
 "GET",
 "/tui/control/next",
 {
-timeout = timeout,
-deadline = timeout ~= nil and os.epoch("utc") + timeout * 1000 or nil,
-shape = SHAPES.control
+timeout=timeout,
+deadline=timeout~=nil and os.epoch("utc")+timeout*1000 or nil,
+shape=SHAPES.control
 }
 )
 end
-function Client.prototype.controlResponse(self, body)
-return self:request("POST", "/tui/control/response", {body = body, shape = SHAPES.boolean})
+function Client.prototype.controlResponse(self,body)
+return self:request("POST","/tui/control/response",{body=body,shape=SHAPES.boolean})
 end
 return ____exports
 end,
-["catalog"] = function(...) 
-local ____exports = {}
-local ____errors = require("errors")
-local fail = ____errors.fail
-local TTL_MS = 60000
-local agentCache = {}
-local providerCache = {}
+["catalog"]=function(...)
+local ____exports={}
+local ____errors=require("errors")
+local fail=____errors.fail
+local TTL_MS=60000
+local agentCache={}
+local providerCache={}
 local function cacheKey(client)
-return (client.url .. "|") .. (client.directory or "")
+return(client.url .."|")..(client.directory or"")
 end
-local function cached(cache, client, load)
-local key = cacheKey(client)
-local hit = cache[key]
-local now = os.epoch("utc")
-if hit ~= nil and now - hit.at < TTL_MS then
+local function cached(cache,client,load)
+local key=cacheKey(client)
+local hit=cache[key]
+local now=os.epoch("utc")
+if hit~=nil and now-hit.at<TTL_MS then
 return hit.value
 end
-local value = load()
-cache[key] = {at = now, value = value}
+local value=load()
+cache[key]={at=now,value=value}
 return value
 end
-function ____exports.listAgents(client, deadline)
+function ____exports.listAgents(client,deadline)
 return cached(
 agentCache,
 client,
-function() return client:agents(deadline) end
+function()return client:agents(deadline)end
 )
 end
-function ____exports.listProviders(client, deadline)
+function ____exports.listProviders(client,deadline)
 return cached(
 providerCache,
 client,
-function() return client:providers(deadline) end
+function()return client:providers(deadline)end
 )
 end
 function ____exports.agentNames(client)
-local names = {}
-for ____, a in ipairs(____exports.listAgents(client)) do
-if a.mode ~= "subagent" and a.hidden ~= true then
-names[#names + 1] = a.name
+local names={}
+for ____,a in ipairs(____exports.listAgents(client))do
+if a.mode~="subagent"and a.hidden~=true then
+names[#names+1]=a.name
 end
 end
 table.sort(names)
 return names
 end
 function ____exports.modelNames(client)
-local names = {}
-for ____, p in ipairs(____exports.listProviders(client).providers) do
-for id in pairs(p.models) do
-names[#names + 1] = (p.id .. "/") .. tostring(id)
+local names={}
+for ____,p in ipairs(____exports.listProviders(client).providers)do
+for id in pairs(p.models)do
+names[#names+1]=(p.id .."/").. tostring(id)
 end
 end
 table.sort(names)
 return names
 end
-function ____exports.checkAgent(client, name, deadline)
-for ____, a in ipairs(____exports.listAgents(client, deadline)) do
-if a.name == name then
+function ____exports.checkAgent(client,name,deadline)
+for ____,a in ipairs(____exports.listAgents(client,deadline))do
+if a.name==name then
 return
 end
 end
 fail(
 "unknown_agent",
-(("Agent not found: \"" .. name) .. "\". Available agents: ") .. table.concat(
+(("Agent not found: \"".. name).."\". Available agents: ").. table.concat(
 ____exports.agentNames(client),
 ", "
 )
 )
 end
-function ____exports.checkModel(client, model, deadline)
-local providerID, modelID = string.match(model, "^([^/]+)/(.+)$")
-if providerID == nil or modelID == nil then
-return fail("unknown_model", ("\"" .. model) .. "\" is not provider/model.")
+function ____exports.checkModel(client,model,deadline)
+local providerID,modelID=string.match(model,"^([^/]+)/(.+)$")
+if providerID==nil or modelID==nil then
+return fail("unknown_model",("\"".. model).."\" is not provider/model.")
 end
-local providers = ____exports.listProviders(client, deadline).providers
-local ids = {}
-for ____, p in ipairs(providers) do
-ids[#ids + 1] = p.id
-if p.id == providerID then
-if p.models[modelID] ~= nil then
-return {providerID = providerID, modelID = modelID}
+local providers=____exports.listProviders(client,deadline).providers
+local ids={}
+for ____,p in ipairs(providers)do
+ids[#ids+1]=p.id
+if p.id==providerID then
+if p.models[modelID]~=nil then
+return{providerID=providerID,modelID=modelID}
 end
-local models = {}
-for id in pairs(p.models) do
-models[#models + 1] = id
+local models={}
+for id in pairs(p.models)do
+models[#models+1]=id
 end
 table.sort(models)
 return fail(
 "unknown_model",
-(((("Model not found: " .. model) .. ". Models of ") .. providerID) .. ": ") .. table.concat(models, ", ")
+(((("Model not found: ".. model)..". Models of ").. providerID)..": ").. table.concat(models,", ")
 )
 end
 end
 return fail(
 "unknown_model",
-(("Provider not found: " .. providerID) .. ". Available providers: ") .. table.concat(ids, ", ")
+(("Provider not found: ".. providerID)..". Available providers: ").. table.concat(ids,", ")
 )
 end
 return ____exports
 end,
-["pause"] = function(...) 
-local ____exports = {}
-local ____http = require("http")
-local TERMINATED = ____http.TERMINATED
+["pause"]=function(...)
+local ____exports={}
+local ____http=require("http")
+local TERMINATED=____http.TERMINATED
 function ____exports.pause(seconds)
-local timer = os.startTimer(seconds)
+local timer=os.startTimer(seconds)
 while true do
-local event, id = os.pullEventRaw()
-if event == "terminate" then
+local event,id=os.pullEventRaw()
+if event=="terminate"then
 os.cancelTimer(timer)
-error(TERMINATED, 0)
+error(TERMINATED,0)
 end
-if event == "timer" and id == timer then
+if event=="timer"and id==timer then
 return
 end
 end
 end
-function ____exports.waitEvent(name, deadline)
-local left = (deadline - os.epoch("utc")) / 1000
-if left <= 0 then
+function ____exports.waitEvent(name,deadline)
+local left=(deadline-os.epoch("utc"))/1000
+if left<=0 then
 return false
 end
-local timer = os.startTimer(left)
+local timer=os.startTimer(left)
 while true do
-local event, id = os.pullEventRaw()
-if event == "terminate" then
+local event,id=os.pullEventRaw()
+if event=="terminate"then
 os.cancelTimer(timer)
-error(TERMINATED, 0)
+error(TERMINATED,0)
 end
-if event == name then
+if event==name then
 os.cancelTimer(timer)
 return true
 end
-if event == "timer" and id == timer then
+if event=="timer"and id==timer then
 return false
 end
 end
 end
 return ____exports
 end,
-["status"] = function(...) 
-local ____exports = {}
-local ____pause = require("pause")
-local waitEvent = ____pause.waitEvent
-local STATUS_EVENT = "opencc_status"
-local fetches = {}
-local waiting = 0
-function ____exports.sessionStatuses(client, deadline, since)
-local key = (client.url .. "|") .. (client.directory or "")
-local shared = fetches[key]
-if shared ~= nil and shared.startedAt >= since then
+["status"]=function(...)
+local ____exports={}
+local ____pause=require("pause")
+local waitEvent=____pause.waitEvent
+local STATUS_EVENT="opencc_status"
+local fetches={}
+local waiting=0
+function ____exports.sessionStatuses(client,deadline,since)
+local key=(client.url .."|")..(client.directory or"")
+local shared=fetches[key]
+if shared~=nil and shared.startedAt>=since then
 while not shared.done do
-waiting = waiting + 1
-local ok, came = pcall(waitEvent, STATUS_EVENT, deadline)
-waiting = waiting - 1
+waiting=waiting+1
+local ok,came=pcall(waitEvent,STATUS_EVENT,deadline)
+waiting=waiting-1
 if not ok then
-error(came, 0)
+error(came,0)
 end
 if not came then
 break
 end
 end
-if shared.value ~= nil then
+if shared.value~=nil then
 return shared.value
 end
 end
-local fetch = {
-startedAt = os.epoch("utc"),
-done = false
+local fetch={
+startedAt=os.epoch("utc"),
+done=false
 }
-fetches[key] = fetch
-local ok, value = pcall(function() return client:status(deadline) end)
-fetch.done = true
+fetches[key]=fetch
+local ok,value=pcall(function()return client:status(deadline)end)
+fetch.done=true
 if ok then
-fetch.value = value
+fetch.value=value
 end
-if waiting > 0 then
+if waiting>0 then
 os.queueEvent(STATUS_EVENT)
 end
 if not ok then
-error(value, 0)
+error(value,0)
 end
 return value
 end
 return ____exports
 end,
-["crowd"] = function(...) 
-local ____exports = {}
-local ____status = require("status")
-local sessionStatuses = ____status.sessionStatuses
-local CROWD = 3
-local LOOK_EVERY = 6
-local waits = 0
+["crowd"]=function(...)
+local ____exports={}
+local ____status=require("status")
+local sessionStatuses=____status.sessionStatuses
+local CROWD=3
+local LOOK_EVERY=6
+local waits=0
 function ____exports.joinCrowd()
-waits = waits + 1
-local left = false
+waits=waits+1
+local left=false
 return function()
 if not left then
-waits = waits - 1
+waits=waits-1
 end
-left = true
+left=true
 end
 end
 function ____exports.crowded()
-return waits >= CROWD
+return waits>=CROWD
 end
 local function tickMs(interval)
 return math.max(
-math.floor(interval * 1000),
+math.floor(interval*1000),
 50
 )
 end
 function ____exports.toNextTick(interval)
-local ms = tickMs(interval)
-return (ms - os.epoch("utc") % ms) / 1000
+local ms=tickMs(interval)
+return(ms-os.epoch("utc")%ms)/1000
 end
-function ____exports.worthALook(client, sessionID, deadline, interval, lastLook)
-local now = os.epoch("utc")
-if now - lastLook >= LOOK_EVERY * interval * 1000 then
+function ____exports.worthALook(client,sessionID,deadline,interval,lastLook)
+local now=os.epoch("utc")
+if now-lastLook>=LOOK_EVERY*interval*1000 then
 return true
 end
-local ms = tickMs(interval)
-local status = sessionStatuses(client, deadline, now - now % ms)[sessionID]
-return status == nil or status.type ~= "busy"
+local ms=tickMs(interval)
+local status=sessionStatuses(client,deadline,now-now%ms)[sessionID]
+return status==nil or status.type~="busy"
 end
 return ____exports
 end,
-["replytypes"] = function(...) 
-local ____exports = {}
+["replytypes"]=function(...)
+local ____exports={}
 return ____exports
 end,
-["queue"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__ArrayIndexOf = ____lualib.__TS__ArrayIndexOf
-local __TS__ArraySplice = ____lualib.__TS__ArraySplice
-local ____exports = {}
-local ____pause = require("pause")
-local pause = ____pause.pause
-local waitEvent = ____pause.waitEvent
-local ____status = require("status")
-local sessionStatuses = ____status.sessionStatuses
-local TURN_EVENT = "opencc_turn"
-local queues = {}
-local nextTicket = 1
-local waitingForTurn = 0
-function ____exports.withTurn(key, deadline, late, fn)
-local ____nextTicket_0 = nextTicket
-nextTicket = ____nextTicket_0 + 1
-local ticket = ____nextTicket_0
-local queue = queues[key]
-if queue == nil then
-queue = {}
-queues[key] = queue
+["queue"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__ArrayIndexOf=____lualib.__TS__ArrayIndexOf
+local __TS__ArraySplice=____lualib.__TS__ArraySplice
+local ____exports={}
+local ____pause=require("pause")
+local pause=____pause.pause
+local waitEvent=____pause.waitEvent
+local ____status=require("status")
+local sessionStatuses=____status.sessionStatuses
+local TURN_EVENT="opencc_turn"
+local queues={}
+local nextTicket=1
+local waitingForTurn=0
+function ____exports.withTurn(key,deadline,late,fn)
+local ____nextTicket_0=nextTicket
+nextTicket=____nextTicket_0+1
+local ticket=____nextTicket_0
+local queue=queues[key]
+if queue==nil then
+queue={}
+queues[key]=queue
 end
-local mine = queue
-mine[#mine + 1] = ticket
-local ok, result = pcall(function()
-while mine[1] ~= ticket do
-waitingForTurn = waitingForTurn + 1
-local okWait, came = pcall(waitEvent, TURN_EVENT, deadline)
-waitingForTurn = waitingForTurn - 1
+local mine=queue
+mine[#mine+1]=ticket
+local ok,result=pcall(function()
+while mine[1]~=ticket do
+waitingForTurn=waitingForTurn+1
+local okWait,came=pcall(waitEvent,TURN_EVENT,deadline)
+waitingForTurn=waitingForTurn-1
 if not okWait then
-error(came, 0)
+error(came,0)
 end
 if not came then
 late()
@@ -2608,224 +1797,224 @@ end
 end
 return fn()
 end)
-local i = __TS__ArrayIndexOf(mine, ticket)
-if i >= 0 then
-__TS__ArraySplice(mine, i, 1)
+local i=__TS__ArrayIndexOf(mine,ticket)
+if i>=0 then
+__TS__ArraySplice(mine,i,1)
 end
-if #mine == 0 then
-queues[key] = nil
+if#mine==0 then
+queues[key]=nil
 end
-if waitingForTurn > 0 then
-os.queueEvent(TURN_EVENT, key)
+if waitingForTurn>0 then
+os.queueEvent(TURN_EVENT,key)
 end
 if not ok then
-error(result, 0)
+error(result,0)
 end
 return result
 end
-local STATUS_SHARE_MS = 100
-function ____exports.waitUntilIdle(client, sessionID, deadline, pollInterval, late)
-local gap = pollInterval
+local STATUS_SHARE_MS=100
+function ____exports.waitUntilIdle(client,sessionID,deadline,pollInterval,late)
+local gap=pollInterval
 while true do
-local status = sessionStatuses(
+local status=sessionStatuses(
 client,
 deadline,
-os.epoch("utc") - STATUS_SHARE_MS
+os.epoch("utc")-STATUS_SHARE_MS
 )[sessionID]
-if status == nil or status.type == "idle" then
+if status==nil or status.type=="idle"then
 return
 end
-if os.epoch("utc") + gap * 1000 > deadline then
+if os.epoch("utc")+gap*1000>deadline then
 late()
 end
 pause(gap)
-gap = math.min(gap * 1.5, 4)
+gap=math.min(gap*1.5,4)
 end
 end
 return ____exports
 end,
-["listen"] = function(...) 
-local ____exports = {}
-local ____pause = require("pause")
-local pause = ____pause.pause
-local polling = {
-wait = function(seconds)
+["listen"]=function(...)
+local ____exports={}
+local ____pause=require("pause")
+local pause=____pause.pause
+local polling={
+wait=function(seconds)
 pause(seconds)
 return false
 end,
-close = function() return nil end
+close=function()return nil end
 }
 local listener
 function ____exports.setListener(l)
-listener = l
+listener=l
 end
 function ____exports.listen(sessionID)
 local ____temp_0
-if listener ~= nil then
-____temp_0 = listener.listen(sessionID)
+if listener~=nil then
+____temp_0=listener.listen(sessionID)
 else
-____temp_0 = nil
+____temp_0=nil
 end
 return ____temp_0 or polling
 end
 return ____exports
 end,
-["text"] = function(...) 
-local ____exports = {}
-local NEAREST = {
-[8216] = "'",
-[8217] = "'",
-[8218] = ",",
-[8219] = "'",
-[8242] = "'",
-[8220] = "\"",
-[8221] = "\"",
-[8222] = "\"",
-[8223] = "\"",
-[8243] = "\"",
-[171] = string.char(171),
-[187] = string.char(187),
-[8208] = "-",
-[8209] = "-",
-[8210] = "-",
-[8211] = "-",
-[8212] = "-",
-[8213] = "-",
-[8722] = "-",
-[8230] = "...",
-[8226] = "",
-[9679] = "",
-[8729] = "",
-[9702] = "o",
-[9642] = "",
-[8594] = "",
-[8592] = "",
-[8593] = "",
-[8595] = "",
-[8658] = "=>",
-[8596] = "<->",
-[9654] = "",
-[9658] = "",
-[9664] = "",
-[9668] = "",
-[9650] = "",
-[9660] = "",
-[9472] = "-",
-[9473] = "-",
-[9474] = "|",
-[9475] = "|",
-[9484] = "+",
-[9488] = "+",
-[9492] = "+",
-[9496] = "+",
-[9500] = "+",
-[9508] = "+",
-[9516] = "+",
-[9524] = "+",
-[9532] = "+",
-[9552] = "=",
-[9553] = "|",
-[9556] = "+",
-[9559] = "+",
-[9562] = "+",
-[9565] = "+",
-[10003] = "v",
-[10004] = "v",
-[10007] = "x",
-[10008] = "x",
-[9733] = "*",
-[9734] = "*",
-[8804] = "<=",
-[8805] = ">=",
-[8800] = "!=",
-[8776] = "~",
-[160] = " ",
-[8194] = " ",
-[8195] = " ",
-[8201] = " ",
-[8203] = "",
-[65279] = "",
-[8482] = "TM",
-[8364] = "EUR",
-[9834] = "\r",
-[9835] = "",
-[9786] = "",
-[9829] = "",
-[9830] = "",
-[9827] = "",
-[9824] = "",
-[183] = string.char(183)
+["text"]=function(...)
+local ____exports={}
+local NEAREST={
+[8216]="'",
+[8217]="'",
+[8218]=",",
+[8219]="'",
+[8242]="'",
+[8220]="\"",
+[8221]="\"",
+[8222]="\"",
+[8223]="\"",
+[8243]="\"",
+[171]=string.char(171),
+[187]=string.char(187),
+[8208]="-",
+[8209]="-",
+[8210]="-",
+[8211]="-",
+[8212]="-",
+[8213]="-",
+[8722]="-",
+[8230]="...",
+[8226]="",
+[9679]="",
+[8729]="",
+[9702]="o",
+[9642]="",
+[8594]="",
+[8592]="",
+[8593]="",
+[8595]="",
+[8658]="=>",
+[8596]="<->",
+[9654]="",
+[9658]="",
+[9664]="",
+[9668]="",
+[9650]="",
+[9660]="",
+[9472]="-",
+[9473]="-",
+[9474]="|",
+[9475]="|",
+[9484]="+",
+[9488]="+",
+[9492]="+",
+[9496]="+",
+[9500]="+",
+[9508]="+",
+[9516]="+",
+[9524]="+",
+[9532]="+",
+[9552]="=",
+[9553]="|",
+[9556]="+",
+[9559]="+",
+[9562]="+",
+[9565]="+",
+[10003]="v",
+[10004]="v",
+[10007]="x",
+[10008]="x",
+[9733]="*",
+[9734]="*",
+[8804]="<=",
+[8805]=">=",
+[8800]="!=",
+[8776]="~",
+[160]=" ",
+[8194]=" ",
+[8195]=" ",
+[8201]=" ",
+[8203]="",
+[65279]="",
+[8482]="TM",
+[8364]="EUR",
+[9834]="\r",
+[9835]="",
+[9786]="",
+[9829]="",
+[9830]="",
+[9827]="",
+[9824]="",
+[183]=string.char(183)
 }
-local HIGH_BYTE = ((("[" .. string.char(128)) .. "-") .. string.char(255)) .. "]"
-local function decodeAt(s, i)
-local c = string.byte(s, i)
-if c < 128 then
-return c, 1
+local HIGH_BYTE=((("[".. string.char(128)).."-").. string.char(255)).."]"
+local function decodeAt(s,i)
+local c=string.byte(s,i)
+if c<128 then
+return c,1
 end
 local len
 local cp
-if c >= 194 and c <= 223 then
-len, cp = 2, c - 192
-elseif c >= 224 and c <= 239 then
-len, cp = 3, c - 224
-elseif c >= 240 and c <= 244 then
-len, cp = 4, c - 240
+if c>=194 and c<=223 then
+len,cp=2,c-192
+elseif c>=224 and c<=239 then
+len,cp=3,c-224
+elseif c>=240 and c<=244 then
+len,cp=4,c-240
 else
-return -1, 1
+return-1,1
 end
 do
-local k = 1
-while k < len do
-local cc = string.byte(s, i + k)
-if cc == nil or cc < 128 or cc > 191 then
-return -1, 1
+local k=1
+while k<len do
+local cc=string.byte(s,i+k)
+if cc==nil or cc<128 or cc>191 then
+return-1,1
 end
-cp = cp * 64 + (cc - 128)
-k = k + 1
+cp=cp*64+(cc-128)
+k=k+1
 end
 end
-return cp, len
+return cp,len
 end
 function ____exports.toCC(s)
-if (string.find(s, HIGH_BYTE)) == nil then
+if(string.find(s,HIGH_BYTE))==nil then
 return s
 end
-local out = {}
-local i = 1
-local n = #s
-while i <= n do
-local cp, len = decodeAt(s, i)
-if cp < 0 then
-out[#out + 1] = "?"
-elseif cp < 128 then
-out[#out + 1] = string.char(cp)
+local out={}
+local i=1
+local n=#s
+while i<=n do
+local cp,len=decodeAt(s,i)
+if cp<0 then
+out[#out+1]="?"
+elseif cp<128 then
+out[#out+1]=string.char(cp)
 else
-local near = NEAREST[cp]
-if near ~= nil then
-out[#out + 1] = near
-elseif cp >= 160 and cp <= 255 then
-out[#out + 1] = string.char(cp)
-elseif cp >= 127995 and cp <= 127999 then
-out[#out + 1] = ""
-elseif cp == 65039 or cp == 8205 then
-out[#out + 1] = ""
+local near=NEAREST[cp]
+if near~=nil then
+out[#out+1]=near
+elseif cp>=160 and cp<=255 then
+out[#out+1]=string.char(cp)
+elseif cp>=127995 and cp<=127999 then
+out[#out+1]=""
+elseif cp==65039 or cp==8205 then
+out[#out+1]=""
 else
-out[#out + 1] = "?"
+out[#out+1]="?"
 end
 end
-i = i + len
+i=i+len
 end
 return table.concat(out)
 end
 function ____exports.fromCC(s)
-local out = string.gsub(
+local out=string.gsub(
 s,
 HIGH_BYTE,
 function(ch)
-local c = string.byte(ch)
+local c=string.byte(ch)
 return string.char(
-192 + math.floor(c / 64),
-128 + c % 64
+192+math.floor(c/64),
+128+c%64
 )
 end
 )
@@ -2833,344 +2022,344 @@ return out
 end
 return ____exports
 end,
-["progress"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__Class = ____lualib.__TS__Class
-local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
-local ____exports = {}
-local ____text = require("text")
-local toCC = ____text.toCC
-local function textOf(answers, raw)
-local pieces = {}
-for ____, m in ipairs(answers) do
-for ____, p in ipairs(m.parts) do
-if p.type == "text" and p.synthetic ~= true and p.text ~= nil and p.text ~= "" then
-pieces[#pieces + 1] = p.text
+["progress"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__Class=____lualib.__TS__Class
+local __TS__ObjectAssign=____lualib.__TS__ObjectAssign
+local ____exports={}
+local ____text=require("text")
+local toCC=____text.toCC
+local function textOf(answers,raw)
+local pieces={}
+for ____,m in ipairs(answers)do
+for ____,p in ipairs(m.parts)do
+if p.type=="text"and p.synthetic~=true and p.text~=nil and p.text~=""then
+pieces[#pieces+1]=p.text
 end
 end
 end
-local text = table.concat(pieces, "\n\n")
+local text=table.concat(pieces,"\n\n")
 return raw and text or toCC(text)
 end
-local function toolOf(p, raw)
-local state = p.state
-local title = state.title ~= nil and (raw and state.title or toCC(state.title)) or nil
-return {
-tool = p.tool or "tool",
-status = state.status,
-title = title,
-input = state.input,
-error = state.error
+local function toolOf(p,raw)
+local state=p.state
+local title=state.title~=nil and(raw and state.title or toCC(state.title))or nil
+return{
+tool=p.tool or"tool",
+status=state.status,
+title=title,
+input=state.input,
+error=state.error
 }
 end
-____exports.Progress = __TS__Class()
-local Progress = ____exports.Progress
-Progress.name = "Progress"
-function Progress.prototype.____constructor(self, callbacks, raw)
-self.callbacks = callbacks
-self.raw = raw
-self.text = ""
-self.tools = {}
-self.toolStatus = {}
+____exports.Progress=__TS__Class()
+local Progress=____exports.Progress
+Progress.name="Progress"
+function Progress.prototype.____constructor(self,callbacks,raw)
+self.callbacks=callbacks
+self.raw=raw
+self.text=""
+self.tools={}
+self.toolStatus={}
 end
-function Progress.prototype.report(self, ordered)
-local changed = false
-self.runningTool = nil
-for ____, m in ipairs(ordered) do
-for ____, p in ipairs(m.parts) do
-if p.type == "tool" and p.state ~= nil and self:reportTool(p) then
-changed = true
+function Progress.prototype.report(self,ordered)
+local changed=false
+self.runningTool=nil
+for ____,m in ipairs(ordered)do
+for ____,p in ipairs(m.parts)do
+if p.type=="tool"and p.state~=nil and self:reportTool(p)then
+changed=true
 end
 end
 end
-local text = textOf(ordered, self.raw)
-if text ~= self.text then
-local grew = string.sub(text, 1, #self.text) == self.text
-local delta = grew and string.sub(text, #self.text + 1) or text
-self.text = text
-changed = true
-if self.callbacks.onText ~= nil then
-self.callbacks.onText(delta, text)
+local text=textOf(ordered,self.raw)
+if text~=self.text then
+local grew=string.sub(text,1,#self.text)==self.text
+local delta=grew and string.sub(text,#self.text+1)or text
+self.text=text
+changed=true
+if self.callbacks.onText~=nil then
+self.callbacks.onText(delta,text)
 end
 end
 return changed
 end
-function Progress.prototype.reportTool(self, p)
-local before = self.toolStatus[p.id]
-local now = p.state.status
-if now == "running" or now == "pending" then
-self.runningTool = p.tool or "tool"
+function Progress.prototype.reportTool(self,p)
+local before=self.toolStatus[p.id]
+local now=p.state.status
+if now=="running"or now=="pending"then
+self.runningTool=p.tool or"tool"
 end
-if before == now then
+if before==now then
 return false
 end
-self.toolStatus[p.id] = now
-local started = now == "running" and before == nil
-local ended = now == "completed" or now == "error"
+self.toolStatus[p.id]=now
+local started=now=="running"and before==nil
+local ended=now=="completed"or now=="error"
 if ended then
-local ____self_tools_0 = self.tools
-____self_tools_0[#____self_tools_0 + 1] = toolOf(p, self.raw)
+local ____self_tools_0=self.tools
+____self_tools_0[#____self_tools_0+1]=toolOf(p,self.raw)
 end
-local onTool = self.callbacks.onTool
-if (started or ended) and onTool ~= nil then
-if ended and before == nil then
+local onTool=self.callbacks.onTool
+if(started or ended)and onTool~=nil then
+if ended and before==nil then
 onTool(__TS__ObjectAssign(
 {},
-toolOf(p, self.raw),
-{status = "running"}
+toolOf(p,self.raw),
+{status="running"}
 ))
 end
-onTool(toolOf(p, self.raw))
+onTool(toolOf(p,self.raw))
 end
 return true
 end
 return ____exports
 end,
-["requests"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__Class = ____lualib.__TS__Class
-local ____exports = {}
-local ____errors = require("errors")
-local fail = ____errors.fail
-local ____pause = require("pause")
-local pause = ____pause.pause
+["requests"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__Class=____lualib.__TS__Class
+local ____exports={}
+local ____errors=require("errors")
+local fail=____errors.fail
+local ____pause=require("pause")
+local pause=____pause.pause
 local function describePermission(req)
-return req.permission .. (#req.patterns > 0 and " " .. table.concat(req.patterns, " ") or "")
+return req.permission ..(#req.patterns>0 and" ".. table.concat(req.patterns," ")or"")
 end
-local function beforeDeadline(deadline, timeoutLine, fn)
+local function beforeDeadline(deadline,timeoutLine,fn)
 local result
-local done = false
+local done=false
 parallel.waitForAny(
 function()
-result = fn()
-done = true
+result=fn()
+done=true
 end,
 function()
 pause(math.max(
-(deadline - os.epoch("utc")) / 1000,
+(deadline-os.epoch("utc"))/1000,
 0
 ))
 end
 )
 if not done then
-fail("timeout", timeoutLine)
+fail("timeout",timeoutLine)
 end
 return result
 end
-____exports.AgentRequests = __TS__Class()
-local AgentRequests = ____exports.AgentRequests
-AgentRequests.name = "AgentRequests"
-function AgentRequests.prototype.____constructor(self, client, opts)
-self.client = client
-self.opts = opts
-self.rejected = {}
-self.handled = {}
-self.next = 0
-self.gap = 2 * opts.pollInterval
+____exports.AgentRequests=__TS__Class()
+local AgentRequests=____exports.AgentRequests
+AgentRequests.name="AgentRequests"
+function AgentRequests.prototype.____constructor(self,client,opts)
+self.client=client
+self.opts=opts
+self.rejected={}
+self.handled={}
+self.next=0
+self.gap=2*opts.pollInterval
 end
 function AgentRequests.prototype.moved(self)
-self.gap = 2 * self.opts.pollInterval
-self.next = 0
+self.gap=2*self.opts.pollInterval
+self.next=0
 end
-function AgentRequests.prototype.check(self, runningTool)
-local o = self.opts
-local now = os.epoch("utc")
-if runningTool == nil or now < self.next then
+function AgentRequests.prototype.check(self,runningTool)
+local o=self.opts
+local now=os.epoch("utc")
+if runningTool==nil or now<self.next then
 return false
 end
-self.next = now + self.gap * 1000
-self.gap = math.min(self.gap * 2, 16 * o.pollInterval)
-local answered = false
-if runningTool == "question" then
-for ____, q in ipairs(self.client:questions(o.deadline)) do
-if q.sessionID == o.sessionID and not self.handled[q.id] then
-answered = self:answerQuestion(q)
+self.next=now+self.gap*1000
+self.gap=math.min(self.gap*2,16*o.pollInterval)
+local answered=false
+if runningTool=="question"then
+for ____,q in ipairs(self.client:questions(o.deadline))do
+if q.sessionID==o.sessionID and not self.handled[q.id]then
+answered=self:answerQuestion(q)
 end
 end
 else
-for ____, req in ipairs(self.client:permissions(o.deadline)) do
-if req.sessionID == o.sessionID and not self.handled[req.id] then
-answered = self:answerPermission(req)
+for ____,req in ipairs(self.client:permissions(o.deadline))do
+if req.sessionID==o.sessionID and not self.handled[req.id]then
+answered=self:answerPermission(req)
 end
 end
 end
 return answered
 end
-function AgentRequests.prototype.answerPermission(self, req)
-self.handled[req.id] = true
-local reply = "reject"
-local onPermission = self.opts.onPermission
-if onPermission ~= nil then
-local answer = beforeDeadline(
+function AgentRequests.prototype.answerPermission(self,req)
+self.handled[req.id]=true
+local reply="reject"
+local onPermission=self.opts.onPermission
+if onPermission~=nil then
+local answer=beforeDeadline(
 self.opts.deadline,
 self.opts.timeoutLine,
-function() return onPermission(req) end
+function()return onPermission(req)end
 )
-reply = answer == true and "once" or ((answer == false or answer == nil) and "reject" or answer)
+reply=answer==true and"once"or((answer==false or answer==nil)and"reject"or answer)
 else
-local ____self_rejected_0 = self.rejected
-____self_rejected_0[#____self_rejected_0 + 1] = ("permission " .. describePermission(req)) .. " (no onPermission handler)"
+local ____self_rejected_0=self.rejected
+____self_rejected_0[#____self_rejected_0+1]=("permission ".. describePermission(req)).." (no onPermission handler)"
 end
-self.client:replyPermission(req.id, reply, nil, self.opts.deadline)
+self.client:replyPermission(req.id,reply,nil,self.opts.deadline)
 return true
 end
-function AgentRequests.prototype.answerQuestion(self, q)
-self.handled[q.id] = true
-local onQuestion = self.opts.onQuestion
+function AgentRequests.prototype.answerQuestion(self,q)
+self.handled[q.id]=true
+local onQuestion=self.opts.onQuestion
 local ____temp_1
-if onQuestion ~= nil then
-____temp_1 = beforeDeadline(
+if onQuestion~=nil then
+____temp_1=beforeDeadline(
 self.opts.deadline,
 self.opts.timeoutLine,
-function() return onQuestion(q) end
+function()return onQuestion(q)end
 )
 else
-____temp_1 = nil
+____temp_1=nil
 end
-local answers = ____temp_1
-if answers ~= nil then
-self.client:replyQuestion(q.id, answers, self.opts.deadline)
+local answers=____temp_1
+if answers~=nil then
+self.client:replyQuestion(q.id,answers,self.opts.deadline)
 else
-if self.opts.onQuestion == nil then
-local ____self_rejected_4 = self.rejected
-local ____opt_2 = q.questions[1]
-____self_rejected_4[#____self_rejected_4 + 1] = ("question \"" .. (____opt_2 and ____opt_2.question or "?")) .. "\" (no onQuestion handler)"
+if self.opts.onQuestion==nil then
+local ____self_rejected_4=self.rejected
+local ____opt_2=q.questions[1]
+____self_rejected_4[#____self_rejected_4+1]=("question \""..(____opt_2 and ____opt_2.question or"?")).."\" (no onQuestion handler)"
 end
-self.client:rejectQuestion(q.id, self.opts.deadline)
+self.client:rejectQuestion(q.id,self.opts.deadline)
 end
 return true
 end
 return ____exports
 end,
-["reply"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__Class = ____lualib.__TS__Class
-local __TS__New = ____lualib.__TS__New
-local ____exports = {}
-local ____answer = require("answer")
-local Answer = ____answer.Answer
-local ____crowd = require("crowd")
-local crowded = ____crowd.crowded
-local joinCrowd = ____crowd.joinCrowd
-local toNextTick = ____crowd.toNextTick
-local worthALook = ____crowd.worthALook
-local ____errors = require("errors")
-local fail = ____errors.fail
-local ____listen = require("listen")
-local listen = ____listen.listen
-local ____progress = require("progress")
-local Progress = ____progress.Progress
-local ____status = require("status")
-local sessionStatuses = ____status.sessionStatuses
-local ____requests = require("requests")
-local AgentRequests = ____requests.AgentRequests
-local ____text = require("text")
-local toCC = ____text.toCC
-local ERROR_HINTS = {MessageAbortedError = " (the reply was stopped on the server)", ProviderAuthError = " (the server's model provider refused its credentials: fix its API key on the server)", MessageOutputLengthError = " (the reply reached the model's output limit: ask for less at once)", ContextOverflowError = " (the conversation is too long for the model: start a new one)"}
-local QUICK = 0.1
-local EASE_AFTER = 2
-local SLOW_AFTER = 20
-local DUE_SILENCE = 1500
-local LONG_SILENCE = 8000
+["reply"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__Class=____lualib.__TS__Class
+local __TS__New=____lualib.__TS__New
+local ____exports={}
+local ____answer=require("answer")
+local Answer=____answer.Answer
+local ____crowd=require("crowd")
+local crowded=____crowd.crowded
+local joinCrowd=____crowd.joinCrowd
+local toNextTick=____crowd.toNextTick
+local worthALook=____crowd.worthALook
+local ____errors=require("errors")
+local fail=____errors.fail
+local ____listen=require("listen")
+local listen=____listen.listen
+local ____progress=require("progress")
+local Progress=____progress.Progress
+local ____status=require("status")
+local sessionStatuses=____status.sessionStatuses
+local ____requests=require("requests")
+local AgentRequests=____requests.AgentRequests
+local ____text=require("text")
+local toCC=____text.toCC
+local ERROR_HINTS={MessageAbortedError=" (the reply was stopped on the server)",ProviderAuthError=" (the server's model provider refused its credentials: fix its API key on the server)",MessageOutputLengthError=" (the reply reached the model's output limit: ask for less at once)",ContextOverflowError=" (the conversation is too long for the model: start a new one)"}
+local QUICK=0.1
+local EASE_AFTER=2
+local SLOW_AFTER=20
+local DUE_SILENCE=1500
+local LONG_SILENCE=8000
 local function overtaken(sessionID)
-return fail("overtaken", ("A newer message on session " .. sessionID) .. " (sent by another client) was answered instead of this prompt: send it again.")
+return fail("overtaken",("A newer message on session ".. sessionID).." (sent by another client) was answered instead of this prompt: send it again.")
 end
-____exports.ReplyWaiter = __TS__Class()
-local ReplyWaiter = ____exports.ReplyWaiter
-ReplyWaiter.name = "ReplyWaiter"
-function ReplyWaiter.prototype.____constructor(self, client, opts)
-self.client = client
-self.opts = opts
-self.lastChange = os.epoch("utc")
-self.lastLook = 0
-self.quickLooks = 0
-self.shape = ""
-self.nextStatus = 0
-self.statusGap = 2000
-self.idleChecks = 0
-self.resent = false
-self.answer = __TS__New(Answer, opts.messageID)
-self.progress = __TS__New(Progress, opts, opts.raw == true)
-self.requests = __TS__New(AgentRequests, client, opts)
+____exports.ReplyWaiter=__TS__Class()
+local ReplyWaiter=____exports.ReplyWaiter
+ReplyWaiter.name="ReplyWaiter"
+function ReplyWaiter.prototype.____constructor(self,client,opts)
+self.client=client
+self.opts=opts
+self.lastChange=os.epoch("utc")
+self.lastLook=0
+self.quickLooks=0
+self.shape=""
+self.nextStatus=0
+self.statusGap=2000
+self.idleChecks=0
+self.resent=false
+self.answer=__TS__New(Answer,opts.messageID)
+self.progress=__TS__New(Progress,opts,opts.raw==true)
+self.requests=__TS__New(AgentRequests,client,opts)
 end
-function ReplyWaiter.prototype.poll(self, justSent)
-if justSent == nil then
-justSent = false
+function ReplyWaiter.prototype.poll(self,justSent)
+if justSent==nil then
+justSent=false
 end
-local sub = listen(self.opts.sessionID)
-local leave = joinCrowd()
-local ok, result = pcall(function() return self:pollWith(sub.wait, justSent) end)
+local sub=listen(self.opts.sessionID)
+local leave=joinCrowd()
+local ok,result=pcall(function()return self:pollWith(sub.wait,justSent)end)
 leave()
 sub.close()
 if not ok then
-error(result, 0)
+error(result,0)
 end
 return result
 end
-function ReplyWaiter.prototype.pollWith(self, wait, justSent)
-local o = self.opts
+function ReplyWaiter.prototype.pollWith(self,wait,justSent)
+local o=self.opts
 if justSent then
 wait(self:gap())
 end
 while true do
-if self:worthALook() then
+if self:worthALook()then
 self:look()
 end
-local done = self:outcome(false)
-if done ~= nil then
+local done=self:outcome(false)
+if done~=nil then
 return done
 end
-if os.epoch("utc") > o.deadline then
-fail("timeout", o.timeoutLine)
+if os.epoch("utc")>o.deadline then
+fail("timeout",o.timeoutLine)
 end
-if self.requests:check(self.progress.runningTool) then
+if self.requests:check(self.progress.runningTool)then
 self:moved()
 end
-local stopped = self:checkStatus()
-if stopped ~= nil then
+local stopped=self:checkStatus()
+if stopped~=nil then
 return stopped
 end
 wait(self:gap())
 end
 end
-function ReplyWaiter.prototype.finish(self, last)
-if last.info.parentID ~= self.opts.messageID then
+function ReplyWaiter.prototype.finish(self,last)
+if last.info.parentID~=self.opts.messageID then
 return self:poll()
 end
-if not self.answer:takeLast(last) then
+if not self.answer:takeLast(last)then
 while not self.answer.reachedStart do
 self:look()
 end
 end
 self.progress:report(self.answer.ordered)
-local done = self:outcome(true)
+local done=self:outcome(true)
 return done or self:poll()
 end
 function ReplyWaiter.prototype.look(self)
-local o = self.opts
-self.lastLook = os.epoch("utc")
-self.answer:take(self.client:messages(o.sessionID, self.answer.limit, o.deadline))
+local o=self.opts
+self.lastLook=os.epoch("utc")
+self.answer:take(self.client:messages(o.sessionID,self.answer.limit,o.deadline))
 while true do
-local ____temp_2 = not self.answer.reachedStart
+local ____temp_2=not self.answer.reachedStart
 if ____temp_2 then
-local ____opt_0 = self.answer:last()
-____temp_2 = (____opt_0 and ____opt_0.info.time.completed) ~= nil
+local ____opt_0=self.answer:last()
+____temp_2=(____opt_0 and ____opt_0.info.time.completed)~=nil
 end
 if not ____temp_2 then
 break
 end
-self.answer:take(self.client:messages(o.sessionID, self.answer.limit, o.deadline))
+self.answer:take(self.client:messages(o.sessionID,self.answer.limit,o.deadline))
 end
-local changed = self.progress:report(self.answer.ordered)
-local shape = self.answer:shape()
-if changed or shape ~= self.shape then
-self.shape = shape
+local changed=self.progress:report(self.answer.ordered)
+local shape=self.answer:shape()
+if changed or shape~=self.shape then
+self.shape=shape
 self:moved()
 end
 end
 function ReplyWaiter.prototype.worthALook(self)
-local o = self.opts
-if not crowded() or self.answer:ending() or self.lastLook == 0 then
+local o=self.opts
+if not crowded()or self.answer:ending()or self.lastLook==0 then
 return true
 end
 return worthALook(
@@ -3182,168 +2371,168 @@ self.lastLook
 )
 end
 function ReplyWaiter.prototype.moved(self)
-self.lastChange = os.epoch("utc")
-self.idleChecks = 0
-self.statusGap = 2000
-self.nextStatus = 0
+self.lastChange=os.epoch("utc")
+self.idleChecks=0
+self.statusGap=2000
+self.nextStatus=0
 self.requests:moved()
 end
 function ReplyWaiter.prototype.gap(self)
-local o = self.opts
-local now = os.epoch("utc")
-local gap = o.pollInterval
-if self.answer:ending() then
-gap = math.min(QUICK * 2 ^ self.quickLooks, gap)
-self.quickLooks = self.quickLooks + 1
-elseif crowded() then
-self.quickLooks = 0
-gap = toNextTick(gap)
+local o=self.opts
+local now=os.epoch("utc")
+local gap=o.pollInterval
+if self.answer:ending()then
+gap=math.min(QUICK*2^self.quickLooks,gap)
+self.quickLooks=self.quickLooks+1
+elseif crowded()then
+self.quickLooks=0
+gap=toNextTick(gap)
 else
-self.quickLooks = 0
-local silent = (now - self.lastChange) / 1000
-if silent > SLOW_AFTER then
-gap = gap * math.min(1 + (silent - SLOW_AFTER) / SLOW_AFTER, 4)
-elseif silent > EASE_AFTER then
-gap = gap * math.min(1 + (silent - EASE_AFTER) / 4, 1.5)
+self.quickLooks=0
+local silent=(now-self.lastChange)/1000
+if silent>SLOW_AFTER then
+gap=gap*math.min(1+(silent-SLOW_AFTER)/SLOW_AFTER,4)
+elseif silent>EASE_AFTER then
+gap=gap*math.min(1+(silent-EASE_AFTER)/4,1.5)
 end
 end
 return math.max(
-math.min(gap, (o.deadline - now) / 1000),
+math.min(gap,(o.deadline-now)/1000),
 0.05
 )
 end
-function ReplyWaiter.prototype.outcome(self, ended)
-local o = self.opts
-local last = self.answer:last()
-if last == nil then
+function ReplyWaiter.prototype.outcome(self,ended)
+local o=self.opts
+local last=self.answer:last()
+if last==nil then
 return nil
 end
-local err = last.info.error
-if err ~= nil then
-local ____opt_3 = err.data
-local message = ____opt_3 and ____opt_3.message
-local said = message ~= nil and message ~= "" and ": " .. (o.raw and message or toCC(message)) or ""
-fail("assistant", (err.name .. said) .. (ERROR_HINTS[err.name] or ""), {name = err.name})
+local err=last.info.error
+if err~=nil then
+local ____opt_3=err.data
+local message=____opt_3 and ____opt_3.message
+local said=message~=nil and message~=""and": "..(o.raw and message or toCC(message))or""
+fail("assistant",(err.name .. said)..(ERROR_HINTS[err.name]or""),{name=err.name})
 end
-local complete = last.info.time.completed ~= nil
-if not complete or last.info.finish == "tool-calls" and not ended then
+local complete=last.info.time.completed~=nil
+if not complete or last.info.finish=="tool-calls"and not ended then
 return nil
 end
-return {
-text = self.progress.text,
-sessionID = o.sessionID,
-messageID = o.messageID,
-messages = self.answer.ordered,
-tools = self.progress.tools,
-rejected = self.requests.rejected,
-agent = last.info.agent,
-model = last.info.providerID ~= nil and (last.info.providerID .. "/") .. tostring(last.info.modelID) or nil
+return{
+text=self.progress.text,
+sessionID=o.sessionID,
+messageID=o.messageID,
+messages=self.answer.ordered,
+tools=self.progress.tools,
+rejected=self.requests.rejected,
+agent=last.info.agent,
+model=last.info.providerID~=nil and(last.info.providerID .."/").. tostring(last.info.modelID)or nil
 }
 end
 function ReplyWaiter.prototype.checkStatus(self)
-local o = self.opts
-local now = os.epoch("utc")
-local last = self.answer:last()
-local due = last == nil or last.info.time.completed ~= nil and last.info.finish == "tool-calls"
-if now - self.lastChange < (due and DUE_SILENCE or LONG_SILENCE) or now < self.nextStatus then
+local o=self.opts
+local now=os.epoch("utc")
+local last=self.answer:last()
+local due=last==nil or last.info.time.completed~=nil and last.info.finish=="tool-calls"
+if now-self.lastChange<(due and DUE_SILENCE or LONG_SILENCE)or now<self.nextStatus then
 return nil
 end
-self.nextStatus = now + self.statusGap
-self.statusGap = math.min(self.statusGap * 2, due and 8000 or 32000)
-local status = sessionStatuses(self.client, o.deadline, self.lastLook)[o.sessionID]
-if status ~= nil and status.type ~= "idle" then
-self.idleChecks = 0
-if status.type == "retry" and o.onStatus ~= nil then
-o.onStatus((("retrying (attempt " .. tostring(status.attempt)) .. "): ") .. (o.raw and status.message or toCC(status.message)))
+self.nextStatus=now+self.statusGap
+self.statusGap=math.min(self.statusGap*2,due and 8000 or 32000)
+local status=sessionStatuses(self.client,o.deadline,self.lastLook)[o.sessionID]
+if status~=nil and status.type~="idle"then
+self.idleChecks=0
+if status.type=="retry"and o.onStatus~=nil then
+o.onStatus((("retrying (attempt ".. tostring(status.attempt)).."): ")..(o.raw and status.message or toCC(status.message)))
 end
 return nil
 end
-self.idleChecks = self.idleChecks + 1
-if self.idleChecks < 2 then
-self.nextStatus = 0
+self.idleChecks=self.idleChecks+1
+if self.idleChecks<2 then
+self.nextStatus=0
 return nil
 end
 return self:idle()
 end
 function ReplyWaiter.prototype.idle(self)
-local o = self.opts
-local done = self:outcome(true)
-if done ~= nil then
+local o=self.opts
+local done=self:outcome(true)
+if done~=nil then
 return done
 end
 if self.answer.newerUser then
 overtaken(o.sessionID)
 end
 if not self.answer.sawUserMessage then
-fail("idle", "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.")
+fail("idle","The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.")
 end
-if self.answer:last() == nil and o.body ~= nil and not self.resent then
-self.resent = true
-self.client:promptAsync(o.sessionID, o.body, o.deadline)
+if self.answer:last()==nil and o.body~=nil and not self.resent then
+self.resent=true
+self.client:promptAsync(o.sessionID,o.body,o.deadline)
 self:moved()
 return nil
 end
-if self.answer:last() ~= nil then
-fail("idle", "The server stopped working on the reply before it was complete (restarted?): send it again.")
+if self.answer:last()~=nil then
+fail("idle","The server stopped working on the reply before it was complete (restarted?): send it again.")
 end
-return fail("idle", "The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.")
+return fail("idle","The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.")
 end
 return ____exports
 end,
-["session"] = function(...) 
-local ____exports = {}
-local ____config = require("config")
-local CONVERSATIONS_SETTING = ____config.CONVERSATIONS_SETTING
-local CONVERSATION_SETTING = ____config.CONVERSATION_SETTING
-local ____ids = require("ids")
-local observeServerTime = ____ids.observeServerTime
+["session"]=function(...)
+local ____exports={}
+local ____config=require("config")
+local CONVERSATIONS_SETTING=____config.CONVERSATIONS_SETTING
+local CONVERSATION_SETTING=____config.CONVERSATION_SETTING
+local ____ids=require("ids")
+local observeServerTime=____ids.observeServerTime
 function ____exports.computerTitle()
-local label = os.getComputerLabel()
-return ("CC computer #" .. tostring(os.getComputerID())) .. (label ~= nil and (" (" .. tostring(label)) .. ")" or "")
+local label=os.getComputerLabel()
+return("CC computer #".. tostring(os.getComputerID()))..(label~=nil and(" (".. tostring(label))..")"or"")
 end
 function ____exports.rememberedConversation(directory)
-if settings == nil then
+if settings==nil then
 return nil
 end
 local ____temp_0
-if directory == "" then
-____temp_0 = settings.get(CONVERSATION_SETTING)
+if directory==""then
+____temp_0=settings.get(CONVERSATION_SETTING)
 else
-____temp_0 = (settings.get(CONVERSATIONS_SETTING) or ({}))[directory]
+____temp_0=(settings.get(CONVERSATIONS_SETTING)or({}))[directory]
 end
-local id = ____temp_0
-return type(id) == "string" and id ~= "" and id or nil
+local id=____temp_0
+return type(id)=="string"and id~=""and id or nil
 end
-function ____exports.rememberConversation(id, directory)
-if settings == nil then
+function ____exports.rememberConversation(id,directory)
+if settings==nil then
 return
 end
-if directory == "" then
-if id == nil then
+if directory==""then
+if id==nil then
 settings.unset(CONVERSATION_SETTING)
 else
-settings.set(CONVERSATION_SETTING, id)
+settings.set(CONVERSATION_SETTING,id)
 end
 else
-local all = {}
-local old = settings.get(CONVERSATIONS_SETTING)
-if type(old) == "table" then
-for dir, sid in pairs(old) do
-all[dir] = sid
+local all={}
+local old=settings.get(CONVERSATIONS_SETTING)
+if type(old)=="table"then
+for dir,sid in pairs(old)do
+all[dir]=sid
 end
 end
-if id == nil then
-all[directory] = nil
+if id==nil then
+all[directory]=nil
 else
-all[directory] = id
+all[directory]=id
 end
-settings.set(CONVERSATIONS_SETTING, all)
+settings.set(CONVERSATIONS_SETTING,all)
 end
 settings.save()
 end
-function ____exports.createSession(client, title, parentID, deadline)
-local sentAt = os.epoch("utc")
-local s = client:createSession(title, parentID, deadline)
+function ____exports.createSession(client,title,parentID,deadline)
+local sentAt=os.epoch("utc")
+local s=client:createSession(title,parentID,deadline)
 observeServerTime(
 s.time.created,
 sentAt,
@@ -3351,134 +2540,134 @@ os.epoch("utc")
 )
 return s
 end
-local function findConversation(client, fresh, deadline)
-local directory = client.directory or ""
+local function findConversation(client,fresh,deadline)
+local directory=client.directory or""
 if not fresh then
-local remembered = ____exports.rememberedConversation(directory)
-if remembered ~= nil then
-return {id = remembered, source = "computer"}
+local remembered=____exports.rememberedConversation(directory)
+if remembered~=nil then
+return{id=remembered,source="computer"}
 end
-local prefix = "CC computer #" .. tostring(os.getComputerID())
-for ____, s in ipairs(client:sessions(deadline, {search = prefix, roots = true, limit = 100})) do
-local rest = string.sub(s.title, #prefix + 1)
-if string.sub(s.title, 1, #prefix) == prefix and (rest == "" or string.sub(rest, 1, 1) == " ") and s.parentID == nil then
-____exports.rememberConversation(s.id, directory)
-return {id = s.id, source = "computer"}
+local prefix="CC computer #".. tostring(os.getComputerID())
+for ____,s in ipairs(client:sessions(deadline,{search=prefix,roots=true,limit=100}))do
+local rest=string.sub(s.title,#prefix+1)
+if string.sub(s.title,1,#prefix)==prefix and(rest==""or string.sub(rest,1,1)==" ")and s.parentID==nil then
+____exports.rememberConversation(s.id,directory)
+return{id=s.id,source="computer"}
 end
 end
 end
-local id = ____exports.createSession(
+local id=____exports.createSession(
 client,
 ____exports.computerTitle(),
 nil,
 deadline
 ).id
-____exports.rememberConversation(id, directory)
-return {id = id, source = "computer", created = true}
+____exports.rememberConversation(id,directory)
+return{id=id,source="computer",created=true}
 end
-function ____exports.computerSession(client, fresh, deadline)
-return findConversation(client, fresh, deadline).id
+function ____exports.computerSession(client,fresh,deadline)
+return findConversation(client,fresh,deadline).id
 end
-function ____exports.chooseSession(client, option, pinned, fresh, deadline)
-if option ~= nil and option ~= "" then
-return {id = option, source = "option"}
+function ____exports.chooseSession(client,option,pinned,fresh,deadline)
+if option~=nil and option~=""then
+return{id=option,source="option"}
 end
-if pinned ~= "" and not fresh then
-return {id = pinned, source = "setting"}
+if pinned~=""and not fresh then
+return{id=pinned,source="setting"}
 end
-return findConversation(client, fresh, deadline)
+return findConversation(client,fresh,deadline)
 end
 return ____exports
 end,
-["send"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
-local __TS__New = ____lualib.__TS__New
-local ____exports = {}
-local ____errors = require("errors")
-local fail = ____errors.fail
-local toAiError = ____errors.toAiError
-local ____http = require("http")
-local hostOf = ____http.hostOf
-local TERMINATED = ____http.TERMINATED
-local ____reply = require("reply")
-local ReplyWaiter = ____reply.ReplyWaiter
-local ____session = require("session")
-local computerSession = ____session.computerSession
-local RESENDS = 2
+["send"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__ObjectAssign=____lualib.__TS__ObjectAssign
+local __TS__New=____lualib.__TS__New
+local ____exports={}
+local ____errors=require("errors")
+local fail=____errors.fail
+local toAiError=____errors.toAiError
+local ____http=require("http")
+local hostOf=____http.hostOf
+local TERMINATED=____http.TERMINATED
+local ____reply=require("reply")
+local ReplyWaiter=____reply.ReplyWaiter
+local ____session=require("session")
+local computerSession=____session.computerSession
+local RESENDS=2
 local function mayHaveArrived(e)
-if e.kind == "blocked" or e.kind == "bad_url" or e.kind == "http_disabled" then
+if e.kind=="blocked"or e.kind=="bad_url"or e.kind=="http_disabled"then
 return false
 end
-return e.status == nil or e.kind == "proxy" or e.status == 502 or e.status == 503 or e.status == 504
+return e.status==nil or e.kind=="proxy"or e.status==502 or e.status==503 or e.status==504
 end
-local function serverHas(client, sessionID, messageID, deadline)
-local ok, err = pcall(function() return client:message(sessionID, messageID, deadline) end)
+local function serverHas(client,sessionID,messageID,deadline)
+local ok,err=pcall(function()return client:message(sessionID,messageID,deadline)end)
 if ok then
 return true
 end
-if err == TERMINATED then
-error(err, 0)
+if err==TERMINATED then
+error(err,0)
 end
-local e = toAiError(err)
-if e.status == 404 then
+local e=toAiError(err)
+if e.status==404 then
 return false
 end
-error(e, 0)
+error(e,0)
 end
-local function proxyNote(client, e)
-local why = e.status == 504 and " (it gave up waiting)" or ""
-return (((("The proxy at " .. hostOf(client.url)) .. " answered ") .. tostring(e.status)) .. why) .. ", but the server has the prompt: waiting for its reply."
+local function proxyNote(client,e)
+local why=e.status==504 and" (it gave up waiting)"or""
+return(((("The proxy at ".. hostOf(client.url)).." answered ").. tostring(e.status)).. why)..", but the server has the prompt: waiting for its reply."
 end
-function ____exports.sendAndWait(client, chosen, body, wait, sync)
-local resends = 0
-local replaced = false
+function ____exports.sendAndWait(client,chosen,body,wait,sync)
+local resends=0
+local replaced=false
 while true do
 do
 local __continue11
 repeat
-local waiter = __TS__New(
+local waiter=__TS__New(
 ReplyWaiter,
 client,
-__TS__ObjectAssign({}, wait, {sessionID = chosen.id, body = body})
+__TS__ObjectAssign({},wait,{sessionID=chosen.id,body=body})
 )
-local ok, result = pcall(function()
-if sync ~= nil then
-return client:prompt(chosen.id, body, sync, wait.deadline)
+local ok,result=pcall(function()
+if sync~=nil then
+return client:prompt(chosen.id,body,sync,wait.deadline)
 end
-client:promptAsync(chosen.id, body, wait.deadline)
+client:promptAsync(chosen.id,body,wait.deadline)
 return nil
 end)
 if ok then
-return result ~= nil and waiter:finish(result) or waiter:poll(true)
+return result~=nil and waiter:finish(result)or waiter:poll(true)
 end
-if result == TERMINATED then
-error(result, 0)
+if result==TERMINATED then
+error(result,0)
 end
-local e = toAiError(result)
-if e.kind == "session_gone" and chosen.source == "computer" and not replaced then
-replaced = true
-chosen.id = computerSession(client, true, wait.deadline)
-__continue11 = true
+local e=toAiError(result)
+if e.kind=="session_gone"and chosen.source=="computer"and not replaced then
+replaced=true
+chosen.id=computerSession(client,true,wait.deadline)
+__continue11=true
 break
 end
-if not mayHaveArrived(e) then
-error(e, 0)
+if not mayHaveArrived(e)then
+error(e,0)
 end
-if serverHas(client, chosen.id, body.messageID, wait.deadline) then
-if e.status ~= nil and wait.onNote ~= nil then
-wait.onNote(proxyNote(client, e))
+if serverHas(client,chosen.id,body.messageID,wait.deadline)then
+if e.status~=nil and wait.onNote~=nil then
+wait.onNote(proxyNote(client,e))
 end
 return waiter:poll()
 end
-resends = resends + 1
-if resends > RESENDS then
+resends=resends+1
+if resends>RESENDS then
 fail(
 "unreachable",
-("The prompt did not reach the server in " .. tostring(resends)) .. " tries: check the way to it (ai --doctor), then send it again."
+("The prompt did not reach the server in ".. tostring(resends)).." tries: check the way to it (ai --doctor), then send it again."
 )
 end
-__continue11 = true
+__continue11=true
 until true
 if not __continue11 then
 break
@@ -3488,185 +2677,185 @@ end
 end
 return ____exports
 end,
-["prompt"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__New = ____lualib.__TS__New
-local __TS__ObjectAssign = ____lualib.__TS__ObjectAssign
-local ____exports = {}
-local sessionGoneLine, timeoutLine, abortOnStop, reworded, ABORT_TIMEOUT
-local ____client = require("client")
-local Client = ____client.Client
-local ____config = require("config")
-local readConfig = ____config.readConfig
-local ____errors = require("errors")
-local aiError = ____errors.aiError
-local fail = ____errors.fail
-local toAiError = ____errors.toAiError
-local ____http = require("http")
-local TERMINATED = ____http.TERMINATED
-local ____ids = require("ids")
-local newId = ____ids.newId
-local serverClockKnown = ____ids.serverClockKnown
-local ____catalog = require("catalog")
-local checkAgent = ____catalog.checkAgent
-local checkModel = ____catalog.checkModel
-local ____queue = require("queue")
-local withTurn = ____queue.withTurn
-local waitUntilIdle = ____queue.waitUntilIdle
-local ____reply = require("reply")
-local ReplyWaiter = ____reply.ReplyWaiter
-local ____send = require("send")
-local sendAndWait = ____send.sendAndWait
-local ____session = require("session")
-local chooseSession = ____session.chooseSession
+["prompt"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__New=____lualib.__TS__New
+local __TS__ObjectAssign=____lualib.__TS__ObjectAssign
+local ____exports={}
+local sessionGoneLine,timeoutLine,abortOnStop,reworded,ABORT_TIMEOUT
+local ____client=require("client")
+local Client=____client.Client
+local ____config=require("config")
+local readConfig=____config.readConfig
+local ____errors=require("errors")
+local aiError=____errors.aiError
+local fail=____errors.fail
+local toAiError=____errors.toAiError
+local ____http=require("http")
+local TERMINATED=____http.TERMINATED
+local ____ids=require("ids")
+local newId=____ids.newId
+local serverClockKnown=____ids.serverClockKnown
+local ____catalog=require("catalog")
+local checkAgent=____catalog.checkAgent
+local checkModel=____catalog.checkModel
+local ____queue=require("queue")
+local withTurn=____queue.withTurn
+local waitUntilIdle=____queue.waitUntilIdle
+local ____reply=require("reply")
+local ReplyWaiter=____reply.ReplyWaiter
+local ____send=require("send")
+local sendAndWait=____send.sendAndWait
+local ____session=require("session")
+local chooseSession=____session.chooseSession
 function sessionGoneLine(chosen)
-if chosen.source == "setting" then
-return ("Session " .. chosen.id) .. " in opencc.session_id no longer exists on the server: pick another (ai --sessions) and set opencc.session_id to it, or set it to \"\" to use this computer's own conversation."
+if chosen.source=="setting"then
+return("Session ".. chosen.id).." in opencc.session_id no longer exists on the server: pick another (ai --sessions) and set opencc.session_id to it, or set it to \"\" to use this computer's own conversation."
 end
-return ("Session " .. chosen.id) .. " not found on the server (deleted, or the server's data was wiped)."
+return("Session ".. chosen.id).." not found on the server (deleted, or the server's data was wiped)."
 end
 function timeoutLine(seconds)
-return ("No complete reply within " .. tostring(seconds)) .. " s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks."
+return("No complete reply within ".. tostring(seconds)).." s (opencc.timeout), so the generation was stopped on the server. Raise opencc.timeout for long tasks."
 end
-function abortOnStop(client, chosen, wait)
-local ok, result = pcall(wait)
+function abortOnStop(client,chosen,wait)
+local ok,result=pcall(wait)
 if ok then
 return result
 end
-if result == TERMINATED or toAiError(result).kind == "timeout" then
-pcall(function() return client:abort(chosen.id, ABORT_TIMEOUT) end)
+if result==TERMINATED or toAiError(result).kind=="timeout"then
+pcall(function()return client:abort(chosen.id,ABORT_TIMEOUT)end)
 end
-error(result, 0)
+error(result,0)
 end
-function reworded(result, started, deadline, timeout, chosen)
-if result == TERMINATED then
+function reworded(result,started,deadline,timeout,chosen)
+if result==TERMINATED then
 return TERMINATED
 end
-local e = toAiError(result)
-if e.kind == "timeout" and started and os.epoch("utc") >= deadline - 1000 then
+local e=toAiError(result)
+if e.kind=="timeout"and started and os.epoch("utc")>=deadline-1000 then
 return aiError(
 "timeout",
 timeoutLine(timeout),
-{status = e.status, name = e.name}
+{status=e.status,name=e.name}
 )
 end
-if e.kind == "session_gone" and chosen ~= nil then
+if e.kind=="session_gone"and chosen~=nil then
 return aiError(
 "session_gone",
 sessionGoneLine(chosen),
-{status = e.status, name = e.name}
+{status=e.status,name=e.name}
 )
 end
 return e
 end
-local BLOCKING_TIMEOUT = 58
-ABORT_TIMEOUT = 5
-function ____exports.clientFromConfig(cfg, utf8)
-return __TS__New(Client, {
-url = cfg.url,
-username = cfg.username,
-password = cfg.password,
-directory = cfg.directory,
-encoding = utf8 and "utf8" or "latin1"
+local BLOCKING_TIMEOUT=58
+ABORT_TIMEOUT=5
+function ____exports.clientFromConfig(cfg,utf8)
+return __TS__New(Client,{
+url=cfg.url,
+username=cfg.username,
+password=cfg.password,
+directory=cfg.directory,
+encoding=utf8 and"utf8"or"latin1"
 })
 end
-local function promptBody(prompt, opts, cfg, client, deadline)
-local agent = opts.agent or (cfg.agent ~= "" and cfg.agent or nil)
-local modelName = opts.model or (cfg.model ~= "" and cfg.model or nil)
-if agent ~= nil then
-checkAgent(client, agent, deadline)
+local function promptBody(prompt,opts,cfg,client,deadline)
+local agent=opts.agent or(cfg.agent~=""and cfg.agent or nil)
+local modelName=opts.model or(cfg.model~=""and cfg.model or nil)
+if agent~=nil then
+checkAgent(client,agent,deadline)
 end
 local model
-if modelName ~= nil then
-model = checkModel(client, modelName, deadline)
+if modelName~=nil then
+model=checkModel(client,modelName,deadline)
 end
-return {
-messageID = "",
-parts = {{type = "text", text = prompt}},
-agent = agent,
-model = model,
-variant = opts.variant or (cfg.variant ~= "" and cfg.variant or nil),
-system = opts.system
+return{
+messageID="",
+parts={{type="text",text=prompt}},
+agent=agent,
+model=model,
+variant=opts.variant or(cfg.variant~=""and cfg.variant or nil),
+system=opts.system
 }
 end
-function ____exports.runPrompt(prompt, opts)
-local cfg = readConfig()
-local client = opts.client or ____exports.clientFromConfig(cfg, opts.utf8)
-local timeout = opts.timeout or cfg.timeout
-local deadline = os.epoch("utc") + timeout * 1000
-local body = promptBody(
+function ____exports.runPrompt(prompt,opts)
+local cfg=readConfig()
+local client=opts.client or ____exports.clientFromConfig(cfg,opts.utf8)
+local timeout=opts.timeout or cfg.timeout
+local deadline=os.epoch("utc")+timeout*1000
+local body=promptBody(
 prompt,
 opts,
 cfg,
 client,
 deadline
 )
-local fresh = opts.newSession == true
-local named = opts.session ~= nil and opts.session ~= "" and opts.session or nil
-local pinned = cfg.sessionId ~= "" and not fresh and cfg.sessionId or nil
-local key = (((client.url .. "|") .. (client.directory or "")) .. "|") .. (named or pinned or "this computer")
+local fresh=opts.newSession==true
+local named=opts.session~=nil and opts.session~=""and opts.session or nil
+local pinned=cfg.sessionId~=""and not fresh and cfg.sessionId or nil
+local key=(((client.url .."|")..(client.directory or"")).."|")..(named or pinned or"this computer")
 local chosen
-local started = false
-local ok, result = pcall(function() return withTurn(
+local started=false
+local ok,result=pcall(function()return withTurn(
 key,
 deadline,
-function() return fail(
+function()return fail(
 "timeout",
-("This computer's earlier prompts to the session took all of " .. tostring(timeout)) .. " s (opencc.timeout): this one was not sent. Send it again."
-) end,
+("This computer's earlier prompts to the session took all of ".. tostring(timeout)).." s (opencc.timeout): this one was not sent. Send it again."
+)end,
 function()
-local session = chooseSession(
+local session=chooseSession(
 client,
 opts.session,
 cfg.sessionId,
 fresh,
 deadline
 )
-chosen = session
-if session.created ~= true then
+chosen=session
+if session.created~=true then
 waitUntilIdle(
 client,
 session.id,
 deadline,
 cfg.pollInterval,
-function() return fail(
+function()return fail(
 "timeout",
-((("Session " .. session.id) .. " stayed busy with another client's prompt for ") .. tostring(timeout)) .. " s (opencc.timeout): this one was not sent. Send it again later, or start a new conversation (ai -n)."
-) end
+((("Session ".. session.id).." stayed busy with another client's prompt for ").. tostring(timeout)).." s (opencc.timeout): this one was not sent. Send it again later, or start a new conversation (ai -n)."
+)end
 )
 end
-if not serverClockKnown() then
+if not serverClockKnown()then
 client:health(deadline)
 end
-body.messageID = newId("msg")
-body.parts[1].id = newId("prt")
-started = true
-local sync = opts.sync == true and math.min(opts.syncTimeout or BLOCKING_TIMEOUT, 60) or nil
-local wait = __TS__ObjectAssign(
+body.messageID=newId("msg")
+body.parts[1].id=newId("prt")
+started=true
+local sync=opts.sync==true and math.min(opts.syncTimeout or BLOCKING_TIMEOUT,60)or nil
+local wait=__TS__ObjectAssign(
 {},
 opts,
 {
-sessionID = session.id,
-messageID = body.messageID,
-deadline = deadline,
-timeoutLine = timeoutLine(timeout),
-pollInterval = cfg.pollInterval,
-raw = opts.raw
+sessionID=session.id,
+messageID=body.messageID,
+deadline=deadline,
+timeoutLine=timeoutLine(timeout),
+pollInterval=cfg.pollInterval,
+raw=opts.raw
 }
 )
 return abortOnStop(
 client,
 session,
-function() return sendAndWait(
+function()return sendAndWait(
 client,
 session,
 body,
 wait,
 sync
-) end
+)end
 )
 end
-) end)
+)end)
 if ok then
 return result
 end
@@ -3681,33 +2870,33 @@ chosen
 0
 )
 end
-function ____exports.waitForMessage(sessionID, messageID, opts)
-local cfg = readConfig()
-local client = opts.client or ____exports.clientFromConfig(cfg, opts.utf8)
-local timeout = opts.timeout or cfg.timeout
-local deadline = os.epoch("utc") + timeout * 1000
-local chosen = {id = sessionID, source = "option"}
-local waiter = __TS__New(
+function ____exports.waitForMessage(sessionID,messageID,opts)
+local cfg=readConfig()
+local client=opts.client or ____exports.clientFromConfig(cfg,opts.utf8)
+local timeout=opts.timeout or cfg.timeout
+local deadline=os.epoch("utc")+timeout*1000
+local chosen={id=sessionID,source="option"}
+local waiter=__TS__New(
 ReplyWaiter,
 client,
 __TS__ObjectAssign(
 {},
 opts,
 {
-sessionID = sessionID,
-messageID = messageID,
-deadline = deadline,
-timeoutLine = timeoutLine(timeout),
-pollInterval = cfg.pollInterval,
-raw = opts.raw
+sessionID=sessionID,
+messageID=messageID,
+deadline=deadline,
+timeoutLine=timeoutLine(timeout),
+pollInterval=cfg.pollInterval,
+raw=opts.raw
 }
 )
 )
-local ok, result = pcall(function() return abortOnStop(
+local ok,result=pcall(function()return abortOnStop(
 client,
 chosen,
-function() return waiter:poll() end
-) end)
+function()return waiter:poll()end
+)end)
 if ok then
 return result
 end
@@ -3724,92 +2913,92 @@ chosen
 end
 return ____exports
 end,
-["jobs"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__Unpack = ____lualib.__TS__Unpack
-local ____exports = {}
-local ____errors = require("errors")
-local toAiError = ____errors.toAiError
-local ____prompt = require("prompt")
-local runPrompt = ____prompt.runPrompt
-____exports.DONE_EVENT = "ai_done"
-local nextJobId = 1
-local running = {}
-local function finish(r, ok, value)
-local job = r.job
+["jobs"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__Unpack=____lualib.__TS__Unpack
+local ____exports={}
+local ____errors=require("errors")
+local toAiError=____errors.toAiError
+local ____prompt=require("prompt")
+local runPrompt=____prompt.runPrompt
+____exports.DONE_EVENT="ai_done"
+local nextJobId=1
+local running={}
+local function finish(r,ok,value)
+local job=r.job
 if ok then
-local reply = value
-job.status = "done"
-job.reply = reply
-job.text = reply.text
+local reply=value
+job.status="done"
+job.reply=reply
+job.text=reply.text
 else
-local err = toAiError(value)
-job.status = "failed"
-job.err = err
-job.error = err.message
+local err=toAiError(value)
+job.status="failed"
+job.err=err
+job.error=err.message
 end
-os.queueEvent(____exports.DONE_EVENT, job.id, ok)
+os.queueEvent(____exports.DONE_EVENT,job.id,ok)
 end
-local function resume(r, args)
-local ok, value = coroutine.resume(
+local function resume(r,args)
+local ok,value=coroutine.resume(
 r.co,
 __TS__Unpack(args)
 )
-if coroutine.status(r.co) == "dead" then
+if coroutine.status(r.co)=="dead"then
 do
-local i = #running
-while i >= 1 do
-if running[i] == r then
-table.remove(running, i)
+local i=#running
+while i>=1 do
+if running[i]==r then
+table.remove(running,i)
 end
-i = i - 1
+i=i-1
 end
 end
-finish(r, ok, value)
+finish(r,ok,value)
 else
-r.filter = value
+r.filter=value
 end
 end
-function ____exports.submit(prompt, opts)
-if opts == nil then
-opts = {}
+function ____exports.submit(prompt,opts)
+if opts==nil then
+opts={}
 end
-local ____nextJobId_0 = nextJobId
-nextJobId = ____nextJobId_0 + 1
-local job = {id = ____nextJobId_0, status = "running", prompt = prompt}
-local r = {
-job = job,
-co = coroutine.create(function() return runPrompt(prompt, opts) end)
+local ____nextJobId_0=nextJobId
+nextJobId=____nextJobId_0+1
+local job={id=____nextJobId_0,status="running",prompt=prompt}
+local r={
+job=job,
+co=coroutine.create(function()return runPrompt(prompt,opts)end)
 }
-running[#running + 1] = r
-resume(r, {})
+running[#running+1]=r
+resume(r,{})
 return job
 end
 function ____exports.handle(...)
-local event = {...}
-local name = event[1]
-for ____, r in ipairs({__TS__Unpack(running)}) do
-if r.filter == nil or r.filter == name or name == "terminate" then
-resume(r, event)
+local event={...}
+local name=event[1]
+for ____,r in ipairs({__TS__Unpack(running)})do
+if r.filter==nil or r.filter==name or name=="terminate"then
+resume(r,event)
 end
 end
 end
 local function pump(____until)
-local terminated = false
-while not ____until() and not (terminated and #running == 0) do
+local terminated=false
+while not ____until()and not(terminated and#running==0)do
 do
 local __continue18
 repeat
-local event = {os.pullEventRaw()}
-if event[1] == "terminate" then
+local event={os.pullEventRaw()}
+if event[1]=="terminate"then
 if terminated then
-__continue18 = true
+__continue18=true
 break
 end
-terminated = true
+terminated=true
 end
 ____exports.handle(__TS__Unpack(event))
-__continue18 = true
+__continue18=true
 until true
 if not __continue18 then
 break
@@ -3817,221 +3006,273 @@ end
 end
 end
 if terminated then
-error("Terminated", 0)
+error("Terminated",0)
 end
 end
 function ____exports.wait(job)
-pump(function() return job.status ~= "running" end)
-if job.status == "done" then
-return job.text, job.reply
+pump(function()return job.status~="running"end)
+if job.status=="done"then
+return job.text,job.reply
 end
-return nil, job.error, job.err
+return nil,job.error,job.err
 end
 function ____exports.run()
-pump(function() return false end)
+pump(function()return false end)
 end
 return ____exports
 end,
-["index"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__New = ____lualib.__TS__New
-local ____exports = {}
-local ____client = require("client")
-local Client = ____client.Client
-local ____config = require("config")
-local defineSettings = ____config.defineSettings
-local warningFor = ____config.plainHttpWarning
-local readConfig = ____config.readConfig
-local SETTINGS = ____config.SETTINGS
-local ____errors = require("errors")
-local toAiError = ____errors.toAiError
-local ____http = require("http")
-local checkAllowed = ____http.checkAllowed
-local TERMINATED = ____http.TERMINATED
-local ____ids = require("ids")
-local newId = ____ids.newId
-local ____catalog = require("catalog")
-local agentNames = ____catalog.agentNames
-local checkAgent = ____catalog.checkAgent
-local checkModel = ____catalog.checkModel
-local modelNames = ____catalog.modelNames
-local ____prompt = require("prompt")
-local clientFromConfig = ____prompt.clientFromConfig
-local runPrompt = ____prompt.runPrompt
-local waitForMessage = ____prompt.waitForMessage
-local ____session = require("session")
-local computerSession = ____session.computerSession
-local rememberConversation = ____session.rememberConversation
-local rememberedConversation = ____session.rememberedConversation
-local ____text = require("text")
-local fromCC = ____text.fromCC
-local toCC = ____text.toCC
-local ____jobs = require("jobs")
-local DONE_EVENT = ____jobs.DONE_EVENT
-local handle = ____jobs.handle
-local run = ____jobs.run
-local submitJob = ____jobs.submit
-local wait = ____jobs.wait
-local ____bridge = require("bridge")
-local connectBridge = ____bridge.connectBridge
-local serveBridge = ____bridge.serveBridge
+["modules"]=function(...)
+local ____exports={}
+local ____core=require("core")
+local core=____core.core
+local version=____core.version
+local ____errors=require("errors")
+local fail=____errors.fail
+local BRIDGE_MODULE="libai_bridge"
+local REINSTALL="run the opencc installer again (wget run <url>/install.lua)"
+local bridge
+function ____exports.bridgeEntry()
+local ok,entry=pcall(require,BRIDGE_MODULE)
+if ok and type(entry)=="table"then
+return entry
+end
+local why=tostring(entry)
+if not ok and(string.find(why,("module '".. BRIDGE_MODULE).."' not found",1,true))~=nil then
+return nil,(BRIDGE_MODULE ..".lua is not installed beside libai.lua: ").. REINSTALL
+end
+local first=string.match(why,"^[^\n]*")
+return nil,(((BRIDGE_MODULE ..".lua does not load (")..(first or why)).."): ").. REINSTALL
+end
+function ____exports.bridgeModule()
+if bridge~=nil then
+return bridge
+end
+local entry,why=____exports.bridgeEntry()
+if entry==nil then
+return fail("not_installed",why)
+end
+if entry.version~=version then
+fail("not_installed",(((((BRIDGE_MODULE ..".lua is version ").. entry.version)..", libai ").. version)..": ").. REINSTALL)
+end
+bridge=entry.attach(core)
+return bridge
+end
+return ____exports
+end,
+["index"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__New=____lualib.__TS__New
+local ____exports={}
+local ____client=require("client")
+local Client=____client.Client
+local ____config=require("config")
+local defineSettings=____config.defineSettings
+local warningFor=____config.plainHttpWarning
+local readConfig=____config.readConfig
+local SETTINGS=____config.SETTINGS
+local ____errors=require("errors")
+local toAiError=____errors.toAiError
+local ____http=require("http")
+local checkAllowed=____http.checkAllowed
+local TERMINATED=____http.TERMINATED
+local ____ids=require("ids")
+local newId=____ids.newId
+local ____catalog=require("catalog")
+local agentNames=____catalog.agentNames
+local checkAgent=____catalog.checkAgent
+local checkModel=____catalog.checkModel
+local modelNames=____catalog.modelNames
+local ____prompt=require("prompt")
+local clientFromConfig=____prompt.clientFromConfig
+local runPrompt=____prompt.runPrompt
+local waitForMessage=____prompt.waitForMessage
+local ____session=require("session")
+local computerSession=____session.computerSession
+local rememberConversation=____session.rememberConversation
+local rememberedConversation=____session.rememberedConversation
+local ____text=require("text")
+local fromCC=____text.fromCC
+local toCC=____text.toCC
+local ____jobs=require("jobs")
+local DONE_EVENT=____jobs.DONE_EVENT
+local handle=____jobs.handle
+local run=____jobs.run
+local submitJob=____jobs.submit
+local wait=____jobs.wait
+local ____modules=require("modules")
+local bridgeEntry=____modules.bridgeEntry
+local bridgeModule=____modules.bridgeModule
 function ____exports.protect(fn)
-local ok, result = pcall(fn)
+local ok,result=pcall(fn)
 if ok then
 return result
 end
-if result == TERMINATED then
-error("Terminated", 0)
+if result==TERMINATED then
+error("Terminated",0)
 end
-local err = toAiError(result)
-return nil, err.message, err
+local err=toAiError(result)
+return nil,err.message,err
 end
-____exports.version = "0.1.0"
-local hasExpect, expectModule = pcall(require, "cc.expect")
-local expect = hasExpect and expectModule.expect or (function() return nil end)
+do
+local ____core=require("core")
+____exports.version=____core.version
+end
+local hasExpect,expectModule=pcall(require,"cc.expect")
+local expect=hasExpect and expectModule.expect or(function()return nil end)
 defineSettings()
-local function answered(ok, result)
+local function answered(ok,result)
 if ok then
-return result.text, result
+return result.text,result
 end
-if result == TERMINATED then
-error("Terminated", 0)
+if result==TERMINATED then
+error("Terminated",0)
 end
-local err = toAiError(result)
-return nil, err.message, err
+local err=toAiError(result)
+return nil,err.message,err
 end
-function ____exports.ask(prompt, opts)
-if opts == nil then
-opts = {}
+function ____exports.ask(prompt,opts)
+if opts==nil then
+opts={}
 end
-expect(1, prompt, "string")
-expect(2, opts, "table", "nil")
-local ok, result = pcall(runPrompt, prompt, opts)
-return answered(ok, result)
+expect(1,prompt,"string")
+expect(2,opts,"table","nil")
+local ok,result=pcall(runPrompt,prompt,opts)
+return answered(ok,result)
 end
-function ____exports.submit(prompt, opts)
-if opts == nil then
-opts = {}
+function ____exports.submit(prompt,opts)
+if opts==nil then
+opts={}
 end
-expect(1, prompt, "string")
-expect(2, opts, "table", "nil")
-return submitJob(prompt, opts)
+expect(1,prompt,"string")
+expect(2,opts,"table","nil")
+return submitJob(prompt,opts)
 end
-____exports.wait = wait
-____exports.run = run
-____exports.handle = handle
-____exports.doneEvent = DONE_EVENT
-function ____exports.waitFor(sessionID, messageID, opts)
-if opts == nil then
-opts = {}
+____exports.wait=wait
+____exports.run=run
+____exports.handle=handle
+____exports.doneEvent=DONE_EVENT
+function ____exports.waitFor(sessionID,messageID,opts)
+if opts==nil then
+opts={}
 end
-expect(1, sessionID, "string")
-expect(2, messageID, "string")
-expect(3, opts, "table", "nil")
-local ok, result = pcall(waitForMessage, sessionID, messageID, opts)
-return answered(ok, result)
+expect(1,sessionID,"string")
+expect(2,messageID,"string")
+expect(3,opts,"table","nil")
+local ok,result=pcall(waitForMessage,sessionID,messageID,opts)
+return answered(ok,result)
 end
 function ____exports.client(options)
-expect(1, options, "table", "nil")
-local ____readConfig_1 = readConfig
+expect(1,options,"table","nil")
+local ____readConfig_1=readConfig
 local ____temp_0
-if options == nil then
-____temp_0 = nil
+if options==nil then
+____temp_0=nil
 else
-____temp_0 = {url = options.url, username = options.username, password = options.password, directory = options.directory}
+____temp_0={url=options.url,username=options.username,password=options.password,directory=options.directory}
 end
-local cfg = ____readConfig_1(____temp_0)
-if options == nil then
+local cfg=____readConfig_1(____temp_0)
+if options==nil then
 return clientFromConfig(cfg)
 end
-return __TS__New(Client, {
-url = cfg.url,
-username = cfg.username,
-password = cfg.password,
-directory = cfg.directory,
-encoding = options.encoding,
-timeout = options.timeout
+return __TS__New(Client,{
+url=cfg.url,
+username=cfg.username,
+password=cfg.password,
+directory=cfg.directory,
+encoding=options.encoding,
+timeout=options.timeout
 })
 end
 function ____exports.config()
 return readConfig()
 end
 function ____exports.checkUrl(url)
-expect(1, url, "string", "nil")
+expect(1,url,"string","nil")
 return ____exports.protect(function()
 checkAllowed(url or readConfig().url)
 return true
 end)
 end
-function ____exports.plainHttpWarning(url, password)
-if url == nil or password == nil then
-local ok, cfg = pcall(readConfig)
+function ____exports.plainHttpWarning(url,password)
+if url==nil or password==nil then
+local ok,cfg=pcall(readConfig)
 if not ok then
 return nil
 end
-url = url or cfg.url
-password = password or cfg.password
+url=url or cfg.url
+password=password or cfg.password
 end
-return warningFor(url, password)
+return warningFor(url,password)
 end
-____exports.settingNames = {}
-for ____, s in ipairs(SETTINGS) do
-local ____exports_settingNames_2 = ____exports.settingNames
-____exports_settingNames_2[#____exports_settingNames_2 + 1] = s.name
+____exports.settingNames={}
+for ____,s in ipairs(SETTINGS)do
+local ____exports_settingNames_2=____exports.settingNames
+____exports_settingNames_2[#____exports_settingNames_2+1]=s.name
 end
-____exports.toCC = toCC
-____exports.fromCC = fromCC
-____exports.newId = newId
-____exports.agents = agentNames
-____exports.models = modelNames
-function ____exports.checkNames(c, agent, model)
-expect(2, agent, "string", "nil")
-expect(3, model, "string", "nil")
+____exports.toCC=toCC
+____exports.fromCC=fromCC
+____exports.newId=newId
+____exports.agents=agentNames
+____exports.models=modelNames
+function ____exports.checkNames(c,agent,model)
+expect(2,agent,"string","nil")
+expect(3,model,"string","nil")
 return ____exports.protect(function()
-if agent ~= nil then
-checkAgent(c, agent)
+if agent~=nil then
+checkAgent(c,agent)
 end
-if model ~= nil then
-checkModel(c, model)
+if model~=nil then
+checkModel(c,model)
 end
 return true
 end)
 end
-function ____exports.conversation(c, fresh)
-return computerSession(c, fresh == true)
+function ____exports.conversation(c,fresh)
+return computerSession(c,fresh==true)
 end
 local function settingsDirectory()
-local ok, cfg = pcall(readConfig)
-return ok and cfg.directory or ""
+local ok,cfg=pcall(readConfig)
+return ok and cfg.directory or""
 end
 function ____exports.sessionInUse(session)
-expect(1, session, "string", "nil")
-if session ~= nil and session ~= "" then
+expect(1,session,"string","nil")
+if session~=nil and session~=""then
 return session
 end
-local ok, cfg = pcall(readConfig)
-if ok and cfg.sessionId ~= "" then
+local ok,cfg=pcall(readConfig)
+if ok and cfg.sessionId~=""then
 return cfg.sessionId
 end
-return rememberedConversation(ok and cfg.directory or "")
+return rememberedConversation(ok and cfg.directory or"")
 end
 function ____exports.forgetConversation(id)
-expect(1, id, "string", "nil")
-local directory = settingsDirectory()
-if id == nil or rememberedConversation(directory) == id then
-rememberConversation(nil, directory)
+expect(1,id,"string","nil")
+local directory=settingsDirectory()
+if id==nil or rememberedConversation(directory)==id then
+rememberConversation(nil,directory)
 end
 end
 function ____exports.bridge(opts)
-return ____exports.protect(function() return connectBridge(opts) end)
+return ____exports.protect(function()return bridgeModule().connectBridge(opts)end)
 end
 function ____exports.serve(opts)
-local err = toAiError(serveBridge(opts))
-return nil, err.message, err
+local ok,result=pcall(function()return bridgeModule().serveBridge(opts)end)
+if not ok and result==TERMINATED then
+error("Terminated",0)
+end
+local err=toAiError(result)
+return nil,err.message,err
+end
+function ____exports.bridgeVersion()
+local entry,why=bridgeEntry()
+if entry~=nil then
+return entry.version
+end
+return nil,why
 end
 return ____exports
 end,
 }
-local ____first = ...
-if type(____first) == "table" then return require end
-return require("index", ...)
+local ____first=...
+if type(____first)=="table"then return require end
+return require("index",...)

@@ -17,6 +17,7 @@ step() {
   fi
 }
 step "types (libai)" npx --no-install tsc --noEmit -p tsconfig.json
+step "types (libai_bridge)" npx --no-install tsc --noEmit -p src/libai_bridge/tsconfig.json
 step "types (ai)" npx --no-install tsc --noEmit -p src/ai/tsconfig.json
 step "types (aichat)" npx --no-install tsc --noEmit -p src/aichat/tsconfig.json
 step "types (bridge)" npx --no-install tsc --noEmit -p src/bridge/tsconfig.json

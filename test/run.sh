@@ -54,11 +54,11 @@ for lua in lua5.1 lua5.2; do
   fi
 done
 
-echo "== bridge (node --test)"
-# opencc-bridge's own tests (Node's test runner); their counts join the closing line.
+echo "== bridge and build tools (node --test)"
+# opencc-bridge's own tests and the build tools' (Node's test runner); their counts join the closing line.
 if [ "$#" -eq 0 ] || [ "${OPENCC_NODE_TESTS:-}" = "1" ]; then
   node_out="$COUNTS_DIR/node-test.out"
-  node --test "$ROOT/test/bridge/" > "$node_out" 2>&1
+  node --test "$ROOT/test/bridge/" "$ROOT/test/tools/" > "$node_out" 2>&1
   node_status=$?
   grep -E "^not ok|^# (pass|fail)" "$node_out"
   np=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$node_out" | tail -1)

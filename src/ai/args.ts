@@ -70,7 +70,7 @@ export const FLAGS: Flag<Options>[] = [
     run: (o) => tuiControl(o, "command"),
   },
   { names: ["--help"], aliases: ["-h", "-?"], words: "ignore", help: "this help", run: () => printHelp(OPTIONS) },
-  { names: ["--version"], aliases: ["-v"], words: "ignore", help: "versions of ai and libai", run: showVersion },
+  { names: ["--version"], aliases: ["-v"], words: "ignore", help: "versions of ai and its modules", run: showVersion },
 ];
 
 /** The help list of the flags, one line each. */

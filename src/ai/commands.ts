@@ -79,8 +79,15 @@ export function abortSession(o: Options): boolean {
   return true;
 }
 
+/** The versions of ai, libai and the bridge module (or the line saying it is missing). */
 export function showVersion(): boolean {
-  print("ai " + VERSION + " (libai " + ai.version + ")");
+  const [bridge, missing] = ai.bridgeVersion();
+  if (bridge !== undefined) {
+    print("ai " + VERSION + " (libai " + ai.version + ", libai_bridge " + bridge + ")");
+  } else {
+    print("ai " + VERSION + " (libai " + ai.version + ")");
+    print(missing);
+  }
   return true;
 }
 

@@ -12,6 +12,7 @@ export type ErrorKind =
   | "auth" // 401: wrong or missing password
   | "session_gone" // the session does not exist (any more)
   | "bad_setting"
+  | "not_installed" // a part of opencc (libai_bridge.lua) is missing or from another release
   | "bad_id" // an id that would go into a path does not look like one (ses_..., msg_..., ...)
   | "unknown_agent"
   | "unknown_model"

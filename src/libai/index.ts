@@ -11,10 +11,10 @@ import { clientFromConfig, PromptOptions, runPrompt, waitForMessage } from "./pr
 import { computerSession, rememberConversation, rememberedConversation } from "./session";
 import { fromCC, toCC } from "./text";
 import { DONE_EVENT, handle, run, submit as submitJob, wait } from "./jobs";
-import { BridgeOptions, connectBridge, serveBridge, ServeOptions, BridgeConnection } from "./bridge";
+import type { BridgeConnection, BridgeOptions, ServeOptions } from "./bridgetypes";
+import { bridgeEntry, bridgeModule } from "./modules";
 
-/** package.json's version: the build writes it in place of this placeholder. */
-export const version: string = "@VERSION@";
+export { version } from "./core";
 
 type Expect = (this: void, index: number, value: unknown, ...types: string[]) => unknown;
 // CC's own argument check, so that a wrong call names the argument as CC's APIs do
@@ -41,8 +41,7 @@ export type { AiError, ErrorKind } from "./errors";
 export type { Client, ClientOptions } from "./client";
 export type { PromptOptions } from "./prompt";
 export type { Job } from "./jobs";
-export type { BridgeConnection, BridgeOptions, ServeOptions } from "./bridge";
-export type { CallOutcome } from "./bridgetools";
+export type { BridgeConnection, BridgeOptions, CallOutcome, ServeOptions } from "./bridgetypes";
 
 defineSettings();
 
@@ -216,10 +215,11 @@ export function protect<T>(fn: () => T): LuaMultiReturn<[T] | [undefined, string
 
 /**
  * Connects this computer to opencc-bridge (opencc.bridge_url, opencc.bridge_token, opencc.tools):
- * the connection (c:serve(onCall), c:note(), c:close()), or nil, message, err.
+ * the connection (c:serve(onCall), c:note(), c:close()), or nil, message, err. Loads the bridge
+ * module (libai_bridge.lua) on first use: without it, one line says to run the installer again.
  */
 export function bridge(opts?: BridgeOptions): LuaMultiReturn<[BridgeConnection] | [undefined, string, AiError]> {
-  return protect(() => connectBridge(opts));
+  return protect(() => bridgeModule().connectBridge(opts));
 }
 
 /**
@@ -228,6 +228,18 @@ export function bridge(opts?: BridgeOptions): LuaMultiReturn<[BridgeConnection] 
  * or a setting to fix). Runs beside ai.ask in parallel.waitForAny.
  */
 export function serve(opts?: ServeOptions): LuaMultiReturn<[undefined, string, AiError]> {
-  const err = toAiError(serveBridge(opts));
+  const [ok, result] = pcall(() => bridgeModule().serveBridge(opts));
+  if (!ok && result === TERMINATED) error("Terminated", 0);
+  const err = toAiError(result);
   return $multi(undefined, err.message, err);
+}
+
+/**
+ * The version of the bridge module (libai_bridge.lua) installed beside libai, without loading
+ * its code into libai; or nil and the line saying it is missing and how to install it.
+ */
+export function bridgeVersion(): LuaMultiReturn<[string] | [undefined, string]> {
+  const [entry, why] = bridgeEntry();
+  if (entry !== undefined) return $multi(entry.version);
+  return $multi(undefined, why);
 }

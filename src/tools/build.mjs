@@ -1,11 +1,14 @@
-// Builds build/libai.lua (bundled library), build/ai.lua and build/aichat.lua (the programs),
-// the bridge, the installer, the help pages and build/manifest.txt, then checks that the outputs
-// exist, are not empty and load: TSTL can leave an empty bundle and exit 0.
+// Builds build/libai.lua (bundled library), build/libai_bridge.lua (the bridge's CC side, which
+// libai loads only when a computer serves the bridge), build/ai.lua and build/aichat.lua (the
+// programs), the bridge, the installer, the help pages and build/manifest.txt, then checks that
+// the outputs exist, are not empty and load (TSTL can leave an empty bundle and exit 0), and
+// prints their sizes against what a computer's disk can spare.
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, readFileSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { compactLua } from "./compact.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const tstl = join(root, "node_modules", ".bin", "tstl");
@@ -16,7 +19,14 @@ const fail = (msg) => {
 
 // libai's declarations are generated: a file gone from src/libai must not leave its .d.ts behind.
 rmSync(join(root, "types", "libai"), { recursive: true, force: true });
-for (const project of ["tsconfig.json", "src/ai/tsconfig.json", "src/aichat/tsconfig.json"]) {
+// libai first: it writes types/libai, which the others compile against.
+const PROJECTS = [
+  "tsconfig.json",
+  "src/libai_bridge/tsconfig.json",
+  "src/ai/tsconfig.json",
+  "src/aichat/tsconfig.json",
+];
+for (const project of PROJECTS) {
   const r = spawnSync(tstl, ["-p", project], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) fail(`tstl -p ${project} exited with ${r.status}`);
 }
@@ -30,6 +40,7 @@ const SEAM = 'local ____first = ...\nif type(____first) == "table" then return r
 const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 for (const [name, entry, run] of [
   ["libai.lua", "index", 'return require("index", ...)\n'],
+  ["libai_bridge.lua", "index", 'return require("index", ...)\n'],
   ["ai.lua", "main", 'return require("main").run(...)\n'],
   ["aichat.lua", "main", 'return require("main").run(...)\n'],
 ]) {
@@ -39,30 +50,17 @@ for (const [name, entry, run] of [
   const tail = `local ____entry = require("${entry}", ...)\nreturn ____entry`;
   if (!src.includes(tail)) fail(`build/${name} does not end with the expected bundle entry`);
   src = src.replace(tail, SEAM + run);
-  // The version lives in package.json only.
-  if (src.split('"@VERSION@"').length > 2) fail(`build/${name} has more than one version placeholder`);
+  // The version lives in package.json only: each bundle has its one placeholder for it.
+  if (src.split('"@VERSION@"').length !== 2) fail(`build/${name} must have exactly one version placeholder`);
   writeFileSync(path, src.replace('"@VERSION@"', JSON.stringify(version)));
 }
 
-// A CC computer has 1 MB of disk: drop indentation and whole-line comments, which are a fifth
-// of the output. Only safe without long-bracket strings, whose lines must stay as they are.
-function compact(src) {
-  const unquoted = src.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, "");
-  if (/\[=*\[/.test(unquoted.replace(/--\[=*\[/g, ""))) return src;
-  return (
-    src
-      .split("\n")
-      .map((line) => line.replace(/^\s+/, ""))
-      .filter((line) => line !== "" && !/^--(?!\[=*\[)/.test(line))
-      .join("\n") + "\n"
-  );
-}
-
-for (const name of ["libai.lua", "ai.lua", "aichat.lua"]) {
+const BUNDLES = ["libai.lua", "libai_bridge.lua", "ai.lua", "aichat.lua"];
+for (const name of BUNDLES) {
   const file = join(root, "build", name);
   if (!existsSync(file)) fail(`build/${name} is missing`);
   if (statSync(file).size === 0) fail(`build/${name} is empty`);
-  writeFileSync(file, compact(readFileSync(file, "utf8")));
+  writeFileSync(file, compactLua(readFileSync(file, "utf8")));
 }
 
 // opencc-bridge (Node side) is compiled by tsc into build/bridge, committed so that
@@ -99,6 +97,7 @@ if (check.status !== 0) fail(`the outputs do not load under ${lua}:\n${check.std
 // /install. A new bundle for computers is one entry here: [file in build/, where it goes].
 const INSTALLED = [
   ["libai.lua", "libai.lua"],
+  ["libai_bridge.lua", "libai_bridge.lua"],
   ["ai.lua", "ai.lua"],
   ["ai.txt", "help/ai.txt"],
   ["aichat.lua", "aichat.lua"],
@@ -110,8 +109,25 @@ const files = INSTALLED.map(([name, target]) => {
   return { name, size: data.length, sum: adler32(data), target };
 });
 writeFileSync(join(root, "build", "manifest.txt"), formatManifest({ version, files }));
+reportSizes();
 
-const sizes = ["libai.lua", "ai.lua", "aichat.lua", "install.lua", "ai.txt", "aichat.txt", "manifest.txt"].map(
-  (n) => `${n} ${statSync(join(root, "build", n)).size} bytes`,
-);
-console.log(`built ${sizes.join(", ")}`);
+// A computer has 1 MB of disk (a floppy 125 KB): what opencc takes of it, against the limits
+// issue 18 set. Printed, not enforced: a change that goes over says so here.
+function reportSizes() {
+  const size = (n) => statSync(join(root, "build", n)).size;
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const names = [...INSTALLED.map(([n]) => n), "install.lua", "manifest.txt"];
+  console.log(`built ${names.map((n) => `${n} ${size(n)} bytes`).join(", ")}`);
+  // What the installer puts on a computer (install.lua itself runs from wget and is not kept).
+  const installed = INSTALLED.map(([n]) => n);
+  const limits = [
+    ["libai.lua", ["libai.lua"], 64],
+    ["libai.lua + ai.lua", ["libai.lua", "ai.lua"], 110],
+    ["everything a computer gets", installed, 150],
+  ];
+  for (const [what, list, limitKb] of limits) {
+    const total = list.reduce((sum, n) => sum + size(n), 0);
+    const verdict = total <= limitKb * 1024 ? "holds" : "OVER";
+    console.log(`size: ${what} ${kb(total)} (limit ${limitKb} KB): ${verdict}`);
+  }
+}

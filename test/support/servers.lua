@@ -317,7 +317,8 @@ M.serialise = serialise
 ---                              the server without a password
 ---   settings                   extra settings (table name -> value)
 ---   files                      extra files { ["name"] = "content" }
----   noLib, noProgram           skip copying build/libai.lua or build/ai.lua
+---   noLib, noProgram           skip copying build/libai.lua (and build/libai_bridge.lua) or build/ai.lua
+---   noBridgeModule             skip copying build/libai_bridge.lua (as an install that lacks it)
 ---   turtle                     a turtle's world (test/ccenv/turtle.lua): the computer is a turtle
 function M.newComputer(opts)
   opts = opts or {}
@@ -330,6 +331,7 @@ function M.newComputer(opts)
     lateWebsocketClose = opts.lateWebsocketClose,
   })
   if not opts.noLib then pc:copyIn("build/libai.lua", "libai.lua") end
+  if not opts.noLib and not opts.noBridgeModule then pc:copyIn("build/libai_bridge.lua", "libai_bridge.lua") end
   if not opts.noProgram then pc:copyIn("build/ai.lua", "ai.lua") end
   local settings = {}
   if opts.server == "plain" then

@@ -1,5 +1,5 @@
 /** @noSelfInFile */
-export type ErrorKind = "http_disabled" | "blocked" | "bad_url" | "unreachable" | "redirect" | "too_large" | "proxy" | "auth" | "session_gone" | "bad_setting" | "bad_id" | "unknown_agent" | "unknown_model" | "timeout" | "terminated" | "idle" | "overtaken" | "assistant" | "server" | "bad_response";
+export type ErrorKind = "http_disabled" | "blocked" | "bad_url" | "unreachable" | "redirect" | "too_large" | "proxy" | "auth" | "session_gone" | "bad_setting" | "not_installed" | "bad_id" | "unknown_agent" | "unknown_model" | "timeout" | "terminated" | "idle" | "overtaken" | "assistant" | "server" | "bad_response";
 export interface AiError {
     kind: ErrorKind;
     /** The one line to show a player. */

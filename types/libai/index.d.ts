@@ -8,17 +8,15 @@ import { agentNames, modelNames } from "./catalog";
 import { PromptOptions } from "./prompt";
 import { fromCC, toCC } from "./text";
 import { DONE_EVENT, handle, run, submit as submitJob, wait } from "./jobs";
-import { BridgeOptions, ServeOptions, BridgeConnection } from "./bridge";
-/** package.json's version: the build writes it in place of this placeholder. */
-export declare const version: string;
+import type { BridgeConnection, BridgeOptions, ServeOptions } from "./bridgetypes";
+export { version } from "./core";
 export type { Reply, ToolActivity, WaitCallbacks } from "./replytypes";
 export type { Agent, Health, Message, MessageInfo, Part, PermissionReply, PermissionRequest, QuestionRequest, Session, SessionStatus, } from "./api";
 export type { AiError, ErrorKind } from "./errors";
 export type { Client, ClientOptions } from "./client";
 export type { PromptOptions } from "./prompt";
 export type { Job } from "./jobs";
-export type { BridgeConnection, BridgeOptions, ServeOptions } from "./bridge";
-export type { CallOutcome } from "./bridgetools";
+export type { BridgeConnection, BridgeOptions, CallOutcome, ServeOptions } from "./bridgetypes";
 /** Asks and waits: returns the reply's text and the reply, or nil, message, err. */
 export declare function ask(prompt: string, opts?: PromptOptions): LuaMultiReturn<[string, Reply] | [undefined, string, AiError]>;
 /** Starts a prompt in the background and returns its job at once. */
@@ -69,7 +67,8 @@ export declare function forgetConversation(id?: string): void;
 export declare function protect<T>(fn: () => T): LuaMultiReturn<[T] | [undefined, string, AiError]>;
 /**
  * Connects this computer to opencc-bridge (opencc.bridge_url, opencc.bridge_token, opencc.tools):
- * the connection (c:serve(onCall), c:note(), c:close()), or nil, message, err.
+ * the connection (c:serve(onCall), c:note(), c:close()), or nil, message, err. Loads the bridge
+ * module (libai_bridge.lua) on first use: without it, one line says to run the installer again.
  */
 export declare function bridge(opts?: BridgeOptions): LuaMultiReturn<[BridgeConnection] | [undefined, string, AiError]>;
 /**
@@ -78,3 +77,8 @@ export declare function bridge(opts?: BridgeOptions): LuaMultiReturn<[BridgeConn
  * or a setting to fix). Runs beside ai.ask in parallel.waitForAny.
  */
 export declare function serve(opts?: ServeOptions): LuaMultiReturn<[undefined, string, AiError]>;
+/**
+ * The version of the bridge module (libai_bridge.lua) installed beside libai, without loading
+ * its code into libai; or nil and the line saying it is missing and how to install it.
+ */
+export declare function bridgeVersion(): LuaMultiReturn<[string] | [undefined, string]>;

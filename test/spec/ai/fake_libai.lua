@@ -7,6 +7,7 @@
 --   "fail"      fails with one line
 --   anything else: replies "echo: <prompt>"
 local M = { version = "9.9.9", settingNames = { "opencc.server_url", "opencc.password" } }
+function M.bridgeVersion() return "9.9.9" end
 
 local function wait(seconds)
   local t = os.startTimer(seconds)

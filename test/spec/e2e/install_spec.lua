@@ -17,7 +17,7 @@ end
 
 -- The served folder: build/ as a server owner publishes it (the installer, its manifest and the
 -- files the manifest lists).
-local SERVED = { "install.lua", "manifest.txt", "libai.lua", "ai.lua", "ai.txt", "aichat.lua", "aichat.txt" }
+local SERVED = { "install.lua", "manifest.txt", "libai.lua", "libai_bridge.lua", "ai.lua", "ai.txt", "aichat.lua", "aichat.txt" }
 local function servedDir()
   local d = os.tmpname()
   os.remove(d)
@@ -97,6 +97,17 @@ describe("install.lua", function()
     local ok, res = pc:call(function() return info.fnComplete(pc.env.shell, 1, "--ver", { "ai" }) end)
     assert.is_true(ok, res)
     assert.are.same({ "sion " }, res)
+  end)
+
+  it("installs the bridge module beside libai, and ai -v names it with its version", function()
+    local r = pc:run("install.lua", "/", base)
+    assert.is_true(r.ok, r.error)
+    assert.are.equal(readHost("build/libai_bridge.lua"), pc:readFile("/libai_bridge.lua"))
+    assert.truthy(pc:screenText():find("/libai_bridge.lua (" .. #readHost("build/libai_bridge.lua") .. " bytes)", 1, true))
+    r = pc:run("ai.lua", "-v")
+    assert.is_true(r.ok, r.error)
+    local text = pc:transcript()
+    assert.truthy(text:find("libai_bridge " .. version(), 1, true), text)
   end)
 
   it("installs aichat beside ai, with its help page and completion", function()

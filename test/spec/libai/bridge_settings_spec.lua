@@ -6,6 +6,7 @@ local ccenv = require("ccenv")
 local function computer(settings)
   local pc = ccenv.new({ width = 51, height = 19 })
   pc:copyIn("build/libai.lua", "libai.lua")
+  pc:copyIn("build/libai_bridge.lua", "libai_bridge.lua")
   local lines = { "{" }
   for k, v in pairs(settings or {}) do lines[#lines + 1] = ("  [ %q ] = %q,"):format(k, v) end
   lines[#lines + 1] = "}"

@@ -1,11 +1,10 @@
 // The bridge's tool calls as this computer runs them, within what opencc.tools allows: read
 // (lists, inspect, detect, item details, the screen), act (turtle actions, peripheral calls),
 // lua (a chunk of Lua). Each returns data for the agent, or a line it can read.
-import { jsonNull } from "./json";
+import type { CallOutcome, Tier } from "libai/bridgetypes";
+import { core } from "./core";
 import { runChunk } from "./sandbox";
 import { readScreen } from "./screen";
-
-export type Tier = "read" | "act" | "lua";
 
 export interface ToolCall {
   tool: string;
@@ -15,16 +14,6 @@ export interface ToolCall {
 }
 
 const DEFAULT_LIMIT = 25;
-
-/** What a call did: ok and its data, or not ok and the line for the agent. */
-export interface CallOutcome {
-  ok: boolean;
-  result?: unknown;
-  error?: string;
-  /** One short line for the computer's screen, e.g. "turtle: dig". */
-  summary: string;
-  refused?: boolean;
-}
 
 const READ_ACTIONS: { [a: string]: boolean } = {
   detect: true,
@@ -47,7 +36,7 @@ const DIRECTED: { [a: string]: boolean } = {
 /** A value the JSON encoder can write: functions and other odd values become their names. */
 function plain(v: unknown, depth: number): unknown {
   const t = type(v);
-  if (v === jsonNull() || t === "string" || t === "boolean" || t === "nil") return v;
+  if (v === core.jsonNull() || t === "string" || t === "boolean" || t === "nil") return v;
   if (t === "number") return v !== v || v === math.huge || v === -math.huge ? tostring(v) : v;
   if (t !== "table") return tostring(v);
   if (depth > 8) return "(nested too deep)";
@@ -60,7 +49,7 @@ function plain(v: unknown, depth: number): unknown {
 function packed(...values: unknown[]): unknown[] {
   const out: unknown[] = [];
   const n = select("#", ...values);
-  for (let i = 0; i < n; i++) out.push(values[i] === undefined ? jsonNull() : plain(values[i], 0));
+  for (let i = 0; i < n; i++) out.push(values[i] === undefined ? core.jsonNull() : plain(values[i], 0));
   return out;
 }
 
@@ -138,7 +127,7 @@ function turtleAction(args: { [k: string]: unknown }): unknown {
   if (type(values[0]) === "boolean") {
     const r: { [k: string]: unknown } = { ok: values[0] };
     if (type(values[1]) === "string") r.reason = values[1];
-    else if (type(values[1]) === "table" && values[1] !== jsonNull()) r.data = values[1];
+    else if (type(values[1]) === "table" && values[1] !== core.jsonNull()) r.data = values[1];
     return r;
   }
   return { value: values[0] };
@@ -171,7 +160,7 @@ function run(call: ToolCall): unknown {
   if (call.tool === "lua") {
     const secs = typeof call.args.timeout === "number" ? call.args.timeout : 10;
     const r = runChunk(tostring(call.args.code ?? ""), secs);
-    return { printed: r.printed, values: packed(...r.values), error: r.error ?? jsonNull() };
+    return { printed: r.printed, values: packed(...r.values), error: r.error ?? core.jsonNull() };
   }
   throw "unknown tool " + call.tool;
 }

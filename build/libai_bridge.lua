@@ -1,0 +1,1003 @@
+local ____modules={}
+local ____moduleCache={}
+local ____originalRequire=require
+local function require(file,...)
+if ____moduleCache[file]then
+return ____moduleCache[file].value
+end
+if ____modules[file]then
+local module=____modules[file]
+local value=nil
+if(select("#",...)>0)then value=module(...)else value=module(file)end
+____moduleCache[file]={value=value}
+return value
+else
+if ____originalRequire then
+return ____originalRequire(file)
+else
+error("module '".. file .."' not found")
+end
+end
+end
+____modules={
+["lualib_bundle"]=function(...)
+local __TS__Unpack=table.unpack or unpack
+local function __TS__ArrayIndexOf(self,searchElement,fromIndex)
+if fromIndex==nil then
+fromIndex=0
+end
+local len=#self
+if len==0 then
+return-1
+end
+if fromIndex>=len then
+return-1
+end
+if fromIndex<0 then
+fromIndex=len+fromIndex
+if fromIndex<0 then
+fromIndex=0
+end
+end
+for i=fromIndex+1,len do
+if self[i]==searchElement then
+return i-1
+end
+end
+return-1
+end
+local function __TS__Class(self)
+local c={prototype={}}
+c.prototype.__index=c.prototype
+c.prototype.constructor=c
+return c
+end
+local function __TS__New(target,...)
+local instance=setmetatable({},target.prototype)
+instance:____constructor(...)
+return instance
+end
+return{
+__TS__Unpack=__TS__Unpack,
+__TS__ArrayIndexOf=__TS__ArrayIndexOf,
+__TS__Class=__TS__Class,
+__TS__New=__TS__New
+}
+end,
+["core"]=function(...)
+local ____exports={}
+____exports.core={}
+function ____exports.bindCore(given)
+local into=____exports.core
+for k,v in pairs(given)do
+into[k]=v
+end
+end
+return ____exports
+end,
+["screen"]=function(...)
+local ____exports={}
+function ____exports.recordScreen()
+local parent=term.current()
+if parent.getLine~=nil then
+return function()
+end
+end
+local w,h=parent.getSize()
+local blank=string.rep(" ",w)
+local rows={}
+do
+local y=0
+while y<h do
+rows[#rows+1]=blank
+y=y+1
+end
+end
+local function put(text)
+local x,y=parent.getCursorPos()
+if y<1 or y>h then
+return
+end
+local start=x
+local t=text
+if start<1 then
+t=string.sub(t,2-start)
+start=1
+end
+if start>w then
+return
+end
+t=string.sub(t,1,w-start+1)
+local row=rows[y]
+rows[y]=(string.sub(row,1,start-1).. t).. string.sub(row,start+#t)
+end
+local rec={}
+for k,v in pairs(parent)do
+rec[k]=v
+end
+rec.write=function(text)
+put(tostring(text))
+parent.write(tostring(text))
+end
+rec.blit=function(text,fg,bg)
+put(text)
+parent.blit(text,fg,bg)
+end
+rec.clear=function()
+do
+local y=0
+while y<h do
+rows[y+1]=blank
+y=y+1
+end
+end
+parent.clear()
+end
+rec.clearLine=function()
+local ____,y=parent.getCursorPos()
+if y>=1 and y<=h then
+rows[y]=blank
+end
+parent.clearLine()
+end
+rec.scroll=function(n)
+do
+local i=0
+while i<math.abs(n)do
+if n>0 then
+table.remove(rows,1)
+rows[#rows+1]=blank
+else
+table.remove(rows)
+table.insert(rows,1,blank)
+end
+i=i+1
+end
+end
+parent.scroll(n)
+end
+rec.getLine=function(y)return rows[y]end
+local recorder=rec
+term.redirect(recorder)
+return function()
+if term.current()==recorder then
+term.redirect(parent)
+end
+end
+end
+function ____exports.readScreen()
+local t=term.current()
+local getLine=t.getLine
+if getLine==nil then
+return nil
+end
+local w,h=t.getSize()
+local x,y=t.getCursorPos()
+local lines={}
+do
+local i=1
+while i<=h do
+local text=getLine(i)
+local trimmed=string.gsub(text or"","%s+$","")
+lines[#lines+1]=trimmed
+i=i+1
+end
+end
+while#lines>0 and lines[#lines]==""do
+table.remove(lines)
+end
+return{width=w,height=h,cursor={x=x,y=y},lines=lines}
+end
+return ____exports
+end,
+["sandbox"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__Unpack=____lualib.__TS__Unpack
+local ____exports={}
+local ____core=require("core")
+local core=____core.core
+local NO_YIELD_MS=5000
+local MAX_PRINTED=16000
+local function now()
+return os.epoch("utc")
+end
+local function capture(out)
+local function add(s)
+if#out<2000 then
+out[#out+1]=s
+end
+end
+return{
+print=function(...)
+local args={...}
+local parts={}
+do
+local i=0
+while i<select(
+"#",
+__TS__Unpack(args)
+)do
+parts[#parts+1]=tostring(args[i+1])
+i=i+1
+end
+end
+add(table.concat(parts,"\t").."\n")
+return 1
+end,
+write=function(text)
+add(tostring(text))
+return 0
+end
+}
+end
+local function chunkEnv(out)
+local env={}
+local io=capture(out)
+env.print=io.print
+env.write=io.write
+env.printError=io.print
+env._G=env
+setmetatable(env,{__index=_G})
+return env
+end
+local function installGuard(co,timeoutSecs)
+local guard={resumedAt=now()}
+local deadline=now()+timeoutSecs*1000
+debug.sethook(
+co,
+function()
+local t=now()
+if t-guard.resumedAt>NO_YIELD_MS or t>deadline then
+local secs=math.floor((t-guard.resumedAt)/100)/10
+guard.stopped=t>deadline and((("stopped at its time limit of ".. tostring(timeoutSecs)).." s, after running ").. tostring(secs)).." s without yielding"or("stopped after running ".. tostring(secs)).." s without yielding (CC stops a computer at 7 s: call sleep(0) in long loops)"
+error(guard.stopped,0)
+end
+end,
+"",
+1000
+)
+return guard
+end
+local function nextEvent(filter,timer)
+while true do
+local ev=table.pack(os.pullEventRaw())
+if ev[1]=="terminate"then
+error(core.TERMINATED,0)
+end
+if ev[1]=="timer"and ev[2]==timer then
+return nil
+end
+if filter==nil or filter==ev[1]then
+return ev
+end
+end
+end
+local function drive(co,guard,timeoutSecs,printed)
+local timer=os.startTimer(timeoutSecs)
+local args=table.pack()
+do
+local ____try,____hasReturned,____returnValue=pcall(function()
+while true do
+guard.resumedAt=now()
+local r=table.pack(coroutine.resume(
+co,
+table.unpack(args,1,args.n)
+))
+if r[1]~=true then
+return true,{
+printed=printed(),
+values={},
+error=guard.stopped or tostring(r[2])
+}
+end
+if coroutine.status(co)=="dead"then
+local values={}
+do
+local i=1
+while i<r.n do
+values[#values+1]=r[i+1]==nil and core.jsonNull()or r[i+1]
+i=i+1
+end
+end
+return true,{
+printed=printed(),
+values=values
+}
+end
+args=nextEvent(r[2],timer)
+if args==nil then
+return true,{
+printed=printed(),
+values={},
+error=("stopped at its time limit of ".. tostring(timeoutSecs)).." s"
+}
+end
+end
+end)
+do
+os.cancelTimer(timer)
+end
+if not ____try then
+error(____hasReturned,0)
+end
+if ____try and ____hasReturned then
+return ____returnValue
+end
+end
+end
+function ____exports.runChunk(code,timeoutSecs)
+local out={}
+local function printed()
+local all=table.concat(out)
+return#all>MAX_PRINTED and string.sub(all,1,MAX_PRINTED).."\n(cut)"or all
+end
+local fn,syntax=load(
+code,
+"=agent",
+"t",
+chunkEnv(out)
+)
+if fn==nil then
+return{
+printed="",
+values={},
+error=tostring(syntax)
+}
+end
+if debug==nil or debug.sethook==nil then
+return{printed="",values={},error="this computer has no debug library, so a chunk could not be stopped: not run"}
+end
+local co=coroutine.create(fn)
+return drive(
+co,
+installGuard(co,timeoutSecs),
+timeoutSecs,
+printed
+)
+end
+return ____exports
+end,
+["tools"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__Unpack=____lualib.__TS__Unpack
+local __TS__ArrayIndexOf=____lualib.__TS__ArrayIndexOf
+local ____exports={}
+local ____core=require("core")
+local core=____core.core
+local ____sandbox=require("sandbox")
+local runChunk=____sandbox.runChunk
+local ____screen=require("screen")
+local readScreen=____screen.readScreen
+local DEFAULT_LIMIT=25
+local READ_ACTIONS={
+detect=true,
+inspect=true,
+getItemDetail=true,
+getItemCount=true,
+getSelectedSlot=true,
+getFuelLevel=true,
+inventory=true
+}
+local DIRECTED={
+dig=true,
+place=true,
+detect=true,
+inspect=true,
+drop=true,
+suck=true
+}
+local function plain(v,depth)
+local t=type(v)
+if v==core.jsonNull()or t=="string"or t=="boolean"or t=="nil"then
+return v
+end
+if t=="number"then
+return(v~=v or v==math.huge or v==-math.huge)and tostring(v)or v
+end
+if t~="table"then
+return tostring(v)
+end
+if depth>8 then
+return"(nested too deep)"
+end
+local out={}
+for k,item in pairs(v)do
+out[k]=plain(item,depth+1)
+end
+return out
+end
+local function packed(...)
+local values={...}
+local out={}
+local n=select("#",...)
+do
+local i=0
+while i<n do
+out[#out+1]=values[i+1]==nil and core.jsonNull()or plain(values[i+1],0)
+i=i+1
+end
+end
+return out
+end
+local function tierOf(call)
+if call.tool=="peripherals"or call.tool=="screen"then
+return"read"
+end
+if call.tool=="peripheral_call"then
+return"act"
+end
+if call.tool=="lua"then
+return"lua"
+end
+if call.tool=="turtle"then
+return READ_ACTIONS[tostring(call.args.action)]and"read"or"act"
+end
+return nil
+end
+local function summaryOf(call)
+local a=call.args
+if call.tool=="turtle"then
+local dir=(a.direction=="up"or a.direction=="down")and" ".. tostring(a.direction)or""
+return("turtle: ".. tostring(a.action)).. dir
+end
+if call.tool=="peripheral_call"then
+return(("peripheral: ".. tostring(a.peripheral))..".").. tostring(a.method)
+end
+if call.tool=="lua"then
+local ____string_gsub_2=string.gsub
+local ____tostring_1=tostring
+local ____a_code_0=a.code
+if ____a_code_0==nil then
+____a_code_0=""
+end
+local line=____string_gsub_2(
+____tostring_1(____a_code_0),
+"%s+",
+" "
+)
+return"lua: "..(#line>30 and string.sub(line,1,28)..".."or line)
+end
+return call.tool
+end
+local function getTypes(name)
+local fn=peripheral.getType
+return fn(name)
+end
+function ____exports.peripheralList()
+local out={}
+for ____,name in ipairs(peripheral.getNames())do
+local methods=peripheral.getMethods(name)or({})
+out[#out+1]={
+name=name,
+types={getTypes(name)},
+methods=methods
+}
+end
+return out
+end
+local function turtleAction(args)
+local t=turtle
+local action=tostring(args.action)
+local slot=type(args.slot)=="number"and args.slot or nil
+local count=type(args.count)=="number"and args.count or nil
+if action=="inventory"then
+local slots={}
+do
+local i=1
+while i<=16 do
+local detail=t.getItemDetail(i)
+if detail~=nil then
+slots[#slots+1]={
+slot=i,
+item=plain(detail,0)
+}
+end
+i=i+1
+end
+end
+local selected=t.getSelectedSlot()
+local fuel=t.getFuelLevel()
+return{selected=selected,fuel=fuel,slots=slots}
+end
+local name=action
+if DIRECTED[action]and(args.direction=="up"or args.direction=="down")then
+name=action ..(args.direction=="up"and"Up"or"Down")
+end
+local fn=t[name]
+if fn==nil then
+error(action=="craft"and"this turtle has no crafting table equipped (equip one to craft)"or("this turtle has no ".. name).." action",0)
+end
+local callArgs={}
+if action=="select"or action=="getItemDetail"or action=="getItemCount"then
+if slot~=nil then
+callArgs[#callArgs+1]=slot
+elseif action=="select"then
+error("select needs \"slot\" (1-16)",0)
+end
+elseif count~=nil then
+callArgs[#callArgs+1]=count
+end
+local values=packed(fn(__TS__Unpack(callArgs)))
+if type(values[1])=="boolean"then
+local r={ok=values[1]}
+if type(values[2])=="string"then
+r.reason=values[2]
+elseif type(values[2])=="table"and values[2]~=core.jsonNull()then
+r.data=values[2]
+end
+return r
+end
+return{value=values[1]}
+end
+local function peripheralCall(args)
+local name=tostring(args.peripheral)
+local method=tostring(args.method)
+if not peripheral.isPresent(name)then
+local names=peripheral.getNames()
+error(
+(("no peripheral \"".. name).."\" on this computer; attached: ")..(#names>0 and table.concat(names,", ")or"none"),
+0
+)
+end
+local ____temp_3
+if type(args.args)=="table"then
+____temp_3=args.args
+else
+____temp_3={}
+end
+local list=____temp_3
+local call=peripheral.call
+return packed(call(
+name,
+method,
+__TS__Unpack(list)
+))
+end
+local function run(call)
+if call.tool=="peripherals"then
+return ____exports.peripheralList()
+end
+if call.tool=="screen"then
+local s=readScreen()
+if s==nil then
+error("this computer's screen cannot be read back (it is not a window)",0)
+end
+return s
+end
+if call.tool=="peripheral_call"then
+return peripheralCall(call.args)
+end
+if call.tool=="turtle"then
+if turtle==nil then
+error("this computer is not a turtle",0)
+end
+return turtleAction(call.args)
+end
+if call.tool=="lua"then
+local secs=type(call.args.timeout)=="number"and call.args.timeout or 10
+local ____runChunk_6=runChunk
+local ____tostring_5=tostring
+local ____call_args_code_4=call.args.code
+if ____call_args_code_4==nil then
+____call_args_code_4=""
+end
+local r=____runChunk_6(
+____tostring_5(____call_args_code_4),
+secs
+)
+return{
+printed=r.printed,
+values=packed(__TS__Unpack(r.values)),
+error=r.error or core.jsonNull()
+}
+end
+error("unknown tool ".. call.tool,0)
+end
+local function withinLimit(call,secs)
+local finished=false
+local ok=false
+local result
+parallel.waitForAny(
+function()
+ok,result=pcall(run,call)
+finished=true
+end,
+function()
+sleep(secs)
+end
+)
+if not finished then
+return false,("stopped after ".. tostring(secs)).." s, its time limit on the computer"
+end
+return ok,result
+end
+function ____exports.serveCall(call,allowed,computerId)
+local summary=summaryOf(call)
+local tier=tierOf(call)
+if tier==nil then
+return{ok=false,error="unknown tool ".. call.tool,summary=summary}
+end
+if __TS__ArrayIndexOf(allowed,tier)<0 then
+local wanted=(#allowed>0 and table.concat(allowed,",")..","or"").. tier
+return{
+ok=false,
+refused=true,
+summary=summary,
+error=(((((((("refused by computer ".. tostring(computerId))..": its opencc.tools allows ")..(#allowed>0 and table.concat(allowed,", ")or"nothing"))..", and ").. summary).." needs \"").. tier).."\". Ask its owner to run: set opencc.tools ").. wanted
+}
+end
+local ok,result=__TS__Unpack(call.tool=="lua"and({pcall(run,call)})or({withinLimit(call,call.limit or DEFAULT_LIMIT)}))
+if ok then
+return{ok=true,result=result,summary=summary}
+end
+if result=="Terminated"then
+error(result,0)
+end
+return{
+ok=false,
+error=tostring(result),
+summary=summary
+}
+end
+return ____exports
+end,
+["connection"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__Class=____lualib.__TS__Class
+local ____exports={}
+local ____core=require("core")
+local core=____core.core
+local ____screen=require("screen")
+local recordScreen=____screen.recordScreen
+local ____tools=require("tools")
+local peripheralList=____tools.peripheralList
+local serveCall=____tools.serveCall
+local WAKE_EVENT="opencc_bridge_call"
+local MAX_MESSAGE=120000
+local function callOf(text)
+local msg=core.decodeJSON(text)
+if msg==nil or msg.type~="call"or type(msg.call)~="number"then
+return nil
+end
+local ____msg_call_1=msg.call
+local ____tostring_result_2=tostring(msg.tool)
+local ____temp_3=msg.args or({})
+local ____temp_0
+if type(msg.limit)=="number"then
+____temp_0=msg.limit
+else
+____temp_0=nil
+end
+return{call=____msg_call_1,tool=____tostring_result_2,args=____temp_3,limit=____temp_0}
+end
+____exports.BridgeConnection=__TS__Class()
+local BridgeConnection=____exports.BridgeConnection
+BridgeConnection.name="BridgeConnection"
+function BridgeConnection.prototype.____constructor(self,url,allowed,ws,kind,socketUrl)
+self.url=url
+self.allowed=allowed
+self.ws=ws
+self.kind=kind
+self.socketUrl=socketUrl
+self.id=os.getComputerID()
+self.label=os.getComputerLabel()
+self.closed=false
+self.restoreScreen=recordScreen()
+end
+function BridgeConnection.prototype.note(self)
+local who=(((("computer ".. tostring(self.id))..(self.label~=nil and(" \"".. self.label).."\""or"")).." (a ").. self.kind)..")"
+return((("The user is typing on ComputerCraft ".. who)..". You can act on it through the opencc bridge's tools ").."(opencc_computers, opencc_turtle, opencc_peripherals, opencc_peripheral_call, opencc_screen, opencc_lua) ")..((("with \"computer\": ".. tostring(self.id))..". Its owner allows: ")..(#self.allowed>0 and table.concat(self.allowed,", ")or"nothing")).."."
+end
+function BridgeConnection.prototype.send(self,msg)
+self:sendText(core.encodeJSON(msg))
+end
+function BridgeConnection.prototype.sendText(self,text)
+if self.closed then
+return
+end
+pcall(self.ws.send,text)
+end
+function BridgeConnection.prototype.sendResult(self,call,outcome)
+local msg={
+type="result",
+call=call,
+ok=outcome.ok,
+result=outcome.result,
+error=outcome.error
+}
+local text=core.encodeJSON(msg)
+if#text<=MAX_MESSAGE then
+self:sendText(text)
+return
+end
+self:send({
+type="result",
+call=call,
+ok=false,
+error=("the result (".. tostring(#text)).." bytes) is too large for CC's websocket messages (128 KiB): ask for less at a time"
+})
+end
+function BridgeConnection.prototype.close(self)
+self.restoreScreen()
+self.closed=true
+pcall(self.ws.close)
+end
+function BridgeConnection.prototype.read(self,queue)
+while true do
+local event,url,a,b=os.pullEventRaw()
+if event=="terminate"then
+error(core.TERMINATED,0)
+end
+if event=="websocket_message"and url==self.socketUrl then
+local call=callOf(tostring(a))
+if call~=nil then
+queue[#queue+1]=call
+os.queueEvent(WAKE_EVENT)
+end
+elseif event=="websocket_closed"and url==self.socketUrl then
+self.closed=true
+if a~=nil then
+return("the bridge closed the connection (".. tostring(a))..")"
+end
+return b==nil and"the connection to the bridge was lost"or"the bridge closed the connection"
+elseif event=="peripheral"or event=="peripheral_detach"then
+self:send({
+type="peripherals",
+peripherals=peripheralList()
+})
+end
+end
+end
+function BridgeConnection.prototype.work(self,queue,onCall)
+while true do
+do
+local __continue21
+repeat
+local next=table.remove(queue,1)
+if next==nil then
+local event=os.pullEventRaw(WAKE_EVENT)
+if event=="terminate"then
+error(core.TERMINATED,0)
+end
+__continue21=true
+break
+end
+local outcome=serveCall(next,self.allowed,self.id)
+self:sendResult(next.call,outcome)
+if onCall~=nil then
+onCall(outcome.summary,outcome)
+end
+__continue21=true
+until true
+if not __continue21 then
+break
+end
+end
+end
+end
+function BridgeConnection.prototype.serve(self,onCall)
+local queue={}
+local ended="the bridge closed the connection"
+local ok,thrown=pcall(function()return parallel.waitForAny(
+function()
+ended=self:read(queue)
+end,
+function()
+self:work(queue,onCall)
+end
+)end)
+self:close()
+if not ok then
+error(thrown,0)
+end
+return ended
+end
+return ____exports
+end,
+["version"]=function(...)
+local ____exports={}
+____exports.version="0.1.0"
+return ____exports
+end,
+["connect"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__ArrayIndexOf=____lualib.__TS__ArrayIndexOf
+local __TS__New=____lualib.__TS__New
+local ____exports={}
+local ____connection=require("connection")
+local BridgeConnection=____connection.BridgeConnection
+local ____core=require("core")
+local core=____core.core
+local ____version=require("version")
+local version=____version.version
+local ____tools=require("tools")
+local peripheralList=____tools.peripheralList
+local WELCOME_TIMEOUT=10
+local CONNECT_TIMEOUT=5
+function ____exports.computerKind()
+if turtle~=nil then
+return"turtle"
+end
+if _G.pocket~=nil then
+return"pocket"
+end
+return"computer"
+end
+local function parseTools(tools)
+local out={}
+for word in string.gmatch(tools,"[^,%s]+")do
+if(word=="read"or word=="act"or word=="lua")and __TS__ArrayIndexOf(out,word)<0 then
+out[#out+1]=word
+end
+end
+return out
+end
+local function ownUrl(url)
+if(string.find(url,"^wss?://"))==nil then
+return url
+end
+local nonce=tostring(os.epoch("utc")).. tostring(math.random(1000,9999))
+return((url ..((string.find(url,"?",1,true))~=nil and"&"or"?")).."opencc=").. nonce
+end
+local function welcomed(conn,url,socketUrl,timer)
+local event,eventUrl,a=os.pullEventRaw()
+if event=="terminate"then
+conn:close()
+error(core.TERMINATED,0)
+end
+if event=="timer"and eventUrl==timer then
+conn:close()
+core.fail(
+"timeout",
+((("The bridge at ".. url).." did not welcome this computer within ").. tostring(WELCOME_TIMEOUT)).." s: is it opencc-bridge?"
+)
+end
+if event=="websocket_message"and eventUrl==socketUrl then
+local msg=core.decodeJSON(tostring(a))
+if(msg and msg.type)=="welcome"then
+return true
+end
+if(msg and msg.type)=="refused"then
+conn:close()
+core.fail(
+"auth",
+"The bridge refused this computer: ".. tostring(msg.reason)
+)
+end
+end
+if event=="websocket_closed"and eventUrl==socketUrl then
+conn:close()
+core.fail("unreachable",("The bridge at ".. url).." closed the connection before welcoming this computer.")
+end
+return false
+end
+function ____exports.connectBridge(opts)
+if opts==nil then
+opts={}
+end
+local cfg=core.readConfig()
+local url=opts.url or cfg.bridgeUrl
+if url==""then
+core.fail("bad_setting","opencc.bridge_url is not set: set opencc.bridge_url ws://host:4097/cc (the opencc-bridge's address)")
+end
+local allowed=parseTools(opts.tools or cfg.tools)
+local socketUrl=ownUrl(url)
+local ws=core.openWebsocket(socketUrl,CONNECT_TIMEOUT)
+local conn=__TS__New(
+BridgeConnection,
+url,
+allowed,
+ws,
+____exports.computerKind(),
+socketUrl
+)
+ws.send(core.encodeJSON({
+type="hello",
+token=opts.token or cfg.bridgeToken,
+id=conn.id,
+label=conn.label,
+kind=conn.kind,
+colour=term.isColour(),
+tools=allowed,
+peripherals=peripheralList(),
+version=version
+}))
+local timer=os.startTimer(WELCOME_TIMEOUT)
+local ok,thrown=pcall(function()
+local done=false
+while not done do
+done=welcomed(conn,url,socketUrl,timer)
+end
+end)
+os.cancelTimer(timer)
+if not ok then
+error(thrown,0)
+end
+return conn
+end
+return ____exports
+end,
+["reconnect"]=function(...)
+local ____exports={}
+local serveLoop,PERMANENT
+local ____connect=require("connect")
+local connectBridge=____connect.connectBridge
+local ____core=require("core")
+local core=____core.core
+local ____screen=require("screen")
+local recordScreen=____screen.recordScreen
+function serveLoop(opts)
+local delay=1
+while true do
+local ok,result=pcall(function()return connectBridge(opts)end)
+local problem
+if ok then
+local conn=result
+delay=1
+if opts.onStatus~=nil then
+opts.onStatus(((((("Serving the bridge at ".. conn.url).." as computer ").. tostring(conn.id)).."; allows ")..(#conn.allowed>0 and table.concat(conn.allowed,", ")or"nothing"))..". Ctrl+T stops.")
+end
+problem=conn:serve(opts.onCall)
+else
+if result==core.TERMINATED then
+error(core.TERMINATED,0)
+end
+local err=result
+if type(result)~="table"or PERMANENT[tostring(err.kind)]or opts.reconnect==false then
+return result
+end
+problem=tostring(err.message)
+end
+if opts.reconnect==false then
+return core.aiError("unreachable",problem)
+end
+if opts.onStatus~=nil then
+opts.onStatus(((problem ..": trying again in ").. tostring(delay)).." s")
+end
+sleep(delay)
+delay=math.min(delay*2,30)
+end
+end
+PERMANENT={
+auth=true,
+bad_setting=true,
+bad_url=true,
+http_disabled=true,
+blocked=true
+}
+function ____exports.serveBridge(opts)
+if opts==nil then
+opts={}
+end
+local restoreScreen=recordScreen()
+local ok,result=pcall(function()return serveLoop(opts)end)
+restoreScreen()
+if not ok then
+error(result,0)
+end
+return result
+end
+return ____exports
+end,
+["index"]=function(...)
+local ____exports={}
+local ____core=require("core")
+local bindCore=____core.bindCore
+local ____connect=require("connect")
+local connectBridge=____connect.connectBridge
+local ____reconnect=require("reconnect")
+local serveBridge=____reconnect.serveBridge
+do
+local ____version=require("version")
+____exports.version=____version.version
+end
+function ____exports.attach(given)
+bindCore(given)
+return{connectBridge=connectBridge,serveBridge=serveBridge}
+end
+return ____exports
+end,
+}
+local ____first=...
+if type(____first)=="table"then return require end
+return require("index",...)

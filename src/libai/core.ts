@@ -1,0 +1,41 @@
+// The one internal surface through which the parts of opencc that a computer loads only when it
+// uses them (libai_bridge.lua: the bridge's CC side) reuse libai: its settings, errors, websocket
+// and JSON, handed over as this table when libai loads the part (see modules.ts), so no part
+// carries a second copy of them. Programs use index.ts instead; nothing here is for them.
+// When a part needs more of the core (the bridge's pushed server events, as a second source for
+// the wait), it gets a field here; the core reaches back into a part through what it returned.
+import { readConfig } from "./config";
+import { aiError, fail } from "./errors";
+import { openWebsocket, TERMINATED } from "./http";
+import { decodeJSON, encodeJSON, jsonNull } from "./json";
+
+/** package.json's version: the build writes it in place of this placeholder. */
+export const version: string = "@VERSION@";
+
+export interface Core {
+  /** libai's version: a part built from another release refuses to load. */
+  version: string;
+  /** The validated opencc.* settings (a bad value raises its one-line AiError). */
+  readConfig: typeof readConfig;
+  aiError: typeof aiError;
+  fail: typeof fail;
+  /** The one websocket opener (CC's http is touched only in http.ts). */
+  openWebsocket: typeof openWebsocket;
+  /** What Ctrl+T raises inside libai's waits. */
+  TERMINATED: typeof TERMINATED;
+  encodeJSON: typeof encodeJSON;
+  decodeJSON: typeof decodeJSON;
+  jsonNull: typeof jsonNull;
+}
+
+export const core: Core = {
+  version,
+  readConfig,
+  aiError,
+  fail,
+  openWebsocket,
+  TERMINATED,
+  encodeJSON,
+  decodeJSON,
+  jsonNull,
+};
