@@ -1,12 +1,13 @@
 -- The bundles as built: build/libai.lua carries none of the bridge's modules (every program that
 -- requires libai would pay for them), and build/libai_bridge.lua carries none of libai's (it
--- reuses them through the core libai hands it, not copies). Read from the bundles' module tables.
+-- reuses them through the core libai hands it, not copies). Read from the bundles' module tables
+-- (compacted: `["name"]=function`, no spaces around the `=`).
 local function modules(file)
   local f = assert(io.open(file, "rb"))
   local src = f:read("*a")
   f:close()
   local names = {}
-  for name in src:gmatch('\n%["([%w_]+)"%] = function') do names[name] = true end
+  for name in src:gmatch('\n%["([%w_]+)"%]%s*=%s*function') do names[name] = true end
   return names, src
 end
 
