@@ -413,10 +413,9 @@ local ____exports={}
 local queues={}
 local turns={}
 local WAKE="aichat_send"
-local FIRST_GAP=1
 local MAX_GAP=10
 local RETRY=0.25
-local gap=FIRST_GAP
+local gap=1
 local sent=0
 local refused=0
 function ____exports.say(to,json)
@@ -460,7 +459,8 @@ string.lower(reason),
 true
 ))~=nil
 end
-function ____exports.runOutbox(box,name,onDrop)
+function ____exports.runOutbox(box,name,cooldown,onDrop)
+gap=cooldown
 local next=0
 while true do
 do
@@ -533,7 +533,8 @@ ____exports.CHAT_SETTINGS={
 {name="opencc.chat_permissions",type="string",default="ask",description="aichat: ask: the agent's permission requests and questions go to the player; reject: refused"},
 {name="opencc.chat_players",type="string",default="",description="aichat: players allowed to ask, separated by commas or spaces; empty: everyone"},
 {name="opencc.chat_rate",type="number",default=6,description="aichat: prompts per player per minute; 0: no limit"},
-{name="opencc.chat_max_prompt",type="number",default=200,description="aichat: longest prompt in characters (Minecraft chat allows 256)"}
+{name="opencc.chat_max_prompt",type="number",default=200,description="aichat: longest prompt in characters (Minecraft chat allows 256)"},
+{name="opencc.chat_cooldown",type="number",default=1,description="aichat: seconds between its messages, the Chat Box's cooldown on this server (Advanced Peripherals' chatBoxCooldown, 1 by default)"}
 }
 function ____exports.defineChatSettings()
 for ____,s in ipairs(____exports.CHAT_SETTINGS)do
@@ -584,6 +585,10 @@ local maxPrompt=get("opencc.chat_max_prompt")
 if maxPrompt<1 then
 error("opencc.chat_max_prompt must be positive: set opencc.chat_max_prompt 200",0)
 end
+local cooldown=get("opencc.chat_cooldown")
+if cooldown<0 then
+error("opencc.chat_cooldown must be 0 or more seconds: set opencc.chat_cooldown 1",0)
+end
 return{
 prefix=prefix,
 word=word,
@@ -592,7 +597,8 @@ public=get("opencc.chat_public"),
 permissions=permissions,
 players=players,
 rate=rate,
-maxPrompt=maxPrompt
+maxPrompt=maxPrompt,
+cooldown=cooldown
 }
 end
 return ____exports
@@ -1378,7 +1384,7 @@ ____exports.HELP_PAGE=table.concat({
 " @ai yes/always/no, @ai <n>  answer the agent",
 " @ai help         the commands",
 "",
-"Settings (set <name> <value>): opencc.server_url and opencc.password (as for ai), opencc.chat_prefix (@ai), opencc.chat_name (AI), opencc.chat_public (false: replies to the asker only), opencc.chat_permissions (ask or reject), opencc.chat_players (allowed names; empty: all), opencc.chat_rate (prompts per minute, 6), opencc.chat_max_prompt (characters, 200).",
+"Settings (set <name> <value>): opencc.server_url and opencc.password (as for ai), opencc.chat_prefix (@ai), opencc.chat_name (AI), opencc.chat_public (false: replies to the asker only), opencc.chat_permissions (ask or reject), opencc.chat_players (allowed names; empty: all), opencc.chat_rate (prompts per minute, 6), opencc.chat_max_prompt (characters, 200), opencc.chat_cooldown (seconds between messages, 1: the server's Chat Box cooldown).",
 "",
 "The screen shows a line per prompt; /aichat.log keeps them (at most 32 KB, older in /aichat.log.old)."
 },"\n")
@@ -1391,7 +1397,8 @@ ____exports.SHORT_HELP=table.concat({
 " @ai yes/no/<n>  answer the agent",
 "Settings: opencc.chat_prefix, chat_name,",
 " chat_public, chat_permissions, chat_players,",
-" chat_rate, chat_max_prompt (set shows each)",
+" chat_rate, chat_max_prompt, chat_cooldown",
+" (set shows each)",
 "More: help aichat"
 },"\n")
 return ____exports
@@ -1531,6 +1538,7 @@ function()
 runOutbox(
 box,
 cfg.name,
+cfg.cooldown,
 function(to,why)
 logInfo((("could not send to ".. to)..": ").. why,true)
 end

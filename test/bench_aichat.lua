@@ -13,6 +13,8 @@ local function measure(players, prompt, needle, cooldown)
   for i = 1, players do names[i] = "Player" .. i end
   local pc = servers.newComputer({
     noProgram = true, noLib = true, server = "plain", id = math.random(1000, 900000), timeout = 120,
+    -- aichat paces its messages by the Chat Box's cooldown on the server, which it is told.
+    settings = cooldown and { ["opencc.chat_cooldown"] = cooldown } or nil,
   })
   pc:copyIn(BUILD .. "/libai.lua", "libai.lua")
   pc:copyIn(BUILD .. "/aichat.lua", "aichat.lua")
@@ -63,8 +65,9 @@ measure(3, "[delay:1500] [reply:pong]", "pong")
 measure(6, "[delay:1500] [reply:pong]", "pong")
 measure(3, "[long:60]", "Line 60")
 -- 24 players at once, the model taking 4 s for each, beside 24 blocking requests from Node. The
--- Chat Box's cooldown is set to 0 here (Advanced Peripherals' chatBoxCooldown): at its default
--- of 1 s the 24 answers alone take 24 s to send, whatever the wait does.
+-- Chat Box's cooldown is set to 0 here (Advanced Peripherals' chatBoxCooldown), and aichat is told
+-- so (opencc.chat_cooldown 0): at the default of 1 s the 24 answers alone take 24 s to send,
+-- whatever the wait does.
 do
   local prompt = "[slow:400][reply:a b c d e f g h i j]"
   local ours = (measure(24, prompt, "a b c", 0) + measure(24, prompt, "a b c", 0)) / 2 * 1000

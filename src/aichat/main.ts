@@ -97,7 +97,7 @@ export function run(...args: string[]): void {
       loop(bot);
     },
     () => {
-      runOutbox(box, cfg.name, (to, why) => {
+      runOutbox(box, cfg.name, cfg.cooldown, (to, why) => {
         logInfo(`could not send to ${to}: ${why}`, true);
       });
     },

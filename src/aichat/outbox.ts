@@ -21,13 +21,12 @@ const queues = new LuaTable<string, Outgoing[]>();
 const turns: string[] = [];
 const WAKE = "aichat_send";
 
-/** Seconds between messages at first: Advanced Peripherals' default chat cooldown. */
-const FIRST_GAP = 1;
 const MAX_GAP = 10;
 /** Seconds before a refused message is tried again. */
 const RETRY = 0.25;
 
-let gap = FIRST_GAP;
+/** Seconds between messages: opencc.chat_cooldown at first, longer after a refusal. */
+let gap = 1;
 let sent = 0;
 let refused = 0;
 
@@ -68,8 +67,17 @@ function isCooldown(reason: string | undefined): boolean {
   return reason !== undefined && string.find(string.lower(reason), "cooldown", 1, true)[0] !== undefined;
 }
 
-/** Sends forever; `onDrop` hears of a message the Chat Box will never take (e.g. the player left). */
-export function runOutbox(box: ChatBox, name: string, onDrop: (to: string, reason: string) => void): void {
+/**
+ * Sends forever, `cooldown` seconds apart at first (the server's Chat Box cooldown); `onDrop`
+ * hears of a message the Chat Box will never take (e.g. the player left).
+ */
+export function runOutbox(
+  box: ChatBox,
+  name: string,
+  cooldown: number,
+  onDrop: (to: string, reason: string) => void,
+): void {
+  gap = cooldown;
   let next = 0;
   while (true) {
     const key = turns[0];

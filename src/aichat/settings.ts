@@ -18,6 +18,8 @@ export interface ChatConfig {
   rate: number;
   /** Longest prompt in characters. */
   maxPrompt: number;
+  /** Seconds between the bot's chat messages: the Chat Box's cooldown on this server. */
+  cooldown: number;
 }
 
 interface Def {
@@ -65,6 +67,12 @@ export const CHAT_SETTINGS: Def[] = [
     default: 200,
     description: "aichat: longest prompt in characters (Minecraft chat allows 256)",
   },
+  {
+    name: "opencc.chat_cooldown",
+    type: "number",
+    default: 1,
+    description: "aichat: seconds between its messages, the Chat Box's cooldown on this server (Advanced Peripherals' chatBoxCooldown, 1 by default)",
+  },
 ];
 
 export function defineChatSettings(): void {
@@ -101,6 +109,8 @@ export function readChatConfig(): ChatConfig {
   if (rate < 0) error(`opencc.chat_rate must be 0 or more prompts a minute: set opencc.chat_rate 6`, 0);
   const maxPrompt = get<number>("opencc.chat_max_prompt");
   if (maxPrompt < 1) error(`opencc.chat_max_prompt must be positive: set opencc.chat_max_prompt 200`, 0);
+  const cooldown = get<number>("opencc.chat_cooldown");
+  if (cooldown < 0) error(`opencc.chat_cooldown must be 0 or more seconds: set opencc.chat_cooldown 1`, 0);
   return {
     prefix,
     word,
@@ -110,5 +120,6 @@ export function readChatConfig(): ChatConfig {
     players,
     rate,
     maxPrompt,
+    cooldown,
   };
 }

@@ -260,6 +260,21 @@ describe("aichat", function()
     assert.truthy(indexOf(box, "Bob", "short one") < indexOf(box, "Alice", "Line 150"))
   end)
 
+  it("told a shorter cooldown than the Chat Box has (opencc.chat_cooldown 0), loses no message", function()
+    local pc, box = start({ cooldown = 1, settings = { ["opencc.chat_cooldown"] = 0 } })
+    local t = servers.token("cool")
+    pc:at(0.2, function()
+      for _, n in ipairs({ "Alice", "Bob", "Carol" }) do box:say(n, "@ai [reply:for " .. n .. "] " .. t) end
+    end)
+    local r = runUntil(pc, function()
+      return box:saw("Alice", "for Alice") and box:saw("Bob", "for Bob") and box:saw("Carol", "for Carol")
+    end)
+    assert.is_true(r.ok, r.error)
+    -- the thinking notes and the answers at once: the box refuses some, aichat sends them again
+    assert.truthy(box.refused > 0, "the cooldown never refused a message")
+    for _, n in ipairs({ "Alice", "Bob", "Carol" }) do assert.are.same({ "for " .. n }, replies(box, n)) end
+  end)
+
   it("holds to the allow-list, the rate limit and the prompt length, one polite line each", function()
     local pc, box = start({
       settings = {
@@ -385,6 +400,15 @@ describe("aichat program", function()
     assert.is_false(r.ok)
     local text = pc:transcript():gsub("\n", " ")
     assert.truthy(text:find('opencc.chat_permissions is "maybe": set opencc.chat_permissions ask (or reject)', 1, true), text)
+  end)
+
+  it("names opencc.chat_cooldown when it is negative", function()
+    local pc = computer({ settings = { ["opencc.chat_cooldown"] = -1 } })
+    chatbox.attach(pc, {})
+    local r = pc:run("aichat.lua")
+    assert.is_false(r.ok)
+    local text = pc:transcript():gsub("\n", " ")
+    assert.truthy(text:find("opencc.chat_cooldown must be 0 or more seconds: set opencc.chat_cooldown 1", 1, true), text)
   end)
 
   it("shows its help and version", function()
