@@ -453,12 +453,8 @@ tostring(value)
 end
 return ____exports
 end,
-["config"] = function(...) 
-local ____lualib = require("lualib_bundle")
-local __TS__ArrayFind = ____lualib.__TS__ArrayFind
+["settingdefs"] = function(...) 
 local ____exports = {}
-local ____errors = require("errors")
-local fail = ____errors.fail
 ____exports.SETTINGS = {
 {
 key = "url",
@@ -566,12 +562,23 @@ end
 settings.define(____exports.CONVERSATION_SETTING, {description = "This computer's own opencode session, remembered by ai (ai --new starts another)", type = "string", default = ""})
 settings.define(____exports.CONVERSATIONS_SETTING, {description = "This computer's own session in each other opencc.directory, remembered by ai", type = "table", default = {}})
 end
+return ____exports
+end,
+["config"] = function(...) 
+local ____lualib = require("lualib_bundle")
+local __TS__ArrayFind = ____lualib.__TS__ArrayFind
+local ____exports = {}
+local ____errors = require("errors")
+local fail = ____errors.fail
+local ____settingdefs = require("settingdefs")
+local defineSettings = ____settingdefs.defineSettings
+local SETTINGS = ____settingdefs.SETTINGS
 local function badSetting(name, why, fix)
 return fail("bad_setting", (((name .. " ") .. why) .. ": ") .. fix)
 end
 function ____exports.validate(key, value)
 local def = __TS__ArrayFind(
-____exports.SETTINGS,
+SETTINGS,
 function(____, s) return s.key == key end
 )
 if value == nil then
@@ -630,9 +637,9 @@ end
 return value
 end
 function ____exports.readConfig(overrides)
-____exports.defineSettings()
+defineSettings()
 local cfg = {}
-for ____, s in ipairs(____exports.SETTINGS) do
+for ____, s in ipairs(SETTINGS) do
 local given = overrides and overrides[s.key]
 local ____temp_3
 if given ~= nil then
@@ -2481,9 +2488,9 @@ return ____exports
 end,
 ["session"] = function(...) 
 local ____exports = {}
-local ____config = require("config")
-local CONVERSATIONS_SETTING = ____config.CONVERSATIONS_SETTING
-local CONVERSATION_SETTING = ____config.CONVERSATION_SETTING
+local ____settingdefs = require("settingdefs")
+local CONVERSATIONS_SETTING = ____settingdefs.CONVERSATIONS_SETTING
+local CONVERSATION_SETTING = ____settingdefs.CONVERSATION_SETTING
 local ____ids = require("ids")
 local observeServerTime = ____ids.observeServerTime
 function ____exports.computerTitle()
@@ -3066,10 +3073,11 @@ local ____exports = {}
 local ____client = require("client")
 local Client = ____client.Client
 local ____config = require("config")
-local defineSettings = ____config.defineSettings
 local warningFor = ____config.plainHttpWarning
 local readConfig = ____config.readConfig
-local SETTINGS = ____config.SETTINGS
+local ____settingdefs = require("settingdefs")
+local defineSettings = ____settingdefs.defineSettings
+local SETTINGS = ____settingdefs.SETTINGS
 local ____errors = require("errors")
 local toAiError = ____errors.toAiError
 local ____http = require("http")
