@@ -50,6 +50,10 @@ __TS__New=__TS__New,
 __TS__ObjectAssign=__TS__ObjectAssign
 }
 end,
+["options"]=function(...)
+local ____exports={}
+return ____exports
+end,
 ["screen"]=function(...)
 local ____exports={}
 function ____exports.inColour(c,draw)
@@ -583,40 +587,7 @@ local function cancelled()
 printError("Cancelled")
 return{ok=false,cancelled=true}
 end
-local warnedPlainHttp=false
-function ____exports.ask(prompt,s)
-if not warnedPlainHttp and s.plain~=true then
-warnedPlainHttp=true
-local warning=ai.plainHttpWarning()
-if warning~=nil then
-printError(warning)
-end
-end
-if s.plain==true then
-local result=guarded(function()return callAsk(
-prompt,
-optionsOf(s)
-)end)
-if result.cancelled==true then
-return cancelled()
-end
-if result.ok then
-print(result.reply.text)
-end
-return result
-end
-local w,h=term.getSize()
-local printer=__TS__New(
-ReplyPrinter,
-{
-colour=term.isColour(),
-paged=settings.get(PAGED_SETTING)~=false,
-width=w,
-height=h
-}
-)
-local spinner=__TS__New(Spinner)
-local opts=optionsOf(s)
+local function showWork(opts,spinner,printer)
 opts.onText=function(delta)
 spinner:around(function()
 printer:push(delta)
@@ -663,6 +634,45 @@ answers=askQuestions(req)
 end)
 return answers
 end
+end
+local function askPlain(prompt,s)
+local result=guarded(function()return callAsk(
+prompt,
+optionsOf(s)
+)end)
+if result.cancelled==true then
+return cancelled()
+end
+if result.ok then
+print(result.reply.text)
+end
+return result
+end
+local warnedPlainHttp=false
+function ____exports.ask(prompt,s)
+if not warnedPlainHttp and s.plain~=true then
+warnedPlainHttp=true
+local warning=ai.plainHttpWarning()
+if warning~=nil then
+printError(warning)
+end
+end
+if s.plain==true then
+return askPlain(prompt,s)
+end
+local w,h=term.getSize()
+local printer=__TS__New(
+ReplyPrinter,
+{
+colour=term.isColour(),
+paged=settings.get(PAGED_SETTING)~=false,
+width=w,
+height=h
+}
+)
+local spinner=__TS__New(Spinner)
+local opts=optionsOf(s)
+showWork(opts,spinner,printer)
 term.setCursorBlink(false)
 local result=guarded(function()
 local outcome={ok=false,error="no reply"}

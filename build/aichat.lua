@@ -52,6 +52,169 @@ __TS__Class=__TS__Class,
 __TS__New=__TS__New
 }
 end,
+["players"]=function(...)
+local ____exports={}
+____exports.SESSIONS_FILE="/.aichat_sessions"
+local players={}
+local function load()
+if not fs.exists(____exports.SESSIONS_FILE)then
+return{}
+end
+local f=fs.open(____exports.SESSIONS_FILE,"r")
+if not f then
+return{}
+end
+local data=f.readAll()
+f.close()
+local t=textutils.unserialise(data or"")
+return type(t)=="table"and t or({})
+end
+local remembered=load()
+local function save()
+local f=fs.open(____exports.SESSIONS_FILE,"w")
+if not f then
+return
+end
+f.write(textutils.serialise(remembered))
+f.close()
+end
+function ____exports.player(uuid,name)
+local p=players[uuid]
+if p==nil then
+local ____uuid_2=uuid
+local ____name_3=name
+local ____opt_0=remembered[uuid]
+p={
+uuid=____uuid_2,
+name=____name_3,
+session=____opt_0 and ____opt_0.session,
+queue={},
+busy=false,
+spoke=false,
+stopped=false,
+recent={}
+}
+players[uuid]=p
+end
+p.name=name
+return p
+end
+function ____exports.setSession(p,session)
+p.session=session
+if session==nil then
+remembered[p.uuid]=nil
+else
+remembered[p.uuid]={session=session,name=p.name}
+end
+save()
+end
+function ____exports.withinRate(p,perMinute)
+if perMinute<=0 then
+return true,0
+end
+local now=os.epoch("utc")
+local recent={}
+for ____,t in ipairs(p.recent)do
+if now-t<60000 then
+recent[#recent+1]=t
+end
+end
+p.recent=recent
+if#recent>=perMinute then
+return false,math.ceil((60000-(now-recent[1]))/1000)
+end
+recent[#recent+1]=now
+return true,0
+end
+function ____exports.byTimer(id)
+for ____,p in pairs(players)do
+if p.thinkingTimer==id then
+return p
+end
+end
+return nil
+end
+return ____exports
+end,
+["settings"]=function(...)
+local ____exports={}
+____exports.CHAT_SETTINGS={
+{name="opencc.chat_prefix",type="string",default="@ai",description="aichat: a chat message starting with this is a prompt ($ai <prompt> works too, hidden)"},
+{name="opencc.chat_name",type="string",default="AI",description="aichat: the bot's name in chat"},
+{name="opencc.chat_public",type="boolean",default=false,description="aichat: replies go to everyone (false: to the asker only; hidden prompts always privately)"},
+{name="opencc.chat_permissions",type="string",default="ask",description="aichat: ask: the agent's permission requests and questions go to the player; reject: refused"},
+{name="opencc.chat_players",type="string",default="",description="aichat: players allowed to ask, separated by commas or spaces; empty: everyone"},
+{name="opencc.chat_rate",type="number",default=6,description="aichat: prompts per player per minute; 0: no limit"},
+{name="opencc.chat_max_prompt",type="number",default=200,description="aichat: longest prompt in characters (Minecraft chat allows 256)"},
+{name="opencc.chat_cooldown",type="number",default=1,description="aichat: seconds between its messages, the Chat Box's cooldown on this server (Advanced Peripherals' chatBoxCooldown, 1 by default)"}
+}
+function ____exports.defineChatSettings()
+for ____,s in ipairs(____exports.CHAT_SETTINGS)do
+settings.define(s.name,{description=s.description,type=s.type,default=s.default})
+end
+end
+local function get(name)
+local def=____exports.CHAT_SETTINGS[1]
+for ____,s in ipairs(____exports.CHAT_SETTINGS)do
+if s.name==name then
+def=s
+end
+end
+local value=settings.get(name)
+if value==nil then
+return def.default
+end
+if type(value)~=def.type then
+error(
+(((((((name .." must be a ").. def.type)..", not ").. tostring(value))..": set ").. name).." ").. tostring(def.default),
+0
+)
+end
+return value
+end
+function ____exports.readChatConfig()
+local prefix=get("opencc.chat_prefix")
+local word=string.gsub(prefix,"^[^%w]+","")
+if word==""or(string.find(prefix,"%s"))~=nil then
+error(("opencc.chat_prefix \"".. prefix).."\" needs a word and no spaces: set opencc.chat_prefix @ai",0)
+end
+local permissions=get("opencc.chat_permissions")
+if permissions~="ask"and permissions~="reject"then
+error(("opencc.chat_permissions is \"".. permissions).."\": set opencc.chat_permissions ask (or reject)",0)
+end
+local players={}
+for p in string.gmatch(
+get("opencc.chat_players"),
+"[^,%s]+"
+)do
+players[#players+1]=string.lower(p)
+end
+local rate=get("opencc.chat_rate")
+if rate<0 then
+error("opencc.chat_rate must be 0 or more prompts a minute: set opencc.chat_rate 6",0)
+end
+local maxPrompt=get("opencc.chat_max_prompt")
+if maxPrompt<1 then
+error("opencc.chat_max_prompt must be positive: set opencc.chat_max_prompt 200",0)
+end
+local cooldown=get("opencc.chat_cooldown")
+if cooldown<0 then
+error("opencc.chat_cooldown must be 0 or more seconds: set opencc.chat_cooldown 1",0)
+end
+return{
+prefix=prefix,
+word=word,
+name=get("opencc.chat_name"),
+public=get("opencc.chat_public"),
+permissions=permissions,
+players=players,
+rate=rate,
+maxPrompt=maxPrompt,
+cooldown=cooldown
+}
+end
+return ____exports
+end,
 ["markdown"]=function(...)
 local ____lualib=require("lualib_bundle")
 local __TS__ObjectAssign=____lualib.__TS__ObjectAssign
@@ -339,59 +502,6 @@ return ____exports.componentJson({{{text=text,color=color}}})
 end
 return ____exports
 end,
-["log"]=function(...)
-local ____exports={}
-local ai=require("libai")
-____exports.LOG_FILE="/aichat.log"
-____exports.LOG_BYTES=32768
-local function stamp()
-return os.date("%H:%M:%S")
-end
-local function toFile(line)
-if fs.exists(____exports.LOG_FILE)and fs.getSize(____exports.LOG_FILE)+#line+1>____exports.LOG_BYTES then
-if fs.exists(____exports.LOG_FILE ..".old")then
-fs.delete(____exports.LOG_FILE ..".old")
-end
-fs.move(____exports.LOG_FILE,____exports.LOG_FILE ..".old")
-end
-local f=fs.open(____exports.LOG_FILE,"a")
-if not f then
-return
-end
-f.writeLine(line)
-f.close()
-end
-local function show(line,colour)
-if term.isColour()then
-term.setTextColour(colour)
-end
-print(line)
-if term.isColour()then
-term.setTextColour(colours.white)
-end
-end
-function ____exports.logPrompt(player,length,seconds,outcome,failed)
-local line=string.format(
-"%s %s %d ch %.1f s %s",
-stamp(),
-player,
-length,
-seconds,
-outcome
-)
-show(line,failed and colours.red or colours.white)
-toFile(line)
-end
-function ____exports.logInfo(text,failed)
-if failed==nil then
-failed=false
-end
-local line=(stamp().." ").. ai.toCC(text)
-show(line,failed and colours.red or colours.lightGrey)
-toFile(line)
-end
-return ____exports
-end,
 ["chatbox"]=function(...)
 local ____exports={}
 local TYPES={"chatBox","chat_box"}
@@ -521,220 +631,6 @@ break
 end
 end
 end
-end
-return ____exports
-end,
-["settings"]=function(...)
-local ____exports={}
-____exports.CHAT_SETTINGS={
-{name="opencc.chat_prefix",type="string",default="@ai",description="aichat: a chat message starting with this is a prompt ($ai <prompt> works too, hidden)"},
-{name="opencc.chat_name",type="string",default="AI",description="aichat: the bot's name in chat"},
-{name="opencc.chat_public",type="boolean",default=false,description="aichat: replies go to everyone (false: to the asker only; hidden prompts always privately)"},
-{name="opencc.chat_permissions",type="string",default="ask",description="aichat: ask: the agent's permission requests and questions go to the player; reject: refused"},
-{name="opencc.chat_players",type="string",default="",description="aichat: players allowed to ask, separated by commas or spaces; empty: everyone"},
-{name="opencc.chat_rate",type="number",default=6,description="aichat: prompts per player per minute; 0: no limit"},
-{name="opencc.chat_max_prompt",type="number",default=200,description="aichat: longest prompt in characters (Minecraft chat allows 256)"},
-{name="opencc.chat_cooldown",type="number",default=1,description="aichat: seconds between its messages, the Chat Box's cooldown on this server (Advanced Peripherals' chatBoxCooldown, 1 by default)"}
-}
-function ____exports.defineChatSettings()
-for ____,s in ipairs(____exports.CHAT_SETTINGS)do
-settings.define(s.name,{description=s.description,type=s.type,default=s.default})
-end
-end
-local function get(name)
-local def=____exports.CHAT_SETTINGS[1]
-for ____,s in ipairs(____exports.CHAT_SETTINGS)do
-if s.name==name then
-def=s
-end
-end
-local value=settings.get(name)
-if value==nil then
-return def.default
-end
-if type(value)~=def.type then
-error(
-(((((((name .." must be a ").. def.type)..", not ").. tostring(value))..": set ").. name).." ").. tostring(def.default),
-0
-)
-end
-return value
-end
-function ____exports.readChatConfig()
-local prefix=get("opencc.chat_prefix")
-local word=string.gsub(prefix,"^[^%w]+","")
-if word==""or(string.find(prefix,"%s"))~=nil then
-error(("opencc.chat_prefix \"".. prefix).."\" needs a word and no spaces: set opencc.chat_prefix @ai",0)
-end
-local permissions=get("opencc.chat_permissions")
-if permissions~="ask"and permissions~="reject"then
-error(("opencc.chat_permissions is \"".. permissions).."\": set opencc.chat_permissions ask (or reject)",0)
-end
-local players={}
-for p in string.gmatch(
-get("opencc.chat_players"),
-"[^,%s]+"
-)do
-players[#players+1]=string.lower(p)
-end
-local rate=get("opencc.chat_rate")
-if rate<0 then
-error("opencc.chat_rate must be 0 or more prompts a minute: set opencc.chat_rate 6",0)
-end
-local maxPrompt=get("opencc.chat_max_prompt")
-if maxPrompt<1 then
-error("opencc.chat_max_prompt must be positive: set opencc.chat_max_prompt 200",0)
-end
-local cooldown=get("opencc.chat_cooldown")
-if cooldown<0 then
-error("opencc.chat_cooldown must be 0 or more seconds: set opencc.chat_cooldown 1",0)
-end
-return{
-prefix=prefix,
-word=word,
-name=get("opencc.chat_name"),
-public=get("opencc.chat_public"),
-permissions=permissions,
-players=players,
-rate=rate,
-maxPrompt=maxPrompt,
-cooldown=cooldown
-}
-end
-return ____exports
-end,
-["parse"]=function(...)
-local ____exports={}
-local COMMANDS={
-help="help",
-new="new",
-stop="stop",
-yes="yes",
-y="yes",
-always="always",
-no="no",
-n="no"
-}
-local function after(message,lead)
-local n=#lead
-if string.lower(string.sub(message,1,n))~=string.lower(lead)then
-return nil
-end
-local rest=string.sub(message,n+1)
-if rest~=""and(string.find(rest,"^%s"))==nil then
-return nil
-end
-return(string.match(rest,"^%s*(.-)%s*$"))or""
-end
-function ____exports.parseChat(message,hidden,cfg)
-local text=after(message,cfg.prefix)
-if text==nil and hidden then
-text=after(message,cfg.word)or after(message,"$".. cfg.word)
-end
-if text==nil then
-return nil
-end
-local word=string.lower(text)
-local command=COMMANDS[word]
-if command~=nil then
-return{command=command,text=text,hidden=hidden}
-end
-if(string.find(word,"^%d+$"))~=nil then
-return{
-command="pick",
-pick=tonumber(word),
-text=text,
-hidden=hidden
-}
-end
-if text==""then
-return{command="help",text=text,hidden=hidden}
-end
-return{text=text,hidden=hidden}
-end
-return ____exports
-end,
-["players"]=function(...)
-local ____exports={}
-____exports.SESSIONS_FILE="/.aichat_sessions"
-local players={}
-local function load()
-if not fs.exists(____exports.SESSIONS_FILE)then
-return{}
-end
-local f=fs.open(____exports.SESSIONS_FILE,"r")
-if not f then
-return{}
-end
-local data=f.readAll()
-f.close()
-local t=textutils.unserialise(data or"")
-return type(t)=="table"and t or({})
-end
-local remembered=load()
-local function save()
-local f=fs.open(____exports.SESSIONS_FILE,"w")
-if not f then
-return
-end
-f.write(textutils.serialise(remembered))
-f.close()
-end
-function ____exports.player(uuid,name)
-local p=players[uuid]
-if p==nil then
-local ____uuid_2=uuid
-local ____name_3=name
-local ____opt_0=remembered[uuid]
-p={
-uuid=____uuid_2,
-name=____name_3,
-session=____opt_0 and ____opt_0.session,
-queue={},
-busy=false,
-spoke=false,
-stopped=false,
-recent={}
-}
-players[uuid]=p
-end
-p.name=name
-return p
-end
-function ____exports.setSession(p,session)
-p.session=session
-if session==nil then
-remembered[p.uuid]=nil
-else
-remembered[p.uuid]={session=session,name=p.name}
-end
-save()
-end
-function ____exports.withinRate(p,perMinute)
-if perMinute<=0 then
-return true,0
-end
-local now=os.epoch("utc")
-local recent={}
-for ____,t in ipairs(p.recent)do
-if now-t<60000 then
-recent[#recent+1]=t
-end
-end
-p.recent=recent
-if#recent>=perMinute then
-return false,math.ceil((60000-(now-recent[1]))/1000)
-end
-recent[#recent+1]=now
-return true,0
-end
-function ____exports.byTimer(id)
-for ____,p in pairs(players)do
-if p.thinkingTimer==id then
-return p
-end
-end
-return nil
 end
 return ____exports
 end,
@@ -885,6 +781,279 @@ return messages
 end
 return ____exports
 end,
+["speak"]=function(...)
+local ____exports={}
+local ____component=require("component")
+local componentJson=____component.componentJson
+local noteJson=____component.noteJson
+local ____markdown=require("markdown")
+local parseMarkdown=____markdown.parseMarkdown
+local ____outbox=require("outbox")
+local say=____outbox.say
+local ____split=require("split")
+local MAX_MESSAGES=____split.MAX_MESSAGES
+local splitMessages=____split.splitMessages
+function ____exports.tell(p,text,color)
+if color==nil then
+color="gray"
+end
+p.spoke=true
+say(
+p.name,
+noteJson(text,color)
+)
+end
+function ____exports.deliver(cfg,p,item,text)
+local ____temp_0
+if cfg.public and not item.hidden then
+____temp_0=nil
+else
+____temp_0=p.name
+end
+local to=____temp_0
+local messages=splitMessages(parseMarkdown(text~=""and text or"(The agent stopped without a reply.)"))
+if to==nil then
+table.insert(messages[1][1],1,{text=("@".. p.name).." ",color="yellow"})
+end
+local n=math.min(#messages,MAX_MESSAGES)
+do
+local i=0
+while i<n do
+say(
+to,
+componentJson(messages[i+1])
+)
+i=i+1
+end
+end
+if#messages>n then
+local more={{
+text=("(".. tostring(#messages-n)).." more messages cut: ask for a shorter answer)",
+color="gray"
+}}
+say(
+to,
+componentJson({more})
+)
+end
+p.spoke=true
+end
+return ____exports
+end,
+["answers"]=function(...)
+local ____exports={}
+local describePermission
+local ____speak=require("speak")
+local tell=____speak.tell
+function describePermission(req)
+local m=req.metadata
+for ____,k in ipairs({"command","description","filepath","filePath"})do
+if type(m[k])=="string"then
+return(req.permission ..": ").. m[k]
+end
+end
+return#req.patterns>0 and(req.permission ..": ").. table.concat(req.patterns," ")or req.permission
+end
+____exports.ANSWER_TIMEOUT=120
+local ANSWER="aichat_answer"
+function ____exports.answer(cfg,p,command,pick)
+local a=p.awaiting
+if a.kind=="permission"then
+if command=="pick"then
+tell(p,((((("Answer ".. cfg.prefix).." yes, ").. cfg.prefix).." always or ").. cfg.prefix).." no.","yellow")
+return
+end
+os.queueEvent(ANSWER,p.uuid,command=="yes"and"once"or(command=="always"and"always"or"reject"))
+else
+if command=="no"then
+os.queueEvent(ANSWER,p.uuid,0)
+elseif command=="pick"and pick>=1 and pick<=a.options then
+os.queueEvent(ANSWER,p.uuid,pick)
+else
+tell(
+p,
+((((((("Answer ".. cfg.prefix).." 1 to ").. cfg.prefix).." ").. tostring(a.options))..", or ").. cfg.prefix).." no.",
+"yellow"
+)
+end
+end
+end
+function ____exports.refuseWaiting(p)
+if p.awaiting~=nil then
+os.queueEvent(ANSWER,p.uuid,p.awaiting.kind=="permission"and"reject"or 0)
+end
+end
+local function waitAnswer(p,kind,options,fallback)
+p.awaiting={kind=kind,options=options}
+local timer=os.startTimer(____exports.ANSWER_TIMEOUT)
+while true do
+local event,a,b=os.pullEventRaw()
+if event=="terminate"then
+p.awaiting=nil
+error("Terminated",0)
+end
+if event==ANSWER and a==p.uuid then
+os.cancelTimer(timer)
+p.awaiting=nil
+return b
+end
+if event=="timer"and a==timer then
+p.awaiting=nil
+tell(
+p,
+("No answer within ".. tostring(____exports.ANSWER_TIMEOUT)).." s: refused.",
+"yellow"
+)
+return fallback
+end
+end
+end
+function ____exports.onPermission(cfg,p,req)
+local what=describePermission(req)
+if cfg.permissions=="reject"then
+tell(p,("The agent wanted to use ".. what).."; refused (opencc.chat_permissions is reject).","yellow")
+return"reject"
+end
+local x=cfg.prefix
+tell(p,((((((("The agent wants to use ".. what)..". Answer ").. x).." yes, ").. x).." always or ").. x).." no.","yellow")
+return waitAnswer(p,"permission",0,"reject")
+end
+function ____exports.onQuestion(cfg,p,req)
+if cfg.permissions=="reject"then
+tell(p,"The agent asked a question; refused (opencc.chat_permissions is reject).","yellow")
+return nil
+end
+local answers={}
+for ____,q in ipairs(req.questions)do
+local n=#q.options
+local options={}
+do
+local i=1
+while i<=n do
+options[#options+1]=(tostring(i)..") ").. q.options[i].label
+i=i+1
+end
+end
+local x=cfg.prefix
+tell(
+p,
+((((((((((q.question .." ").. table.concat(options,"  ")).."  Answer ").. x).." 1 to ").. x).." ").. tostring(n))..", or ").. x).." no.",
+"yellow"
+)
+local pick=waitAnswer(p,"question",n,0)
+if pick==0 then
+return nil
+end
+answers[#answers+1]={q.options[pick].label}
+end
+return answers
+end
+return ____exports
+end,
+["log"]=function(...)
+local ____exports={}
+local ai=require("libai")
+____exports.LOG_FILE="/aichat.log"
+____exports.LOG_BYTES=32768
+local function stamp()
+return os.date("%H:%M:%S")
+end
+local function toFile(line)
+if fs.exists(____exports.LOG_FILE)and fs.getSize(____exports.LOG_FILE)+#line+1>____exports.LOG_BYTES then
+if fs.exists(____exports.LOG_FILE ..".old")then
+fs.delete(____exports.LOG_FILE ..".old")
+end
+fs.move(____exports.LOG_FILE,____exports.LOG_FILE ..".old")
+end
+local f=fs.open(____exports.LOG_FILE,"a")
+if not f then
+return
+end
+f.writeLine(line)
+f.close()
+end
+local function show(line,colour)
+if term.isColour()then
+term.setTextColour(colour)
+end
+print(line)
+if term.isColour()then
+term.setTextColour(colours.white)
+end
+end
+function ____exports.logPrompt(player,length,seconds,outcome,failed)
+local line=string.format(
+"%s %s %d ch %.1f s %s",
+stamp(),
+player,
+length,
+seconds,
+outcome
+)
+show(line,failed and colours.red or colours.white)
+toFile(line)
+end
+function ____exports.logInfo(text,failed)
+if failed==nil then
+failed=false
+end
+local line=(stamp().." ").. ai.toCC(text)
+show(line,failed and colours.red or colours.lightGrey)
+toFile(line)
+end
+return ____exports
+end,
+["parse"]=function(...)
+local ____exports={}
+local COMMANDS={
+help="help",
+new="new",
+stop="stop",
+yes="yes",
+y="yes",
+always="always",
+no="no",
+n="no"
+}
+local function after(message,lead)
+local n=#lead
+if string.lower(string.sub(message,1,n))~=string.lower(lead)then
+return nil
+end
+local rest=string.sub(message,n+1)
+if rest~=""and(string.find(rest,"^%s"))==nil then
+return nil
+end
+return(string.match(rest,"^%s*(.-)%s*$"))or""
+end
+function ____exports.parseChat(message,hidden,cfg)
+local text=after(message,cfg.prefix)
+if text==nil and hidden then
+text=after(message,cfg.word)or after(message,"$".. cfg.word)
+end
+if text==nil then
+return nil
+end
+local word=string.lower(text)
+local command=COMMANDS[word]
+if command~=nil then
+return{command=command,text=text,hidden=hidden}
+end
+if(string.find(word,"^%d+$"))~=nil then
+return{
+command="pick",
+pick=tonumber(word),
+text=text,
+hidden=hidden
+}
+end
+if text==""then
+return{command="help",text=text,hidden=hidden}
+end
+return{text=text,hidden=hidden}
+end
+return ____exports
+end,
 ["tasks"]=function(...)
 local ____lualib=require("lualib_bundle")
 local __TS__Unpack=____lualib.__TS__Unpack
@@ -940,49 +1109,124 @@ return#tasks
 end
 return ____exports
 end,
-["bot"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Class=____lualib.__TS__Class
+["worker"]=function(...)
 local ____exports={}
-local listed,describePermission,failureLine
+local startWorker,work,ask,askOnce,failureLine
 local ai=require("libai")
-local ____component=require("component")
-local componentJson=____component.componentJson
-local noteJson=____component.noteJson
+local ____answers=require("answers")
+local onPermission=____answers.onPermission
+local onQuestion=____answers.onQuestion
 local ____log=require("log")
 local logInfo=____log.logInfo
 local logPrompt=____log.logPrompt
-local ____markdown=require("markdown")
-local parseMarkdown=____markdown.parseMarkdown
-local ____outbox=require("outbox")
-local say=____outbox.say
-local ____parse=require("parse")
-local parseChat=____parse.parseChat
 local ____players=require("players")
-local player=____players.player
 local setSession=____players.setSession
 local withinRate=____players.withinRate
-local ____split=require("split")
-local MAX_MESSAGES=____split.MAX_MESSAGES
-local splitMessages=____split.splitMessages
+local ____speak=require("speak")
+local deliver=____speak.deliver
+local tell=____speak.tell
 local ____tasks=require("tasks")
 local spawn=____tasks.spawn
-function listed(names,name)
-for ____,n in ipairs(names)do
-if n==name then
-return true
+function startWorker(b,p)
+p.busy=true
+spawn(
+function()
+work(b,p)
+end,
+function(err)
+p.busy=false
+p.running=nil
+p.awaiting=nil
+if err==nil or err=="Terminated"then
+return
+end
+logInfo(
+"aichat: ".. tostring(err),
+true
+)
+tell(p,"Something went wrong on the AI's computer; please try again.","red")
+if#p.queue>0 then
+startWorker(b,p)
 end
 end
-return false
+)
 end
-function describePermission(req)
-local m=req.metadata
-for ____,k in ipairs({"command","description","filepath","filePath"})do
-if type(m[k])=="string"then
-return(req.permission ..": ").. m[k]
+function work(b,p)
+while#p.queue>0 do
+local item=table.remove(p.queue,1)
+p.running=item
+p.spoke=false
+p.stopped=false
+p.thinkingTimer=os.startTimer(____exports.THINKING_AFTER)
+local text,err=ask(b,p,item)
+if p.thinkingTimer~=nil then
+os.cancelTimer(p.thinkingTimer)
+end
+p.thinkingTimer=nil
+p.running=nil
+local seconds=(os.epoch("utc")-item.at)/1000
+if text~=nil then
+deliver(b.cfg,p,item,text)
+logPrompt(
+p.name,
+#item.text,
+seconds,
+"ok",
+false
+)
+else
+local stopped=p.stopped and err.name=="MessageAbortedError"
+tell(
+p,
+stopped and"Stopped."or failureLine(err,item),
+stopped and"gray"or"red"
+)
+logPrompt(
+p.name,
+#item.text,
+seconds,
+stopped and"stopped"or err.kind,
+not stopped
+)
+if not stopped then
+logInfo(err.message,true)
 end
 end
-return#req.patterns>0 and(req.permission ..": ").. table.concat(req.patterns," ")or req.permission
+end
+end
+function ask(b,p,item)
+local text,err=askOnce(b,p,item)
+if text~=nil then
+return text,nil
+end
+if err.kind~="session_gone"then
+return nil,err
+end
+setSession(p,nil)
+return askOnce(b,p,item)
+end
+function askOnce(b,p,item)
+if p.session==nil then
+local s,____,err=ai.protect(function()return b.client:createSession("Minecraft chat: ".. p.name)end)
+if s==nil then
+return nil,err
+end
+setSession(p,s.id)
+end
+local text,____,err=ai.ask(
+item.text,
+{
+client=b.client,
+session=p.session,
+raw=true,
+onPermission=function(req)return onPermission(b.cfg,p,req)end,
+onQuestion=function(req)return onQuestion(b.cfg,p,req)end
+}
+)
+if text~=nil then
+return text,nil
+end
+return nil,err
 end
 function failureLine(err,item)
 local short=(err.kind=="unreachable"or err.kind=="blocked"or err.kind=="http_disabled"or err.kind=="bad_url")and"The AI server cannot be reached right now; try again later."or(err.kind=="auth"and"The AI server refused this computer's credentials; tell the computer's owner."or(err.kind=="timeout"and"No answer in time, so the reply was stopped; try asking for less."or(err.kind=="assistant"and("The model failed ("..(err.name or"error")).."); try again or start over with new."or"The AI could not answer (the computer's screen says why); try again later.")))
@@ -990,134 +1234,11 @@ local prompt=string.len(item.text)>60 and string.sub(item.text,1,57).."..."or it
 return(short .." Your prompt was: ").. prompt
 end
 ____exports.THINKING_AFTER=5
-____exports.ANSWER_TIMEOUT=120
-local ANSWER="aichat_answer"
-____exports.HELP_LINES={"<prefix> <prompt>: ask (your own conversation; $<word> <prompt> asks privately)","<prefix> new: start a new conversation","<prefix> stop: stop the reply you are waiting for","<prefix> yes / always / no: answer the agent's permission request; <prefix> 2: pick an option"}
-____exports.Bot=__TS__Class()
-local Bot=____exports.Bot
-Bot.name="Bot"
-function Bot.prototype.____constructor(self,cfg,client)
-self.cfg=cfg
-self.client=client
-end
-function Bot.prototype.tell(self,p,text,color)
-if color==nil then
-color="gray"
-end
-p.spoke=true
-say(
-p.name,
-noteJson(text,color)
-)
-end
-function Bot.prototype.onChat(self,name,message,uuid,hidden)
-local parsed=parseChat(message,hidden,self.cfg)
-if parsed==nil then
-return
-end
-local p=player(uuid or name,name)
-local cfg=self.cfg
-if#cfg.players>0 and not listed(
-cfg.players,
-string.lower(name)
-)then
-self:tell(p,"Sorry, this AI only answers the players its owner listed.","yellow")
-logInfo(name .." is not in opencc.chat_players")
-return
-end
-repeat
-local ____switch7=parsed.command
-local ____cond7=____switch7=="help"
-if ____cond7 then
-do
-local lines=string.gsub((string.gsub(
-table.concat(____exports.HELP_LINES,"\n"),
-"<prefix>",
-cfg.prefix
-)),"<word>",cfg.word)
-self:tell(p,lines)
-return
-end
-end
-____cond7=____cond7 or ____switch7=="new"
-if ____cond7 then
-setSession(p,nil)
-self:tell(p,p.busy and"The reply in progress goes on; your next prompt starts a new conversation."or"Your next prompt starts a new conversation.")
-return
-end
-____cond7=____cond7 or ____switch7=="stop"
-if ____cond7 then
-self:stop(p)
-return
-end
-____cond7=____cond7 or(____switch7=="yes"or ____switch7=="always"or ____switch7=="no"or ____switch7=="pick")
-if ____cond7 then
-if p.awaiting~=nil then
-self:answer(p,parsed.command,parsed.pick)
-return
-end
-break
-end
-until true
-self:prompt(p,parsed.text,parsed.hidden)
-end
-function Bot.prototype.answer(self,p,command,pick)
-local a=p.awaiting
-if a.kind=="permission"then
-if command=="pick"then
-self:tell(p,((((("Answer ".. self.cfg.prefix).." yes, ").. self.cfg.prefix).." always or ").. self.cfg.prefix).." no.","yellow")
-return
-end
-os.queueEvent(ANSWER,p.uuid,command=="yes"and"once"or(command=="always"and"always"or"reject"))
-else
-if command=="no"then
-os.queueEvent(ANSWER,p.uuid,0)
-elseif command=="pick"and pick>=1 and pick<=a.options then
-os.queueEvent(ANSWER,p.uuid,pick)
-else
-self:tell(
-p,
-((((((("Answer ".. self.cfg.prefix).." 1 to ").. self.cfg.prefix).." ").. tostring(a.options))..", or ").. self.cfg.prefix).." no.",
-"yellow"
-)
-end
-end
-end
-function Bot.prototype.stop(self,p)
-if not p.busy then
-self:tell(p,"Nothing to stop.")
-return
-end
-local dropped=#p.queue
-p.queue={}
-p.stopped=true
-if p.awaiting~=nil then
-os.queueEvent(ANSWER,p.uuid,p.awaiting.kind=="permission"and"reject"or 0)
-end
-if dropped>0 then
-self:tell(
-p,
-((("Dropped ".. tostring(dropped)).." waiting prompt")..(dropped>1 and"s"or"")).."."
-)
-end
-local session=p.session
-if session~=nil then
-spawn(function()
-local ____,msg=ai.protect(function()return self.client:abort(session)end)
-if msg~=nil then
-logInfo(
-(("stop for ".. p.name)..": ").. tostring(msg),
-true
-)
-end
-end)
-end
-end
-function Bot.prototype.prompt(self,p,text,hidden)
-local cfg=self.cfg
+function ____exports.enqueue(b,p,text,hidden)
+local cfg=b.cfg
 local kept=hidden and" Your prompt was: ".. text or""
 if#text>cfg.maxPrompt then
-self:tell(
+tell(
 p,
 (((("Please keep prompts under ".. tostring(cfg.maxPrompt)).." characters (that one has ").. tostring(#text))..").").. kept,
 "yellow"
@@ -1133,7 +1254,7 @@ return
 end
 local ok,wait=withinRate(p,cfg.rate)
 if not ok then
-self:tell(
+tell(
 p,
 (((("Slow down: at most ".. tostring(cfg.rate)).." prompts a minute. Try again in ").. tostring(wait)).." s.").. kept,
 "yellow"
@@ -1154,220 +1275,138 @@ hidden=hidden,
 at=os.epoch("utc")
 }
 if p.busy then
-self:tell(
+tell(
 p,
 ("Queued: your earlier prompt is still being answered (".. tostring(#p.queue)).." waiting)."
 )
 return
 end
-self:startWorker(p)
+startWorker(b,p)
 end
-function Bot.prototype.startWorker(self,p)
-p.busy=true
-spawn(
-function()
-self:work(p)
+return ____exports
 end,
-function(err)
-p.busy=false
-p.running=nil
-p.awaiting=nil
-if err==nil or err=="Terminated"then
+["bot"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__Class=____lualib.__TS__Class
+local ____exports={}
+local listed
+local ai=require("libai")
+local ____answers=require("answers")
+local answer=____answers.answer
+local refuseWaiting=____answers.refuseWaiting
+local ____log=require("log")
+local logInfo=____log.logInfo
+local ____parse=require("parse")
+local parseChat=____parse.parseChat
+local ____players=require("players")
+local player=____players.player
+local setSession=____players.setSession
+local ____speak=require("speak")
+local tell=____speak.tell
+local ____tasks=require("tasks")
+local spawn=____tasks.spawn
+local ____worker=require("worker")
+local enqueue=____worker.enqueue
+function listed(names,name)
+for ____,n in ipairs(names)do
+if n==name then
+return true
+end
+end
+return false
+end
+____exports.HELP_LINES={"<prefix> <prompt>: ask (your own conversation; $<word> <prompt> asks privately)","<prefix> new: start a new conversation","<prefix> stop: stop the reply you are waiting for","<prefix> yes / always / no: answer the agent's permission request; <prefix> 2: pick an option"}
+____exports.Bot=__TS__Class()
+local Bot=____exports.Bot
+Bot.name="Bot"
+function Bot.prototype.____constructor(self,cfg,client)
+self.cfg=cfg
+self.client=client
+end
+function Bot.prototype.onChat(self,name,message,uuid,hidden)
+local parsed=parseChat(message,hidden,self.cfg)
+if parsed==nil then
 return
 end
+local p=player(uuid or name,name)
+local cfg=self.cfg
+if#cfg.players>0 and not listed(
+cfg.players,
+string.lower(name)
+)then
+tell(p,"Sorry, this AI only answers the players its owner listed.","yellow")
+logInfo(name .." is not in opencc.chat_players")
+return
+end
+repeat
+local ____switch6=parsed.command
+local ____cond6=____switch6=="help"
+if ____cond6 then
+do
+local lines=string.gsub((string.gsub(
+table.concat(____exports.HELP_LINES,"\n"),
+"<prefix>",
+cfg.prefix
+)),"<word>",cfg.word)
+tell(p,lines)
+return
+end
+end
+____cond6=____cond6 or ____switch6=="new"
+if ____cond6 then
+setSession(p,nil)
+tell(p,p.busy and"The reply in progress goes on; your next prompt starts a new conversation."or"Your next prompt starts a new conversation.")
+return
+end
+____cond6=____cond6 or ____switch6=="stop"
+if ____cond6 then
+self:stop(p)
+return
+end
+____cond6=____cond6 or(____switch6=="yes"or ____switch6=="always"or ____switch6=="no"or ____switch6=="pick")
+if ____cond6 then
+if p.awaiting~=nil then
+answer(cfg,p,parsed.command,parsed.pick)
+return
+end
+break
+end
+until true
+enqueue(self,p,parsed.text,parsed.hidden)
+end
+function Bot.prototype.stop(self,p)
+if not p.busy then
+tell(p,"Nothing to stop.")
+return
+end
+local dropped=#p.queue
+p.queue={}
+p.stopped=true
+refuseWaiting(p)
+if dropped>0 then
+tell(
+p,
+((("Dropped ".. tostring(dropped)).." waiting prompt")..(dropped>1 and"s"or"")).."."
+)
+end
+local session=p.session
+if session~=nil then
+spawn(function()
+local ____,msg=ai.protect(function()return self.client:abort(session)end)
+if msg~=nil then
 logInfo(
-"aichat: ".. tostring(err),
+(("stop for ".. p.name)..": ").. tostring(msg),
 true
 )
-self:tell(p,"Something went wrong on the AI's computer; please try again.","red")
-if#p.queue>0 then
-self:startWorker(p)
 end
+end)
 end
-)
 end
 function Bot.prototype.onThinking(self,p)
 p.thinkingTimer=nil
 if p.running~=nil and not p.spoke then
-self:tell(p,"thinking…")
+tell(p,"thinking…")
 end
-end
-function Bot.prototype.work(self,p)
-while#p.queue>0 do
-local item=table.remove(p.queue,1)
-p.running=item
-p.spoke=false
-p.stopped=false
-p.thinkingTimer=os.startTimer(____exports.THINKING_AFTER)
-local text,err=self:ask(p,item)
-if p.thinkingTimer~=nil then
-os.cancelTimer(p.thinkingTimer)
-end
-p.thinkingTimer=nil
-p.running=nil
-local seconds=(os.epoch("utc")-item.at)/1000
-if text~=nil then
-self:deliver(p,item,text)
-logPrompt(
-p.name,
-#item.text,
-seconds,
-"ok",
-false
-)
-else
-local stopped=p.stopped and err.name=="MessageAbortedError"
-self:tell(
-p,
-stopped and"Stopped."or failureLine(err,item),
-stopped and"gray"or"red"
-)
-logPrompt(
-p.name,
-#item.text,
-seconds,
-stopped and"stopped"or err.kind,
-not stopped
-)
-if not stopped then
-logInfo(err.message,true)
-end
-end
-end
-end
-function Bot.prototype.ask(self,p,item)
-local text,err=self:askOnce(p,item)
-if text~=nil then
-return text,nil
-end
-if err.kind~="session_gone"then
-return nil,err
-end
-setSession(p,nil)
-return self:askOnce(p,item)
-end
-function Bot.prototype.askOnce(self,p,item)
-if p.session==nil then
-local s,____,err=ai.protect(function()return self.client:createSession("Minecraft chat: ".. p.name)end)
-if s==nil then
-return nil,err
-end
-setSession(p,s.id)
-end
-local text,____,err=ai.ask(
-item.text,
-{
-client=self.client,
-session=p.session,
-raw=true,
-onPermission=function(req)return self:onPermission(p,req)end,
-onQuestion=function(req)return self:onQuestion(p,req)end
-}
-)
-if text~=nil then
-return text,nil
-end
-return nil,err
-end
-function Bot.prototype.deliver(self,p,item,text)
-local ____temp_1
-if self.cfg.public and not item.hidden then
-____temp_1=nil
-else
-____temp_1=p.name
-end
-local to=____temp_1
-local messages=splitMessages(parseMarkdown(text~=""and text or"(The agent stopped without a reply.)"))
-if to==nil then
-table.insert(messages[1][1],1,{text=("@".. p.name).." ",color="yellow"})
-end
-local n=math.min(#messages,MAX_MESSAGES)
-do
-local i=0
-while i<n do
-say(
-to,
-componentJson(messages[i+1])
-)
-i=i+1
-end
-end
-if#messages>n then
-local more={{
-text=("(".. tostring(#messages-n)).." more messages cut: ask for a shorter answer)",
-color="gray"
-}}
-say(
-to,
-componentJson({more})
-)
-end
-p.spoke=true
-end
-function Bot.prototype.waitAnswer(self,p,kind,options,fallback)
-p.awaiting={kind=kind,options=options}
-local timer=os.startTimer(____exports.ANSWER_TIMEOUT)
-while true do
-local event,a,b=os.pullEventRaw()
-if event=="terminate"then
-p.awaiting=nil
-error("Terminated",0)
-end
-if event==ANSWER and a==p.uuid then
-os.cancelTimer(timer)
-p.awaiting=nil
-return b
-end
-if event=="timer"and a==timer then
-p.awaiting=nil
-self:tell(
-p,
-("No answer within ".. tostring(____exports.ANSWER_TIMEOUT)).." s: refused.",
-"yellow"
-)
-return fallback
-end
-end
-end
-function Bot.prototype.onPermission(self,p,req)
-local what=describePermission(req)
-if self.cfg.permissions=="reject"then
-self:tell(p,("The agent wanted to use ".. what).."; refused (opencc.chat_permissions is reject).","yellow")
-return"reject"
-end
-local x=self.cfg.prefix
-self:tell(p,((((((("The agent wants to use ".. what)..". Answer ").. x).." yes, ").. x).." always or ").. x).." no.","yellow")
-return self:waitAnswer(p,"permission",0,"reject")
-end
-function Bot.prototype.onQuestion(self,p,req)
-if self.cfg.permissions=="reject"then
-self:tell(p,"The agent asked a question; refused (opencc.chat_permissions is reject).","yellow")
-return nil
-end
-local answers={}
-for ____,q in ipairs(req.questions)do
-local n=#q.options
-local options={}
-do
-local i=1
-while i<=n do
-options[#options+1]=(tostring(i)..") ").. q.options[i].label
-i=i+1
-end
-end
-local x=self.cfg.prefix
-self:tell(
-p,
-((((((((((q.question .." ").. table.concat(options,"  ")).."  Answer ").. x).." 1 to ").. x).." ").. tostring(n))..", or ").. x).." no.",
-"yellow"
-)
-local pick=self:waitAnswer(p,"question",n,0)
-if pick==0 then
-return nil
-end
-answers[#answers+1]={q.options[pick].label}
-end
-return answers
 end
 return ____exports
 end,

@@ -453,12 +453,8 @@ tostring(value)
 end
 return ____exports
 end,
-["config"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__ArrayFind=____lualib.__TS__ArrayFind
+["settingdefs"]=function(...)
 local ____exports={}
-local ____errors=require("errors")
-local fail=____errors.fail
 ____exports.SETTINGS={
 {
 key="url",
@@ -566,12 +562,23 @@ end
 settings.define(____exports.CONVERSATION_SETTING,{description="This computer's own opencode session, remembered by ai (ai --new starts another)",type="string",default=""})
 settings.define(____exports.CONVERSATIONS_SETTING,{description="This computer's own session in each other opencc.directory, remembered by ai",type="table",default={}})
 end
+return ____exports
+end,
+["config"]=function(...)
+local ____lualib=require("lualib_bundle")
+local __TS__ArrayFind=____lualib.__TS__ArrayFind
+local ____exports={}
+local ____errors=require("errors")
+local fail=____errors.fail
+local ____settingdefs=require("settingdefs")
+local defineSettings=____settingdefs.defineSettings
+local SETTINGS=____settingdefs.SETTINGS
 local function badSetting(name,why,fix)
 return fail("bad_setting",(((name .." ").. why)..": ").. fix)
 end
 function ____exports.validate(key,value)
 local def=__TS__ArrayFind(
-____exports.SETTINGS,
+SETTINGS,
 function(____,s)return s.key==key end
 )
 if value==nil then
@@ -630,9 +637,9 @@ end
 return value
 end
 function ____exports.readConfig(overrides)
-____exports.defineSettings()
+defineSettings()
 local cfg={}
-for ____,s in ipairs(____exports.SETTINGS)do
+for ____,s in ipairs(SETTINGS)do
 local given=overrides and overrides[s.key]
 local ____temp_3
 if given~=nil then
@@ -2231,6 +2238,24 @@ return true
 end
 return ____exports
 end,
+["runerrors"]=function(...)
+local ____exports={}
+local ____errors=require("errors")
+local fail=____errors.fail
+local ____text=require("text")
+local toCC=____text.toCC
+local ERROR_HINTS={MessageAbortedError=" (the reply was stopped on the server)",ProviderAuthError=" (the server's model provider refused its credentials: fix its API key on the server)",MessageOutputLengthError=" (the reply reached the model's output limit: ask for less at once)",ContextOverflowError=" (the conversation is too long for the model: start a new one)"}
+function ____exports.failRun(err,raw)
+local ____opt_0=err.data
+local message=____opt_0 and ____opt_0.message
+local said=message~=nil and message~=""and": "..(raw and message or toCC(message))or""
+return fail("assistant",(err.name .. said)..(ERROR_HINTS[err.name]or""),{name=err.name})
+end
+function ____exports.failOvertaken(sessionID)
+return fail("overtaken",("A newer message on session ".. sessionID).." (sent by another client) was answered instead of this prompt: send it again.")
+end
+return ____exports
+end,
 ["reply"]=function(...)
 local ____lualib=require("lualib_bundle")
 local __TS__Class=____lualib.__TS__Class
@@ -2253,17 +2278,16 @@ local ____status=require("status")
 local sessionStatuses=____status.sessionStatuses
 local ____requests=require("requests")
 local AgentRequests=____requests.AgentRequests
+local ____runerrors=require("runerrors")
+local failOvertaken=____runerrors.failOvertaken
+local failRun=____runerrors.failRun
 local ____text=require("text")
 local toCC=____text.toCC
-local ERROR_HINTS={MessageAbortedError=" (the reply was stopped on the server)",ProviderAuthError=" (the server's model provider refused its credentials: fix its API key on the server)",MessageOutputLengthError=" (the reply reached the model's output limit: ask for less at once)",ContextOverflowError=" (the conversation is too long for the model: start a new one)"}
 local QUICK=0.1
 local EASE_AFTER=2
 local SLOW_AFTER=20
 local DUE_SILENCE=1500
 local LONG_SILENCE=8000
-local function overtaken(sessionID)
-return fail("overtaken",("A newer message on session ".. sessionID).." (sent by another client) was answered instead of this prompt: send it again.")
-end
 ____exports.ReplyWaiter=__TS__Class()
 local ReplyWaiter=____exports.ReplyWaiter
 ReplyWaiter.name="ReplyWaiter"
@@ -2409,10 +2433,7 @@ return nil
 end
 local err=last.info.error
 if err~=nil then
-local ____opt_3=err.data
-local message=____opt_3 and ____opt_3.message
-local said=message~=nil and message~=""and": "..(o.raw and message or toCC(message))or""
-fail("assistant",(err.name .. said)..(ERROR_HINTS[err.name]or""),{name=err.name})
+failRun(err,o.raw)
 end
 local complete=last.info.time.completed~=nil
 if not complete or last.info.finish=="tool-calls"and not ended then
@@ -2461,7 +2482,7 @@ if done~=nil then
 return done
 end
 if self.answer.newerUser then
-overtaken(o.sessionID)
+failOvertaken(o.sessionID)
 end
 if not self.answer.sawUserMessage then
 fail("idle","The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.")
@@ -2481,9 +2502,9 @@ return ____exports
 end,
 ["session"]=function(...)
 local ____exports={}
-local ____config=require("config")
-local CONVERSATIONS_SETTING=____config.CONVERSATIONS_SETTING
-local CONVERSATION_SETTING=____config.CONVERSATION_SETTING
+local ____settingdefs=require("settingdefs")
+local CONVERSATIONS_SETTING=____settingdefs.CONVERSATIONS_SETTING
+local CONVERSATION_SETTING=____settingdefs.CONVERSATION_SETTING
 local ____ids=require("ids")
 local observeServerTime=____ids.observeServerTime
 function ____exports.computerTitle()
@@ -3066,10 +3087,11 @@ local ____exports={}
 local ____client=require("client")
 local Client=____client.Client
 local ____config=require("config")
-local defineSettings=____config.defineSettings
 local warningFor=____config.plainHttpWarning
 local readConfig=____config.readConfig
-local SETTINGS=____config.SETTINGS
+local ____settingdefs=require("settingdefs")
+local defineSettings=____settingdefs.defineSettings
+local SETTINGS=____settingdefs.SETTINGS
 local ____errors=require("errors")
 local toAiError=____errors.toAiError
 local ____http=require("http")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm run check: the type check, ESLint, luacheck and Prettier's format check, each reported on its
-# own line so one failure does not hide the others. Exits non-zero when any of them fails.
+# npm run check: the type check, ESLint, luacheck, Prettier's format check and the house's limits
+# (src/tools/limits.mjs: lines per file and function, import cycles), each reported on its own
+# line so one failure does not hide the others. Exits non-zero when any of them fails.
 # Fix what it reports: `npm run format` for formatting, `npx eslint --fix .` for what ESLint can
 # fix by itself; the rest by hand (the rule's name is in each line).
 set -u
@@ -28,5 +29,6 @@ else
   echo "check: luacheck FAILED (not installed: apt-get install lua-check)"
   failed=1
 fi
+step "limits" node src/tools/limits.mjs
 step "format" npx --no-install prettier --check --log-level warn "src/**/*.{ts,mjs,js}" "test/**/*.{mjs,js}" "types/*.d.ts"
 exit "$failed"

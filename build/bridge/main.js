@@ -7,26 +7,10 @@ const node_path_1 = require("node:path");
 const options_1 = require("./options");
 const register_1 = require("./register");
 const server_1 = require("./server");
-async function main() {
-    const argv = process.argv.slice(2);
-    const jsonReady = argv.includes("--json-ready");
-    const parsed = (0, options_1.parseOptions)(argv.filter((a) => a !== "--json-ready"), process.env);
-    if (parsed === "help") {
-        console.log(options_1.USAGE);
-        return 0;
-    }
-    if ("error" in parsed) {
-        console.error(`opencc-bridge: ${parsed.error}`);
-        return 2;
-    }
-    const o = parsed;
-    const log = (line) => {
-        if (!o.quiet)
-            console.error(`[opencc-bridge] ${line}`);
-    };
-    let bridge;
+/** The bridge listening as the options say, or undefined after one line saying why it cannot. */
+async function listen(o, log) {
     try {
-        bridge = await (0, server_1.startBridge)({
+        return await (0, server_1.startBridge)({
             host: o.host,
             port: o.port,
             token: o.token,
@@ -48,8 +32,11 @@ async function main() {
         console.error(err.code === "EADDRINUSE"
             ? `opencc-bridge: port ${o.port} is in use: pass --port with another one`
             : `opencc-bridge: cannot listen on ${o.host}:${o.port}: ${err.message}`);
-        return 1;
+        return undefined;
     }
+}
+/** Where computers, opencode and players reach the bridge. */
+function announce(o, bridge, log) {
     const ccHost = o.host.includes(":") ? `[${o.host}]` : o.host;
     log(`CC computers: ws://${ccHost}:${bridge.port}/cc${o.token !== "" ? " (token required)" : ""}`);
     log(`MCP for opencode: ${bridge.mcpUrl}`);
@@ -63,6 +50,9 @@ async function main() {
                 : `http://${ccHost}:${bridge.port}`);
         log(`Players: wget run ${shown}/install${o.shareToken ? " (gives them the token)" : ""}`);
     }
+}
+/** Registers the bridge's MCP with each --opencode server; returns how many refused. */
+async function registerAll(o, bridge, log) {
     let failed = 0;
     for (const url of o.opencode) {
         const r = await (0, register_1.register)(url, o.name, bridge.mcpUrl, {
@@ -78,6 +68,30 @@ async function main() {
                 console.error(`opencc-bridge: ${l}`);
             })(r.message);
     }
+    return failed;
+}
+async function main() {
+    const argv = process.argv.slice(2);
+    const jsonReady = argv.includes("--json-ready");
+    const parsed = (0, options_1.parseOptions)(argv.filter((a) => a !== "--json-ready"), process.env);
+    if (parsed === "help") {
+        console.log(options_1.USAGE);
+        return 0;
+    }
+    if ("error" in parsed) {
+        console.error(`opencc-bridge: ${parsed.error}`);
+        return 2;
+    }
+    const o = parsed;
+    const log = (line) => {
+        if (!o.quiet)
+            console.error(`[opencc-bridge] ${line}`);
+    };
+    const bridge = await listen(o, log);
+    if (bridge === undefined)
+        return 1;
+    announce(o, bridge, log);
+    const failed = await registerAll(o, bridge, log);
     if (jsonReady) {
         process.stdout.write(JSON.stringify({ port: bridge.port, mcpUrl: bridge.mcpUrl, registrationFailures: failed }) + "\n");
     }

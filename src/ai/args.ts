@@ -6,26 +6,8 @@ import { abortSession, askOnce, deleteSession, listSessions, showVersion, tuiCon
 import { doctor } from "./doctor";
 import { Flag, helpLine, parseFlags, synopsis } from "./flags";
 import { helpPage, printHelp } from "./help";
+import type { Options } from "./options";
 import { serveCommand } from "./serve";
-
-export interface Options {
-  /** The prompt (or the text of --toast, --append, --command, the id of --delete). */
-  text: string;
-  newSession: boolean;
-  session?: string;
-  agent?: string;
-  model?: string;
-  variant?: string;
-  sync: boolean;
-  /** --raw: the reply's plain text and nothing else (no spinner, colours or tool lines). */
-  plain: boolean;
-  /** What to do; undefined until parsed (then: ask, or chat with no prompt). */
-  run?: (this: void, o: Options) => boolean;
-  /** The command line as typed, to print back after a failure. */
-  typed: string;
-  /** Set when the command line is wrong: one line saying what. */
-  error?: string;
-}
 
 export const FLAGS: Flag<Options>[] = [
   { names: ["-n", "--new"], help: "start a new conversation", option: "newSession" },

@@ -67,31 +67,8 @@ function cancelled(): Outcome {
   return { ok: false, cancelled: true };
 }
 
-/** The plain-http warning is said once a run (a chat of many prompts included). */
-let warnedPlainHttp = false;
-
-/** Asks and shows the work: spinner, growing text, tool lines, prompts. Never raises. */
-export function ask(prompt: string, s: AskSettings): Outcome {
-  if (!warnedPlainHttp && s.plain !== true) {
-    warnedPlainHttp = true;
-    const warning = ai.plainHttpWarning();
-    if (warning !== undefined) printError(warning);
-  }
-  if (s.plain === true) {
-    const result = guarded(() => callAsk(prompt, optionsOf(s)));
-    if (result.cancelled === true) return cancelled();
-    if (result.ok) print(result.reply!.text);
-    return result;
-  }
-  const [w, h] = term.getSize();
-  const printer = new ReplyPrinter({
-    colour: term.isColour(),
-    paged: settings.get(PAGED_SETTING) !== false,
-    width: w,
-    height: h,
-  });
-  const spinner = new Spinner();
-  const opts = optionsOf(s);
+/** Hooks the reply's progress to the screen: text to the printer, tools and status to the spinner. */
+function showWork(opts: PromptOptions, spinner: Spinner, printer: ReplyPrinter): void {
   opts.onText = (delta) => {
     spinner.around(() => {
       printer.push(delta);
@@ -131,7 +108,37 @@ export function ask(prompt: string, s: AskSettings): Outcome {
     });
     return answers;
   };
+}
 
+/** --raw: the finished text and nothing else. */
+function askPlain(prompt: string, s: AskSettings): Outcome {
+  const result = guarded(() => callAsk(prompt, optionsOf(s)));
+  if (result.cancelled === true) return cancelled();
+  if (result.ok) print(result.reply!.text);
+  return result;
+}
+
+/** The plain-http warning is said once a run (a chat of many prompts included). */
+let warnedPlainHttp = false;
+
+/** Asks and shows the work: spinner, growing text, tool lines, prompts. Never raises. */
+export function ask(prompt: string, s: AskSettings): Outcome {
+  if (!warnedPlainHttp && s.plain !== true) {
+    warnedPlainHttp = true;
+    const warning = ai.plainHttpWarning();
+    if (warning !== undefined) printError(warning);
+  }
+  if (s.plain === true) return askPlain(prompt, s);
+  const [w, h] = term.getSize();
+  const printer = new ReplyPrinter({
+    colour: term.isColour(),
+    paged: settings.get(PAGED_SETTING) !== false,
+    width: w,
+    height: h,
+  });
+  const spinner = new Spinner();
+  const opts = optionsOf(s);
+  showWork(opts, spinner, printer);
   term.setCursorBlink(false);
   const result = guarded(() => {
     let outcome: Outcome = { ok: false, error: "no reply" };

@@ -4,7 +4,7 @@
 // at once.
 import { choice } from "cc.completion";
 import * as ai from "libai";
-import type { Options } from "./args";
+import type { Options } from "./options";
 import { ask, AskSettings } from "./ask";
 import { withBridge } from "./serve";
 import { cachedNames } from "./cache";

@@ -3,7 +3,7 @@
 // what to do.
 import * as ai from "libai";
 import type { Client } from "libai";
-import type { Options } from "./args";
+import type { Options } from "./options";
 import { ask } from "./ask";
 import { withBridge } from "./serve";
 import { refreshCache } from "./cache";

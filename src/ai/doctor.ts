@@ -3,7 +3,7 @@
 // CC's rules, 4 the server's health and version, 5 the credentials, 6 the agent and the model.
 // Each check is libai's own, so the doctor says what ask would say.
 import * as ai from "libai";
-import type { Options } from "./args";
+import type { Options } from "./options";
 import { fit, inColour } from "./screen";
 import { PAGED_SETTING } from "./settings";
 

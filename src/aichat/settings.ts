@@ -71,7 +71,8 @@ export const CHAT_SETTINGS: Def[] = [
     name: "opencc.chat_cooldown",
     type: "number",
     default: 1,
-    description: "aichat: seconds between its messages, the Chat Box's cooldown on this server (Advanced Peripherals' chatBoxCooldown, 1 by default)",
+    description:
+      "aichat: seconds between its messages, the Chat Box's cooldown on this server (Advanced Peripherals' chatBoxCooldown, 1 by default)",
   },
 ];
 

@@ -2,32 +2,16 @@
 // opencc-bridge: lets the opencode agent act through ComputerCraft computers. Started beside
 // `opencode serve`; prints one line when ready ({"port":N,...} with --json-ready for tools).
 import { join } from "node:path";
-import { parseOptions, USAGE } from "./options";
+import { Options, parseOptions, USAGE } from "./options";
 import { register } from "./register";
-import { startBridge } from "./server";
+import { Bridge, startBridge } from "./server";
 
-async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  const jsonReady = argv.includes("--json-ready");
-  const parsed = parseOptions(
-    argv.filter((a) => a !== "--json-ready"),
-    process.env,
-  );
-  if (parsed === "help") {
-    console.log(USAGE);
-    return 0;
-  }
-  if ("error" in parsed) {
-    console.error(`opencc-bridge: ${parsed.error}`);
-    return 2;
-  }
-  const o = parsed;
-  const log = (line: string): void => {
-    if (!o.quiet) console.error(`[opencc-bridge] ${line}`);
-  };
-  let bridge;
+type Log = (line: string) => void;
+
+/** The bridge listening as the options say, or undefined after one line saying why it cannot. */
+async function listen(o: Options, log: Log): Promise<Bridge | undefined> {
   try {
-    bridge = await startBridge({
+    return await startBridge({
       host: o.host,
       port: o.port,
       token: o.token,
@@ -50,8 +34,12 @@ async function main(): Promise<number> {
         ? `opencc-bridge: port ${o.port} is in use: pass --port with another one`
         : `opencc-bridge: cannot listen on ${o.host}:${o.port}: ${err.message}`,
     );
-    return 1;
+    return undefined;
   }
+}
+
+/** Where computers, opencode and players reach the bridge. */
+function announce(o: Options, bridge: Bridge, log: Log): void {
   const ccHost = o.host.includes(":") ? `[${o.host}]` : o.host;
   log(`CC computers: ws://${ccHost}:${bridge.port}/cc${o.token !== "" ? " (token required)" : ""}`);
   log(`MCP for opencode: ${bridge.mcpUrl}`);
@@ -65,6 +53,10 @@ async function main(): Promise<number> {
         : `http://${ccHost}:${bridge.port}`);
     log(`Players: wget run ${shown}/install${o.shareToken ? " (gives them the token)" : ""}`);
   }
+}
+
+/** Registers the bridge's MCP with each --opencode server; returns how many refused. */
+async function registerAll(o: Options, bridge: Bridge, log: Log): Promise<number> {
   let failed = 0;
   for (const url of o.opencode) {
     const r = await register(url, o.name, bridge.mcpUrl, {
@@ -79,6 +71,32 @@ async function main(): Promise<number> {
           console.error(`opencc-bridge: ${l}`);
         })(r.message);
   }
+  return failed;
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const jsonReady = argv.includes("--json-ready");
+  const parsed = parseOptions(
+    argv.filter((a) => a !== "--json-ready"),
+    process.env,
+  );
+  if (parsed === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  if ("error" in parsed) {
+    console.error(`opencc-bridge: ${parsed.error}`);
+    return 2;
+  }
+  const o = parsed;
+  const log = (line: string): void => {
+    if (!o.quiet) console.error(`[opencc-bridge] ${line}`);
+  };
+  const bridge = await listen(o, log);
+  if (bridge === undefined) return 1;
+  announce(o, bridge, log);
+  const failed = await registerAll(o, bridge, log);
   if (jsonReady) {
     process.stdout.write(
       JSON.stringify({ port: bridge.port, mcpUrl: bridge.mcpUrl, registrationFailures: failed }) + "\n",

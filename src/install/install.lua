@@ -118,9 +118,8 @@ for i, file in ipairs(files) do
 end
 
 -- The bundles' seam: called with a table, a bundle returns its own require, so single modules
--- load without running the program. The settings' definitions are taken from libai's and ai's
--- own modules now, recorded, and written into the startup file as data: at boot it defines
--- them without loading either bundle.
+-- load without running the program. The settings' definitions are recorded from libai's and
+-- ai's own modules now and written into the startup file as data: boot loads neither bundle.
 local function modules(path, env)
   local f = fs.open(path, "r")
   local src = f.readAll()
@@ -132,7 +131,7 @@ local recorder = setmetatable({
   settings = { define = function(name, options) definitions[#definitions + 1] = { name, options } end },
 }, { __index = _G })
 local ok, why = pcall(function()
-  modules(fs.combine(dir, "libai.lua"), recorder)("config").defineSettings()
+  modules(fs.combine(dir, "libai.lua"), recorder)("settingdefs").defineSettings()
   modules(prog, recorder)("settings").defineSettings()
   modules(fs.combine(dir, "aichat.lua"), recorder)("settings").defineChatSettings()
 end)

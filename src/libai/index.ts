@@ -2,7 +2,8 @@
 // Failures come back as nil, message, err (like http.get); Ctrl+T raises "Terminated".
 import type { Reply } from "./replytypes";
 import { Client, ClientOptions } from "./client";
-import { defineSettings, plainHttpWarning as warningFor, readConfig, SETTINGS } from "./config";
+import { plainHttpWarning as warningFor, readConfig } from "./config";
+import { defineSettings, SETTINGS } from "./settingdefs";
 import { AiError, toAiError } from "./errors";
 import { checkAllowed, TERMINATED } from "./http";
 import { newId } from "./ids";

@@ -15,15 +15,8 @@ import { Progress } from "./progress";
 import { sessionStatuses } from "./status";
 import type { Reply, WaitOptions } from "./replytypes";
 import { AgentRequests } from "./requests";
+import { failOvertaken, failRun } from "./runerrors";
 import { toCC } from "./text";
-
-/** What to do about the errors a model run can end with (the server gives only what happened). */
-const ERROR_HINTS: { [name: string]: string } = {
-  MessageAbortedError: " (the reply was stopped on the server)",
-  ProviderAuthError: " (the server's model provider refused its credentials: fix its API key on the server)",
-  MessageOutputLengthError: " (the reply reached the model's output limit: ask for less at once)",
-  ContextOverflowError: " (the conversation is too long for the model: start a new one)",
-};
 
 /** Seconds to the first look while a step is about to end (doubling for each look after it). */
 const QUICK = 0.1;
@@ -36,13 +29,6 @@ const SLOW_AFTER = 20;
 /** Silence (ms) before the status is asked: when an answer or its next step is due, and otherwise. */
 const DUE_SILENCE = 1500;
 const LONG_SILENCE = 8000;
-
-function overtaken(sessionID: string): never {
-  return fail(
-    "overtaken",
-    `A newer message on session ${sessionID} (sent by another client) was answered instead of this prompt: send it again.`,
-  );
-}
 
 export class ReplyWaiter {
   private readonly answer: Answer;
@@ -173,11 +159,7 @@ export class ReplyWaiter {
     const last = this.answer.last();
     if (last === undefined) return undefined;
     const err = last.info.error;
-    if (err !== undefined) {
-      const message = err.data?.message;
-      const said = message !== undefined && message !== "" ? ": " + (o.raw ? message : toCC(message)) : "";
-      fail("assistant", err.name + said + (ERROR_HINTS[err.name] ?? ""), { name: err.name });
-    }
+    if (err !== undefined) failRun(err, o.raw);
     const complete = last.info.time.completed !== undefined;
     if (!complete || (last.info.finish === "tool-calls" && !ended)) return undefined;
     return {
@@ -227,7 +209,7 @@ export class ReplyWaiter {
     // The agent stopped after a tool step (e.g. its permission was rejected): that is the reply.
     const done = this.outcome(true);
     if (done !== undefined) return done;
-    if (this.answer.newerUser) overtaken(o.sessionID);
+    if (this.answer.newerUser) failOvertaken(o.sessionID);
     if (!this.answer.sawUserMessage) {
       fail(
         "idle",

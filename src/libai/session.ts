@@ -4,7 +4,7 @@
 // directory), so one is remembered per opencc.directory.
 import type { Session } from "./api";
 import type { Client } from "./client";
-import { CONVERSATIONS_SETTING, CONVERSATION_SETTING } from "./config";
+import { CONVERSATIONS_SETTING, CONVERSATION_SETTING } from "./settingdefs";
 import { observeServerTime } from "./ids";
 
 export type SessionSource = "option" | "setting" | "computer";

@@ -1,0 +1,5 @@
+/** @noSelfInFile */
+import type { ErrorInfo } from "./api";
+/** Fails with the run's error as one line; `raw` keeps the server's text as it came. */
+export declare function failRun(err: ErrorInfo, raw: boolean | undefined): never;
+export declare function failOvertaken(sessionID: string): never;
