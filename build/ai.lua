@@ -1,25 +1,25 @@
-local ____modules={}
-local ____moduleCache={}
-local ____originalRequire=require
+local _0={}
+local _1={}
+local _2=require
 local function require(file,...)
-if ____moduleCache[file]then
-return ____moduleCache[file].value
+if _1[file]then
+return _1[file].value
 end
-if ____modules[file]then
-local module=____modules[file]
+if _0[file]then
+local module=_0[file]
 local value=nil
 if(select("#",...)>0)then value=module(...)else value=module(file)end
-____moduleCache[file]={value=value}
+_1[file]={value=value}
 return value
 else
-if ____originalRequire then
-return ____originalRequire(file)
+if _2 then
+return _2(file)
 else
 error("module '".. file .."' not found")
 end
 end
 end
-____modules={
+_0={
 ["lualib_bundle"]=function(...)
 local function __TS__Class(self)
 local c={prototype={}}
@@ -51,12 +51,12 @@ __TS__ObjectAssign=__TS__ObjectAssign
 }
 end,
 ["options"]=function(...)
-local ____exports={}
-return ____exports
+local _3={}
+return _3
 end,
 ["screen"]=function(...)
-local ____exports={}
-function ____exports.inColour(c,draw)
+local _3={}
+function _3.inColour(c,draw)
 local old=term.getTextColour()
 if term.isColour()then
 term.setTextColour(c)
@@ -64,27 +64,27 @@ end
 draw()
 term.setTextColour(old)
 end
-function ____exports.fit(line,width)
+function _3.fit(line,width)
 return#line>width and string.sub(line,1,width-2)..".."or line
 end
-function ____exports.printIn(c,text)
+function _3.printIn(c,text)
 local w=term.getSize()
-____exports.inColour(
+_3.inColour(
 c,
 function()
-print(____exports.fit(text,w))
+print(_3.fit(text,w))
 end
 )
 end
-return ____exports
+return _3
 end,
 ["dialogs"]=function(...)
-local ____exports={}
+local _3={}
 local ai=require("libai")
-local ____screen=require("screen")
-local fit=____screen.fit
-local inColour=____screen.inColour
-local printIn=____screen.printIn
+local _4=require("screen")
+local fit=_4.fit
+local inColour=_4.inColour
+local printIn=_4.printIn
 local function pickKey(allowed)
 while true do
 local ____,ch=os.pullEvent("char")
@@ -102,7 +102,7 @@ end
 end
 return nil
 end
-function ____exports.describeTool(t)
+function _3.describeTool(t)
 local what=t.title
 local input=t.input
 if(what==nil or what=="")and input~=nil then
@@ -123,7 +123,7 @@ detail=table.concat(req.patterns," ")
 end
 return ai.toCC(req.permission ..(detail~=nil and": ".. detail or""))
 end
-function ____exports.askPermission(req)
+function _3.askPermission(req)
 printIn(
 colours.yellow,
 "The agent wants to use ".. describePermission(req)
@@ -144,7 +144,7 @@ end
 )
 return key=="y"and"once"or(key=="a"and"always"or"reject")
 end
-function ____exports.askQuestions(req)
+function _3.askQuestions(req)
 local w=term.getSize()
 local answers={}
 for ____,q in ipairs(req.questions)do
@@ -179,12 +179,12 @@ answers[#answers+1]={picked}
 end
 return answers
 end
-return ____exports
+return _3
 end,
 ["render"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Class=____lualib.__TS__Class
-local ____exports={}
+local _5=require("lualib_bundle")
+local __TS__Class=_5.__TS__Class
+local _3={}
 local HEADING="4"
 local BOLD="1"
 local CODE="3"
@@ -278,8 +278,8 @@ end
 end
 return table.concat(text),table.concat(fg)
 end
-____exports.ReplyPrinter=__TS__Class()
-local ReplyPrinter=____exports.ReplyPrinter
+_3.ReplyPrinter=__TS__Class()
+local ReplyPrinter=_3.ReplyPrinter
 ReplyPrinter.name="ReplyPrinter"
 function ReplyPrinter.prototype.____constructor(self,opts)
 self.opts=opts
@@ -449,27 +449,27 @@ end
 term.scroll(1)
 term.setCursorPos(1,h)
 end
-return ____exports
+return _3
 end,
 ["settings"]=function(...)
-local ____exports={}
-____exports.PAGED_SETTING="opencc.paged"
-function ____exports.defineSettings()
-settings.define(____exports.PAGED_SETTING,{description="Page long replies in ai (wait for a key when a reply fills the screen)",type="boolean",default=true})
+local _3={}
+_3.PAGED_SETTING="opencc.paged"
+function _3.defineSettings()
+settings.define(_3.PAGED_SETTING,{description="Page long replies in ai (wait for a key when a reply fills the screen)",type="boolean",default=true})
 end
-return ____exports
+return _3
 end,
 ["spinner"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Class=____lualib.__TS__Class
-local ____exports={}
-local ____screen=require("screen")
-local fit=____screen.fit
-local inColour=____screen.inColour
+local _5=require("lualib_bundle")
+local __TS__Class=_5.__TS__Class
+local _3={}
+local _4=require("screen")
+local fit=_4.fit
+local inColour=_4.inColour
 local FRAMES={"|","/","-","\\"}
 local TICK=0.2
-____exports.Spinner=__TS__Class()
-local Spinner=____exports.Spinner
+_3.Spinner=__TS__Class()
+local Spinner=_3.Spinner
 Spinner.name="Spinner"
 function Spinner.prototype.____constructor(self)
 self.shown=false
@@ -535,26 +535,26 @@ timer=os.startTimer(TICK)
 end
 end
 end
-return ____exports
+return _3
 end,
 ["ask"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__New=____lualib.__TS__New
-local ____exports={}
+local _5=require("lualib_bundle")
+local __TS__New=_5.__TS__New
+local _3={}
 local ai=require("libai")
-local ____dialogs=require("dialogs")
-local askPermission=____dialogs.askPermission
-local askQuestions=____dialogs.askQuestions
-local describeTool=____dialogs.describeTool
-local ____render=require("render")
-local ReplyPrinter=____render.ReplyPrinter
-local ____screen=require("screen")
-local inColour=____screen.inColour
-local printIn=____screen.printIn
-local ____settings=require("settings")
-local PAGED_SETTING=____settings.PAGED_SETTING
-local ____spinner=require("spinner")
-local Spinner=____spinner.Spinner
+local _6=require("dialogs")
+local askPermission=_6.askPermission
+local askQuestions=_6.askQuestions
+local describeTool=_6.describeTool
+local _7=require("render")
+local ReplyPrinter=_7.ReplyPrinter
+local _4=require("screen")
+local inColour=_4.inColour
+local printIn=_4.printIn
+local _8=require("settings")
+local PAGED_SETTING=_8.PAGED_SETTING
+local _9=require("spinner")
+local Spinner=_9.Spinner
 local function optionsOf(s)
 return{
 session=s.session,
@@ -649,7 +649,7 @@ end
 return result
 end
 local warnedPlainHttp=false
-function ____exports.ask(prompt,s)
+function _3.ask(prompt,s)
 if not warnedPlainHttp and s.plain~=true then
 warnedPlainHttp=true
 local warning=ai.plainHttpWarning()
@@ -699,10 +699,10 @@ printIn(colours.lightGrey,"(The agent stopped without a reply.)")
 end
 return result
 end
-return ____exports
+return _3
 end,
 ["serve"]=function(...)
-local ____exports={}
+local _3={}
 local ai=require("libai")
 local function line(text,colour,cut)
 if cut==nil then
@@ -723,7 +723,7 @@ end
 print(cut and#text>w and string.sub(text,1,w-2)..".."or text)
 term.setTextColour(old)
 end
-function ____exports.showCall(summary,outcome)
+function _3.showCall(summary,outcome)
 if outcome.refused==true then
 line(("> ".. summary).." (refused)",colours.orange,true)
 elseif not outcome.ok then
@@ -732,7 +732,7 @@ else
 line("> ".. summary,colours.lightGrey,true)
 end
 end
-function ____exports.serveCommand()
+function _3.serveCommand()
 local cfg,problem=ai.protect(function()return ai.config()end)
 if cfg==nil then
 printError(problem)
@@ -744,7 +744,7 @@ return false
 end
 local ok,thrown,msg=pcall(function()return ai.serve({
 reconnect=true,
-onCall=____exports.showCall,
+onCall=_3.showCall,
 onStatus=function(l)
 line(l,colours.lightGrey)
 end
@@ -760,7 +760,7 @@ end
 printError(tostring(msg))
 return false
 end
-function ____exports.withBridge(ask)
+function _3.withBridge(ask)
 local cfg=ai.protect(function()return ai.config()end)
 if cfg==nil or cfg.bridgeUrl==""then
 return ask()
@@ -779,7 +779,7 @@ function()
 result=ask(conn:note())
 end,
 function()
-pcall(function()return conn:serve(____exports.showCall)end)
+pcall(function()return conn:serve(_3.showCall)end)
 while true do
 os.pullEventRaw("opencc_bridge_done")
 end
@@ -788,33 +788,33 @@ end
 conn:close()
 return result
 end
-return ____exports
+return _3
 end,
 ["cache"]=function(...)
-local ____exports={}
+local _3={}
 local ai=require("libai")
-____exports.CACHE_FILE="/.opencc_cache"
+_3.CACHE_FILE="/.opencc_cache"
 local fetched=false
 local function readCache()
-if not fs.exists(____exports.CACHE_FILE)then
+if not fs.exists(_3.CACHE_FILE)then
 return nil
 end
-local f=fs.open(____exports.CACHE_FILE,"r")
+local f=fs.open(_3.CACHE_FILE,"r")
 if not f then
 return nil
 end
 local data=f.readAll()
 f.close()
 local t=textutils.unserialise(data or"")
-local ____temp_0
+local _a
 if type(t)=="table"then
-____temp_0=t
+_a=t
 else
-____temp_0=nil
+_a=nil
 end
-return ____temp_0
+return _a
 end
-function ____exports.refreshCache(client)
+function _3.refreshCache(client)
 local ok,err=pcall(function()
 local c=client or ai.client()
 local cache={agents=ai.agents(c)}
@@ -829,7 +829,7 @@ local mok,models=pcall(ai.models,c)
 if mok then
 cache.models=models
 end
-local f=fs.open(____exports.CACHE_FILE,"w")
+local f=fs.open(_3.CACHE_FILE,"w")
 if f then
 f.write(textutils.serialise(cache))
 f.close()
@@ -839,25 +839,25 @@ if not ok and err=="Terminated"then
 error(err,0)
 end
 end
-function ____exports.cachedNames(kind)
+function _3.cachedNames(kind)
 local cache=readCache()
 if cache==nil and not fetched then
 fetched=true
-____exports.refreshCache(ai.client({timeout=3}))
+_3.refreshCache(ai.client({timeout=3}))
 cache=readCache()
 end
 return cache and cache[kind]or({})
 end
-return ____exports
+return _3
 end,
 ["sessions"]=function(...)
-local ____exports={}
+local _3={}
 local ai=require("libai")
-local ____screen=require("screen")
-local fit=____screen.fit
-local inColour=____screen.inColour
-local printIn=____screen.printIn
-function ____exports.age(ms)
+local _4=require("screen")
+local fit=_4.fit
+local inColour=_4.inColour
+local printIn=_4.printIn
+function _3.age(ms)
 local s=math.max(
 0,
 math.floor((os.epoch("utc")-ms)/1000)
@@ -879,7 +879,7 @@ end
 local function pad(s,n)
 return#s>=n and s or s .. string.rep(" ",n-#s)
 end
-function ____exports.printSessions(list,current)
+function _3.printSessions(list,current)
 local w,h=term.getSize()
 if#list==0 then
 print("No sessions yet: ask something (ai <prompt>) to start one.")
@@ -914,7 +914,7 @@ end
 )
 print(fit(
 (("  ".. pad(
-____exports.age(s.time.updated),
+_3.age(s.time.updated),
 4
 )).." ").. title,
 w
@@ -927,7 +927,7 @@ function()return write((mark .. s.id).." ")end
 inColour(
 colours.lightGrey,
 function()return write(pad(
-____exports.age(s.time.updated),
+_3.age(s.time.updated),
 4
 ).." ")end
 )
@@ -944,24 +944,24 @@ colours.lightGrey,
 end
 return#top
 end
-return ____exports
+return _3
 end,
 ["commands"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__ObjectAssign=____lualib.__TS__ObjectAssign
-local ____exports={}
+local _5=require("lualib_bundle")
+local __TS__ObjectAssign=_5.__TS__ObjectAssign
+local _3={}
 local ai=require("libai")
-local ____ask=require("ask")
-local ask=____ask.ask
-local ____serve=require("serve")
-local withBridge=____serve.withBridge
-local ____cache=require("cache")
-local refreshCache=____cache.refreshCache
-local ____screen=require("screen")
-local inColour=____screen.inColour
-local ____sessions=require("sessions")
-local printSessions=____sessions.printSessions
-____exports.VERSION="0.1.0"
+local _b=require("ask")
+local ask=_b.ask
+local _c=require("serve")
+local withBridge=_c.withBridge
+local _d=require("cache")
+local refreshCache=_d.refreshCache
+local _4=require("screen")
+local inColour=_4.inColour
+local _e=require("sessions")
+local printSessions=_e.printSessions
+_3.VERSION="0.1.0"
 local function withClient(fn)
 local result,msg=ai.protect(function()return fn(ai.client())end)
 if msg~=nil then
@@ -970,12 +970,12 @@ return nil
 end
 return result
 end
-function ____exports.updateCompletion()
+function _3.updateCompletion()
 pcall(function()
 refreshCache()
 end)
 end
-function ____exports.keptPrompt(typed)
+function _3.keptPrompt(typed)
 inColour(
 colours.lightGrey,
 function()
@@ -983,7 +983,7 @@ print("Your prompt was kept: ai ".. typed)
 end
 )
 end
-function ____exports.askOnce(o)
+function _3.askOnce(o)
 local outcome=withBridge(function(system)return ask(
 o.text,
 __TS__ObjectAssign({},o,{system=system})
@@ -996,11 +996,11 @@ return false
 end
 printError(outcome.error or"No reply")
 if not o.plain then
-____exports.keptPrompt(o.typed)
+_3.keptPrompt(o.typed)
 end
 return false
 end
-function ____exports.listSessions(o)
+function _3.listSessions(o)
 local list=withClient(function(c)return c:sessions()end)
 if list==nil then
 return false
@@ -1009,10 +1009,10 @@ printSessions(
 list,
 ai.sessionInUse(o.session)
 )
-____exports.updateCompletion()
+_3.updateCompletion()
 return true
 end
-function ____exports.deleteSession(id)
+function _3.deleteSession(id)
 if(string.find(id,"^ses_"))==nil then
 printError(("\"".. id).."\" is not a session id: ai --sessions lists them (ses_...)")
 return false
@@ -1024,7 +1024,7 @@ ai.forgetConversation(id)
 print("Deleted ".. id)
 return true
 end
-function ____exports.abortSession(o)
+function _3.abortSession(o)
 local id=ai.sessionInUse(o.session)
 if id==nil then
 printError("No conversation to stop: this computer has none yet (use -s <id> for another session).")
@@ -1036,17 +1036,17 @@ end
 print("Stopped ".. id)
 return true
 end
-function ____exports.showVersion()
+function _3.showVersion()
 local bridge,missing=ai.bridgeVersion()
 if bridge~=nil then
-print(((((("ai ".. ____exports.VERSION).." (libai ").. ai.version)..", libai_bridge ").. bridge)..")")
+print(((((("ai ".. _3.VERSION).." (libai ").. ai.version)..", libai_bridge ").. bridge)..")")
 else
-print(((("ai ".. ____exports.VERSION).." (libai ").. ai.version)..")")
+print(((("ai ".. _3.VERSION).." (libai ").. ai.version)..")")
 print(missing)
 end
 return true
 end
-function ____exports.tuiControl(o,action)
+function _3.tuiControl(o,action)
 if(action=="toast"or action=="append"or action=="command")and o.text==""then
 printError(((((("--".. action).." needs a value: ai --").. action).." <")..(action=="command"and"name"or"text"))..">")
 return false
@@ -1076,29 +1076,29 @@ end
 print((string.upper(string.sub(action,1,1)).. string.sub(action,2)).." sent (shown if a TUI is attached)")
 return true
 end
-return ____exports
+return _3
 end,
 ["chat"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__ObjectAssign=____lualib.__TS__ObjectAssign
-local ____exports={}
+local _5=require("lualib_bundle")
+local __TS__ObjectAssign=_5.__TS__ObjectAssign
+local _3={}
 local info,showHelp,COMMANDS
-local ____cc_2Ecompletion=require("cc.completion")
-local choice=____cc_2Ecompletion.choice
+local _f=require("cc.completion")
+local choice=_f.choice
 local ai=require("libai")
-local ____ask=require("ask")
-local ask=____ask.ask
-local ____serve=require("serve")
-local withBridge=____serve.withBridge
-local ____cache=require("cache")
-local cachedNames=____cache.cachedNames
-local ____commands=require("commands")
-local updateCompletion=____commands.updateCompletion
-local ____screen=require("screen")
-local inColour=____screen.inColour
-local printIn=____screen.printIn
-local ____sessions=require("sessions")
-local printSessions=____sessions.printSessions
+local _b=require("ask")
+local ask=_b.ask
+local _c=require("serve")
+local withBridge=_c.withBridge
+local _d=require("cache")
+local cachedNames=_d.cachedNames
+local _g=require("commands")
+local updateCompletion=_g.updateCompletion
+local _4=require("screen")
+local inColour=_4.inColour
+local printIn=_4.printIn
+local _e=require("sessions")
+local printSessions=_e.printSessions
 function info(text)
 printIn(colours.lightGrey,text)
 end
@@ -1112,13 +1112,13 @@ math.max(1,16-#head)
 end
 end
 local function sessionOf(st)
-local ____st_newSession_0
+local _h
 if st.newSession then
-____st_newSession_0=nil
+_h=nil
 else
-____st_newSession_0=st.session or st.lastSession or ai.sessionInUse()
+_h=st.session or st.lastSession or ai.sessionInUse()
 end
-return ____st_newSession_0
+return _h
 end
 local function useSession(st,arg)
 if(string.find(arg,"^ses_"))==nil then
@@ -1230,11 +1230,11 @@ end
 end
 return nil
 end
-function ____exports.completeChat(line)
+function _3.completeChat(line)
 local name,arg=string.match(line,"^(/%a+) +(%S*)$")
 if name~=nil then
-local ____opt_1=find(name)
-local values=____opt_1 and ____opt_1.values
+local _i=find(name)
+local values=_i and _i.values
 return values~=nil and choice(
 arg,
 cachedNames(values),
@@ -1252,13 +1252,13 @@ return choice(line,names,false)
 end
 local function command(line,st)
 local name,arg=string.match(line,"^(/%S+)%s*(.-)%s*$")
-local ____temp_3
+local _j
 if name~=nil then
-____temp_3=find(name)
+_j=find(name)
 else
-____temp_3=nil
+_j=nil
 end
-local c=____temp_3
+local c=_j
 if c==nil then
 printError(("Unknown command "..(name or line))..": type /help")
 return true
@@ -1280,7 +1280,7 @@ colours.white,
 function()return write("> ")end
 )
 end
-function ____exports.chat(o)
+function _3.chat(o)
 local st={
 session=o.session,
 newSession=o.newSession,
@@ -1296,7 +1296,7 @@ do
 local __continue44
 repeat
 promptLine(st)
-local ok,line=pcall(function()return read(nil,history,____exports.completeChat)end)
+local ok,line=pcall(function()return read(nil,history,_3.completeChat)end)
 if not ok then
 print()
 return true
@@ -1341,16 +1341,16 @@ end
 end
 end
 end
-return ____exports
+return _3
 end,
 ["doctor"]=function(...)
-local ____exports={}
+local _3={}
 local ai=require("libai")
-local ____screen=require("screen")
-local fit=____screen.fit
-local inColour=____screen.inColour
-local ____settings=require("settings")
-local PAGED_SETTING=____settings.PAGED_SETTING
+local _4=require("screen")
+local fit=_4.fit
+local inColour=_4.inColour
+local _8=require("settings")
+local PAGED_SETTING=_8.PAGED_SETTING
 local function ok(text)
 local w=term.getSize()
 inColour(
@@ -1389,7 +1389,7 @@ end
 end
 )
 end
-function ____exports.doctor(o)
+function _3.doctor(o)
 showSettings()
 local cfg,msg=ai.protect(function()return ai.config()end)
 if cfg==nil then
@@ -1443,10 +1443,10 @@ end
 )
 return true
 end
-return ____exports
+return _3
 end,
 ["flags"]=function(...)
-local ____exports={}
+local _3={}
 local function isFlag(word)
 return string.sub(word,1,1)=="-"and#word>1 and(string.find(word,"^%-%d"))==nil
 end
@@ -1474,7 +1474,7 @@ end
 end
 return table.concat(names,", ")
 end
-function ____exports.parseFlags(flags,args,o)
+function _3.parseFlags(flags,args,o)
 local out={words={},text=""}
 local value
 local i=0
@@ -1516,8 +1516,8 @@ end
 do
 local k=i
 while k<#args do
-local ____out_words_0=out.words
-____out_words_0[#____out_words_0+1]=args[k+1]
+local _k=out.words
+_k[#_k+1]=args[k+1]
 k=k+1
 end
 end
@@ -1537,16 +1537,16 @@ out.text=table.concat(out.words," ")
 end
 return out
 end
-function ____exports.synopsis(f)
+function _3.synopsis(f)
 return f.names[1]..(f.value~=nil and" ".. f.value or"")
 end
-function ____exports.helpLine(f)
+function _3.helpLine(f)
 local names=table.concat(f.names,", ")..(f.aliases~=nil and", ".. table.concat(f.aliases,", ")or"")
 local head=(" ".. names)..(f.value~=nil and" ".. f.value or"")
 head=#head<18 and head .. string.rep(" ",18-#head)or head .." "
 return head .. f.help
 end
-function ____exports.flagNames(flags)
+function _3.flagNames(flags)
 local names={}
 for ____,f in ipairs(flags)do
 for ____,n in ipairs(f.names)do
@@ -1555,33 +1555,33 @@ end
 end
 return names
 end
-function ____exports.valuesOf(flags,name)
-local ____opt_1=find(flags,name)
-return ____opt_1 and ____opt_1.values
+function _3.valuesOf(flags,name)
+local _i=find(flags,name)
+return _i and _i.values
 end
-function ____exports.inPrompt(flags,words)
+function _3.inPrompt(flags,words)
 local k=1
 while k<#words do
 if words[k+1]=="--"or not isFlag(words[k+1])then
 return true
 end
-local ____opt_3=find(flags,words[k+1])
-k=k+((____opt_3 and ____opt_3.value)~=nil and 2 or 1)
+local _l=find(flags,words[k+1])
+k=k+((_l and _l.value)~=nil and 2 or 1)
 end
 return false
 end
-function ____exports.commandLine(args)
+function _3.commandLine(args)
 local out={}
 for ____,a in ipairs(args)do
 out[#out+1]=(string.find(a," ",1,true))~=nil and("\"".. a).."\""or a
 end
 return table.concat(out," ")
 end
-return ____exports
+return _3
 end,
 ["help"]=function(...)
-local ____exports={}
-function ____exports.helpPage(options)
+local _3={}
+function _3.helpPage(options)
 return table.concat(
 {
 "ai talks to an opencode agent (opencode serve) from this computer.",
@@ -1597,7 +1597,7 @@ table.concat(options,"\n"),
 "\n"
 )
 end
-function ____exports.printHelp(options)
+function _3.printHelp(options)
 local ____,y=term.getCursorPos()
 textutils.pagedPrint(
 ("ai - talk to an opencode agent\n".. table.concat(options,"\n")).."\nSettings: set opencc.server_url http://host:4096\nMore: help ai, ai --doctor",
@@ -1605,32 +1605,32 @@ math.max(y-2,0)
 )
 return true
 end
-return ____exports
+return _3
 end,
 ["args"]=function(...)
-local ____exports={}
+local _3={}
 local OPTIONS
-local ____chat=require("chat")
-local chat=____chat.chat
-local ____commands=require("commands")
-local abortSession=____commands.abortSession
-local askOnce=____commands.askOnce
-local deleteSession=____commands.deleteSession
-local listSessions=____commands.listSessions
-local showVersion=____commands.showVersion
-local tuiControl=____commands.tuiControl
-local ____doctor=require("doctor")
-local doctor=____doctor.doctor
-local ____flags=require("flags")
-local helpLine=____flags.helpLine
-local parseFlags=____flags.parseFlags
-local synopsis=____flags.synopsis
-local ____help=require("help")
-local helpPage=____help.helpPage
-local printHelp=____help.printHelp
-local ____serve=require("serve")
-local serveCommand=____serve.serveCommand
-____exports.FLAGS={
+local _m=require("chat")
+local chat=_m.chat
+local _g=require("commands")
+local abortSession=_g.abortSession
+local askOnce=_g.askOnce
+local deleteSession=_g.deleteSession
+local listSessions=_g.listSessions
+local showVersion=_g.showVersion
+local tuiControl=_g.tuiControl
+local _n=require("doctor")
+local doctor=_n.doctor
+local _o=require("flags")
+local helpLine=_o.helpLine
+local parseFlags=_o.parseFlags
+local synopsis=_o.synopsis
+local _p=require("help")
+local helpPage=_p.helpPage
+local printHelp=_p.printHelp
+local _c=require("serve")
+local serveCommand=_c.serveCommand
+_3.FLAGS={
 {names={"-n","--new"},help="start a new conversation",option="newSession"},
 {
 names={"-s","--session"},
@@ -1714,10 +1714,10 @@ run=showVersion
 }
 }
 OPTIONS={"ai <prompt>       ask; the reply is printed","ai                chat (/help there for more)"}
-for ____,f in ipairs(____exports.FLAGS)do
+for ____,f in ipairs(_3.FLAGS)do
 OPTIONS[#OPTIONS+1]=helpLine(f)
 end
-____exports.HELP_PAGE=helpPage(OPTIONS)
+_3.HELP_PAGE=helpPage(OPTIONS)
 local function fill(pieces,first,indent,width)
 local lines={}
 local line=first
@@ -1731,10 +1731,10 @@ end
 lines[#lines+1]=line
 return lines
 end
-function ____exports.usageLines()
+function _3.usageLines()
 local options={}
 local actions={}
-for ____,f in ipairs(____exports.FLAGS)do
+for ____,f in ipairs(_3.FLAGS)do
 if f.run==nil then
 options[#options+1]=("[".. synopsis(f)).."]"
 elseif f.words~="ignore"then
@@ -1753,7 +1753,7 @@ end
 lines[#lines+1]="       ai  (chat)   ai --help   ai --version"
 return lines
 end
-function ____exports.parseArgs(args)
+function _3.parseArgs(args)
 local o={
 text="",
 newSession=false,
@@ -1761,31 +1761,31 @@ sync=false,
 plain=false,
 typed=""
 }
-local parsed=parseFlags(____exports.FLAGS,args,o)
+local parsed=parseFlags(_3.FLAGS,args,o)
 o.text=parsed.text
 o.error=parsed.error
-local ____opt_0=parsed.action
-o.run=____opt_0 and ____opt_0.run or(#parsed.words>0 and askOnce or chat)
+local _q=parsed.action
+o.run=_q and _q.run or(#parsed.words>0 and askOnce or chat)
 if o.run==chat and o.plain then
 o.error=o.error or"--raw needs a prompt"
 end
 return o
 end
-return ____exports
+return _3
 end,
 ["complete"]=function(...)
-local ____exports={}
-local ____cc_2Ecompletion=require("cc.completion")
-local choice=____cc_2Ecompletion.choice
-local ____args=require("args")
-local FLAGS=____args.FLAGS
-local ____cache=require("cache")
-local cachedNames=____cache.cachedNames
-local ____flags=require("flags")
-local flagNames=____flags.flagNames
-local inPrompt=____flags.inPrompt
-local valuesOf=____flags.valuesOf
-function ____exports.complete(_shell,_index,partial,previous)
+local _3={}
+local _f=require("cc.completion")
+local choice=_f.choice
+local _r=require("args")
+local FLAGS=_r.FLAGS
+local _d=require("cache")
+local cachedNames=_d.cachedNames
+local _o=require("flags")
+local flagNames=_o.flagNames
+local inPrompt=_o.inPrompt
+local valuesOf=_o.valuesOf
+function _3.complete(_shell,_index,partial,previous)
 if inPrompt(FLAGS,previous)then
 return{}
 end
@@ -1806,21 +1806,21 @@ true
 end
 return{}
 end
-return ____exports
+return _3
 end,
 ["main"]=function(...)
-local ____exports={}
-local ____args=require("args")
-local parseArgs=____args.parseArgs
-local usageLines=____args.usageLines
-local ____commands=require("commands")
-local keptPrompt=____commands.keptPrompt
-local ____complete=require("complete")
-local complete=____complete.complete
-local ____flags=require("flags")
-local commandLine=____flags.commandLine
-local ____settings=require("settings")
-local defineSettings=____settings.defineSettings
+local _3={}
+local _r=require("args")
+local parseArgs=_r.parseArgs
+local usageLines=_r.usageLines
+local _g=require("commands")
+local keptPrompt=_g.keptPrompt
+local _s=require("complete")
+local complete=_s.complete
+local _o=require("flags")
+local commandLine=_o.commandLine
+local _8=require("settings")
+local defineSettings=_8.defineSettings
 defineSettings()
 local function dispatch(args)
 local o=parseArgs(args)
@@ -1843,7 +1843,7 @@ keptPrompt(o.typed)
 end
 return false
 end
-function ____exports.run(...)
+function _3.run(...)
 local args={...}
 if shell~=nil then
 shell.setCompletionFunction(
@@ -1855,9 +1855,9 @@ if not dispatch(args)then
 error("",0)
 end
 end
-return ____exports
+return _3
 end,
 }
-local ____first=...
-if type(____first)=="table"then return require end
+local _t=...
+if type(_t)=="table"then return require end
 return require("main").run(...)

@@ -1,25 +1,25 @@
-local ____modules={}
-local ____moduleCache={}
-local ____originalRequire=require
+local _0={}
+local _1={}
+local _2=require
 local function require(file,...)
-if ____moduleCache[file]then
-return ____moduleCache[file].value
+if _1[file]then
+return _1[file].value
 end
-if ____modules[file]then
-local module=____modules[file]
+if _0[file]then
+local module=_0[file]
 local value=nil
 if(select("#",...)>0)then value=module(...)else value=module(file)end
-____moduleCache[file]={value=value}
+_1[file]={value=value}
 return value
 else
-if ____originalRequire then
-return ____originalRequire(file)
+if _2 then
+return _2(file)
 else
 error("module '".. file .."' not found")
 end
 end
 end
-____modules={
+_0={
 ["lualib_bundle"]=function(...)
 local function __TS__ObjectAssign(target,...)
 local sources={...}
@@ -53,14 +53,14 @@ __TS__New=__TS__New
 }
 end,
 ["players"]=function(...)
-local ____exports={}
-____exports.SESSIONS_FILE="/.aichat_sessions"
+local _3={}
+_3.SESSIONS_FILE="/.aichat_sessions"
 local players={}
 local function load()
-if not fs.exists(____exports.SESSIONS_FILE)then
+if not fs.exists(_3.SESSIONS_FILE)then
 return{}
 end
-local f=fs.open(____exports.SESSIONS_FILE,"r")
+local f=fs.open(_3.SESSIONS_FILE,"r")
 if not f then
 return{}
 end
@@ -71,23 +71,23 @@ return type(t)=="table"and t or({})
 end
 local remembered=load()
 local function save()
-local f=fs.open(____exports.SESSIONS_FILE,"w")
+local f=fs.open(_3.SESSIONS_FILE,"w")
 if not f then
 return
 end
 f.write(textutils.serialise(remembered))
 f.close()
 end
-function ____exports.player(uuid,name)
+function _3.player(uuid,name)
 local p=players[uuid]
 if p==nil then
-local ____uuid_2=uuid
-local ____name_3=name
-local ____opt_0=remembered[uuid]
+local _4=uuid
+local _5=name
+local _6=remembered[uuid]
 p={
-uuid=____uuid_2,
-name=____name_3,
-session=____opt_0 and ____opt_0.session,
+uuid=_4,
+name=_5,
+session=_6 and _6.session,
 queue={},
 busy=false,
 spoke=false,
@@ -99,7 +99,7 @@ end
 p.name=name
 return p
 end
-function ____exports.setSession(p,session)
+function _3.setSession(p,session)
 p.session=session
 if session==nil then
 remembered[p.uuid]=nil
@@ -108,7 +108,7 @@ remembered[p.uuid]={session=session,name=p.name}
 end
 save()
 end
-function ____exports.withinRate(p,perMinute)
+function _3.withinRate(p,perMinute)
 if perMinute<=0 then
 return true,0
 end
@@ -126,7 +126,7 @@ end
 recent[#recent+1]=now
 return true,0
 end
-function ____exports.byTimer(id)
+function _3.byTimer(id)
 for ____,p in pairs(players)do
 if p.thinkingTimer==id then
 return p
@@ -134,11 +134,11 @@ end
 end
 return nil
 end
-return ____exports
+return _3
 end,
 ["settings"]=function(...)
-local ____exports={}
-____exports.CHAT_SETTINGS={
+local _3={}
+_3.CHAT_SETTINGS={
 {name="opencc.chat_prefix",type="string",default="@ai",description="aichat: a chat message starting with this is a prompt ($ai <prompt> works too, hidden)"},
 {name="opencc.chat_name",type="string",default="AI",description="aichat: the bot's name in chat"},
 {name="opencc.chat_public",type="boolean",default=false,description="aichat: replies go to everyone (false: to the asker only; hidden prompts always privately)"},
@@ -148,14 +148,14 @@ ____exports.CHAT_SETTINGS={
 {name="opencc.chat_max_prompt",type="number",default=200,description="aichat: longest prompt in characters (Minecraft chat allows 256)"},
 {name="opencc.chat_cooldown",type="number",default=1,description="aichat: seconds between its messages, the Chat Box's cooldown on this server (Advanced Peripherals' chatBoxCooldown, 1 by default)"}
 }
-function ____exports.defineChatSettings()
-for ____,s in ipairs(____exports.CHAT_SETTINGS)do
+function _3.defineChatSettings()
+for ____,s in ipairs(_3.CHAT_SETTINGS)do
 settings.define(s.name,{description=s.description,type=s.type,default=s.default})
 end
 end
 local function get(name)
-local def=____exports.CHAT_SETTINGS[1]
-for ____,s in ipairs(____exports.CHAT_SETTINGS)do
+local def=_3.CHAT_SETTINGS[1]
+for ____,s in ipairs(_3.CHAT_SETTINGS)do
 if s.name==name then
 def=s
 end
@@ -172,7 +172,7 @@ error(
 end
 return value
 end
-function ____exports.readChatConfig()
+function _3.readChatConfig()
 local prefix=get("opencc.chat_prefix")
 local word=string.gsub(prefix,"^[^%w]+","")
 if word==""or(string.find(prefix,"%s"))~=nil then
@@ -213,43 +213,43 @@ maxPrompt=maxPrompt,
 cooldown=cooldown
 }
 end
-return ____exports
+return _3
 end,
 ["markdown"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__ObjectAssign=____lualib.__TS__ObjectAssign
-local ____exports={}
-____exports.CODE_COLOR="aqua"
-____exports.LINK_COLOR="blue"
+local _7=require("lualib_bundle")
+local __TS__ObjectAssign=_7.__TS__ObjectAssign
+local _3={}
+_3.CODE_COLOR="aqua"
+_3.LINK_COLOR="blue"
 local HEADING_COLOR="gold"
 local BULLET="•"
 local function push(out,text,style,url)
 if text==""then
 return
 end
-local ____out_3=out
-local ____text_2=text
-local ____temp_0
+local _8=out
+local _9=text
+local _a
 if style.bold==true then
-____temp_0=true
+_a=true
 else
-____temp_0=nil
+_a=nil
 end
-local ____temp_1
+local _b
 if style.italic==true then
-____temp_1=true
+_b=true
 else
-____temp_1=nil
+_b=nil
 end
-____out_3[#____out_3+1]={
-text=____text_2,
-bold=____temp_0,
-italic=____temp_1,
-color=url~=nil and ____exports.LINK_COLOR or style.color,
+_8[#_8+1]={
+text=_9,
+bold=_a,
+italic=_b,
+color=url~=nil and _3.LINK_COLOR or style.color,
 url=url
 }
 end
-function ____exports.inline(line,base)
+function _3.inline(line,base)
 if base==nil then
 base={}
 end
@@ -273,7 +273,7 @@ flush()
 push(
 out,
 code,
-__TS__ObjectAssign({},base,{color=____exports.CODE_COLOR})
+__TS__ObjectAssign({},base,{color=_3.CODE_COLOR})
 )
 i=e+1
 __continue6=true
@@ -289,7 +289,7 @@ string.sub(line,i-1,i-1),
 ))==nil
 if s~=nil and edge then
 flush()
-for ____,sp in ipairs(____exports.inline(
+for ____,sp in ipairs(_3.inline(
 inner,
 __TS__ObjectAssign({},base,{bold=base.bold or double,italic=base.italic or not double})
 ))do
@@ -325,7 +325,7 @@ end
 flush()
 return out
 end
-function ____exports.parseMarkdown(text)
+function _3.parseMarkdown(text)
 local paragraphs={}
 local current={}
 local inCode=false
@@ -348,7 +348,7 @@ break
 end
 if inCode then
 if raw~=""then
-current[#current+1]={{text=raw,color=____exports.CODE_COLOR}}
+current[#current+1]={{text=raw,color=_3.CODE_COLOR}}
 end
 __continue20=true
 break
@@ -362,19 +362,19 @@ end
 local hashes,heading=string.match(line,"^(#+)%s+(.*)$")
 if hashes~=nil then
 ____end()
-current[#current+1]=____exports.inline(heading,{bold=true,color=HEADING_COLOR})
+current[#current+1]=_3.inline(heading,{bold=true,color=HEADING_COLOR})
 __continue20=true
 break
 end
 local indent,item=string.match(line,"^(%s*)[-*+]%s+(.*)$")
 if indent~=nil then
-local spans=____exports.inline(item)
+local spans=_3.inline(item)
 table.insert(spans,1,{text=(indent .. BULLET).." "})
 current[#current+1]=spans
 __continue20=true
 break
 end
-current[#current+1]=____exports.inline(line)
+current[#current+1]=_3.inline(line)
 __continue20=true
 until true
 if not __continue20 then
@@ -385,10 +385,10 @@ end
 ____end()
 return paragraphs
 end
-return ____exports
+return _3
 end,
 ["component"]=function(...)
-local ____exports={}
+local _3={}
 local PLAIN_RUN=((("^[^\"\\%c".. string.char(127)).."-").. string.char(255)).."]+"
 local function hex4(n)
 return string.format("\\u%04x",n)
@@ -413,7 +413,7 @@ end
 end
 return cp,need
 end
-function ____exports.jsonString(s)
+function _3.jsonString(s)
 local out={"\""}
 local i=1
 while i<=#s do
@@ -462,7 +462,7 @@ out[#out+1]="\""
 return table.concat(out)
 end
 local function spanJson(s)
-local fields={"\"text\":".. ____exports.jsonString(s.text)}
+local fields={"\"text\":".. _3.jsonString(s.text)}
 if s.bold then
 fields[#fields+1]="\"bold\":true"
 end
@@ -470,15 +470,15 @@ if s.italic then
 fields[#fields+1]="\"italic\":true"
 end
 if s.color~=nil then
-fields[#fields+1]="\"color\":".. ____exports.jsonString(s.color)
+fields[#fields+1]="\"color\":".. _3.jsonString(s.color)
 end
 if s.url~=nil then
 fields[#fields+1]="\"underlined\":true"
-fields[#fields+1]=("\"clickEvent\":{\"action\":\"open_url\",\"value\":".. ____exports.jsonString(s.url)).."}"
+fields[#fields+1]=("\"clickEvent\":{\"action\":\"open_url\",\"value\":".. _3.jsonString(s.url)).."}"
 end
 return("{".. table.concat(fields,",")).."}"
 end
-function ____exports.componentJson(lines)
+function _3.componentJson(lines)
 local parts={}
 do
 local i=0
@@ -494,18 +494,18 @@ end
 end
 return("{\"text\":\"\",\"extra\":[".. table.concat(parts,",")).."]}"
 end
-function ____exports.noteJson(text,color)
+function _3.noteJson(text,color)
 if color==nil then
 color="gray"
 end
-return ____exports.componentJson({{{text=text,color=color}}})
+return _3.componentJson({{{text=text,color=color}}})
 end
-return ____exports
+return _3
 end,
 ["chatbox"]=function(...)
-local ____exports={}
+local _3={}
 local TYPES={"chatBox","chat_box"}
-function ____exports.findChatBox()
+function _3.findChatBox()
 for ____,t in ipairs(TYPES)do
 local box=peripheral.find(t)
 if box~=nil then
@@ -514,12 +514,12 @@ end
 end
 return nil,nil
 end
-return ____exports
+return _3
 end,
 ["outbox"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Unpack=____lualib.__TS__Unpack
-local ____exports={}
+local _7=require("lualib_bundle")
+local __TS__Unpack=_7.__TS__Unpack
+local _3={}
 local queues={}
 local turns={}
 local WAKE="aichat_send"
@@ -528,7 +528,7 @@ local RETRY=0.25
 local gap=1
 local sent=0
 local refused=0
-function ____exports.say(to,json)
+function _3.say(to,json)
 local key=to or"*"
 local q=queues[key]
 if q==nil then
@@ -541,15 +541,15 @@ turns[#turns+1]=key
 end
 os.queueEvent(WAKE)
 end
-function ____exports.waiting()
+function _3.waiting()
 local n=0
 for ____,key in ipairs(turns)do
-local ____opt_0=queues[key]
-n=n+(____opt_0 and#____opt_0 or 0)
+local _6=queues[key]
+n=n+(_6 and#_6 or 0)
 end
 return n
 end
-function ____exports.stats()
+function _3.stats()
 return{sent=sent,refused=refused,gap=gap}
 end
 local function pause(seconds)
@@ -569,7 +569,7 @@ string.lower(reason),
 true
 ))~=nil
 end
-function ____exports.runOutbox(box,name,cooldown,onDrop)
+function _3.runOutbox(box,name,cooldown,onDrop)
 gap=cooldown
 local next=0
 while true do
@@ -632,15 +632,15 @@ end
 end
 end
 end
-return ____exports
+return _3
 end,
 ["split"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Unpack=____lualib.__TS__Unpack
-local __TS__ObjectAssign=____lualib.__TS__ObjectAssign
-local ____exports={}
-____exports.MESSAGE_BYTES=240
-____exports.MAX_MESSAGES=20
+local _7=require("lualib_bundle")
+local __TS__Unpack=_7.__TS__Unpack
+local __TS__ObjectAssign=_7.__TS__ObjectAssign
+local _3={}
+_3.MESSAGE_BYTES=240
+_3.MAX_MESSAGES=20
 local function lineBytes(line)
 local n=0
 for ____,s in ipairs(line)do
@@ -678,7 +678,7 @@ cut=cut-1
 end
 return cut
 end
-function ____exports.splitLine(line,limit)
+function _3.splitLine(line,limit)
 local out={}
 local current={}
 local used=0
@@ -736,9 +736,9 @@ out[#out+1]=current
 end
 return out
 end
-function ____exports.splitMessages(paragraphs,limit)
+function _3.splitMessages(paragraphs,limit)
 if limit==nil then
-limit=____exports.MESSAGE_BYTES
+limit=_3.MESSAGE_BYTES
 end
 local messages={}
 local current={}
@@ -768,7 +768,7 @@ flush()
 end
 for ____,line in ipairs(paragraph)do
 if lineBytes(line)>limit then
-for ____,piece in ipairs(____exports.splitLine(line,limit))do
+for ____,piece in ipairs(_3.splitLine(line,limit))do
 add(piece)
 end
 else
@@ -779,21 +779,21 @@ end
 flush()
 return messages
 end
-return ____exports
+return _3
 end,
 ["speak"]=function(...)
-local ____exports={}
-local ____component=require("component")
-local componentJson=____component.componentJson
-local noteJson=____component.noteJson
-local ____markdown=require("markdown")
-local parseMarkdown=____markdown.parseMarkdown
-local ____outbox=require("outbox")
-local say=____outbox.say
-local ____split=require("split")
-local MAX_MESSAGES=____split.MAX_MESSAGES
-local splitMessages=____split.splitMessages
-function ____exports.tell(p,text,color)
+local _3={}
+local _c=require("component")
+local componentJson=_c.componentJson
+local noteJson=_c.noteJson
+local _d=require("markdown")
+local parseMarkdown=_d.parseMarkdown
+local _e=require("outbox")
+local say=_e.say
+local _f=require("split")
+local MAX_MESSAGES=_f.MAX_MESSAGES
+local splitMessages=_f.splitMessages
+function _3.tell(p,text,color)
 if color==nil then
 color="gray"
 end
@@ -803,14 +803,14 @@ p.name,
 noteJson(text,color)
 )
 end
-function ____exports.deliver(cfg,p,item,text)
-local ____temp_0
+function _3.deliver(cfg,p,item,text)
+local _a
 if cfg.public and not item.hidden then
-____temp_0=nil
+_a=nil
 else
-____temp_0=p.name
+_a=p.name
 end
-local to=____temp_0
+local to=_a
 local messages=splitMessages(parseMarkdown(text~=""and text or"(The agent stopped without a reply.)"))
 if to==nil then
 table.insert(messages[1][1],1,{text=("@".. p.name).." ",color="yellow"})
@@ -838,13 +838,13 @@ componentJson({more})
 end
 p.spoke=true
 end
-return ____exports
+return _3
 end,
 ["answers"]=function(...)
-local ____exports={}
+local _3={}
 local describePermission
-local ____speak=require("speak")
-local tell=____speak.tell
+local _g=require("speak")
+local tell=_g.tell
 function describePermission(req)
 local m=req.metadata
 for ____,k in ipairs({"command","description","filepath","filePath"})do
@@ -854,9 +854,9 @@ end
 end
 return#req.patterns>0 and(req.permission ..": ").. table.concat(req.patterns," ")or req.permission
 end
-____exports.ANSWER_TIMEOUT=120
+_3.ANSWER_TIMEOUT=120
 local ANSWER="aichat_answer"
-function ____exports.answer(cfg,p,command,pick)
+function _3.answer(cfg,p,command,pick)
 local a=p.awaiting
 if a.kind=="permission"then
 if command=="pick"then
@@ -878,14 +878,14 @@ p,
 end
 end
 end
-function ____exports.refuseWaiting(p)
+function _3.refuseWaiting(p)
 if p.awaiting~=nil then
 os.queueEvent(ANSWER,p.uuid,p.awaiting.kind=="permission"and"reject"or 0)
 end
 end
 local function waitAnswer(p,kind,options,fallback)
 p.awaiting={kind=kind,options=options}
-local timer=os.startTimer(____exports.ANSWER_TIMEOUT)
+local timer=os.startTimer(_3.ANSWER_TIMEOUT)
 while true do
 local event,a,b=os.pullEventRaw()
 if event=="terminate"then
@@ -901,14 +901,14 @@ if event=="timer"and a==timer then
 p.awaiting=nil
 tell(
 p,
-("No answer within ".. tostring(____exports.ANSWER_TIMEOUT)).." s: refused.",
+("No answer within ".. tostring(_3.ANSWER_TIMEOUT)).." s: refused.",
 "yellow"
 )
 return fallback
 end
 end
 end
-function ____exports.onPermission(cfg,p,req)
+function _3.onPermission(cfg,p,req)
 local what=describePermission(req)
 if cfg.permissions=="reject"then
 tell(p,("The agent wanted to use ".. what).."; refused (opencc.chat_permissions is reject).","yellow")
@@ -918,7 +918,7 @@ local x=cfg.prefix
 tell(p,((((((("The agent wants to use ".. what)..". Answer ").. x).." yes, ").. x).." always or ").. x).." no.","yellow")
 return waitAnswer(p,"permission",0,"reject")
 end
-function ____exports.onQuestion(cfg,p,req)
+function _3.onQuestion(cfg,p,req)
 if cfg.permissions=="reject"then
 tell(p,"The agent asked a question; refused (opencc.chat_permissions is reject).","yellow")
 return nil
@@ -948,24 +948,24 @@ answers[#answers+1]={q.options[pick].label}
 end
 return answers
 end
-return ____exports
+return _3
 end,
 ["log"]=function(...)
-local ____exports={}
+local _3={}
 local ai=require("libai")
-____exports.LOG_FILE="/aichat.log"
-____exports.LOG_BYTES=32768
+_3.LOG_FILE="/aichat.log"
+_3.LOG_BYTES=32768
 local function stamp()
 return os.date("%H:%M:%S")
 end
 local function toFile(line)
-if fs.exists(____exports.LOG_FILE)and fs.getSize(____exports.LOG_FILE)+#line+1>____exports.LOG_BYTES then
-if fs.exists(____exports.LOG_FILE ..".old")then
-fs.delete(____exports.LOG_FILE ..".old")
+if fs.exists(_3.LOG_FILE)and fs.getSize(_3.LOG_FILE)+#line+1>_3.LOG_BYTES then
+if fs.exists(_3.LOG_FILE ..".old")then
+fs.delete(_3.LOG_FILE ..".old")
 end
-fs.move(____exports.LOG_FILE,____exports.LOG_FILE ..".old")
+fs.move(_3.LOG_FILE,_3.LOG_FILE ..".old")
 end
-local f=fs.open(____exports.LOG_FILE,"a")
+local f=fs.open(_3.LOG_FILE,"a")
 if not f then
 return
 end
@@ -981,7 +981,7 @@ if term.isColour()then
 term.setTextColour(colours.white)
 end
 end
-function ____exports.logPrompt(player,length,seconds,outcome,failed)
+function _3.logPrompt(player,length,seconds,outcome,failed)
 local line=string.format(
 "%s %s %d ch %.1f s %s",
 stamp(),
@@ -993,7 +993,7 @@ outcome
 show(line,failed and colours.red or colours.white)
 toFile(line)
 end
-function ____exports.logInfo(text,failed)
+function _3.logInfo(text,failed)
 if failed==nil then
 failed=false
 end
@@ -1001,10 +1001,10 @@ local line=(stamp().." ").. ai.toCC(text)
 show(line,failed and colours.red or colours.lightGrey)
 toFile(line)
 end
-return ____exports
+return _3
 end,
 ["parse"]=function(...)
-local ____exports={}
+local _3={}
 local COMMANDS={
 help="help",
 new="new",
@@ -1026,7 +1026,7 @@ return nil
 end
 return(string.match(rest,"^%s*(.-)%s*$"))or""
 end
-function ____exports.parseChat(message,hidden,cfg)
+function _3.parseChat(message,hidden,cfg)
 local text=after(message,cfg.prefix)
 if text==nil and hidden then
 text=after(message,cfg.word)or after(message,"$".. cfg.word)
@@ -1052,12 +1052,12 @@ return{command="help",text=text,hidden=hidden}
 end
 return{text=text,hidden=hidden}
 end
-return ____exports
+return _3
 end,
 ["tasks"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Unpack=____lualib.__TS__Unpack
-local ____exports={}
+local _7=require("lualib_bundle")
+local __TS__Unpack=_7.__TS__Unpack
+local _3={}
 local tasks={}
 local function step(t,event)
 local ok,value=coroutine.resume(
@@ -1075,20 +1075,20 @@ i=i-1
 end
 end
 if t.onEnd~=nil then
-local ____t_onEnd_1=t.onEnd
-local ____ok_0
+local _h=t.onEnd
+local _i
 if ok then
-____ok_0=nil
+_i=nil
 else
-____ok_0=value
+_i=value
 end
-____t_onEnd_1(____ok_0)
+_h(_i)
 end
 else
 t.filter=value
 end
 end
-function ____exports.spawn(fn,onEnd)
+function _3.spawn(fn,onEnd)
 local t={
 co=coroutine.create(fn),
 onEnd=onEnd
@@ -1096,7 +1096,7 @@ onEnd=onEnd
 tasks[#tasks+1]=t
 step(t,{})
 end
-function ____exports.dispatch(event)
+function _3.dispatch(event)
 local name=event[1]
 for ____,t in ipairs({__TS__Unpack(tasks)})do
 if t.filter==nil or t.filter==name or name=="terminate"then
@@ -1104,29 +1104,29 @@ step(t,event)
 end
 end
 end
-function ____exports.running()
+function _3.running()
 return#tasks
 end
-return ____exports
+return _3
 end,
 ["worker"]=function(...)
-local ____exports={}
+local _3={}
 local startWorker,work,ask,askOnce,failureLine
 local ai=require("libai")
-local ____answers=require("answers")
-local onPermission=____answers.onPermission
-local onQuestion=____answers.onQuestion
-local ____log=require("log")
-local logInfo=____log.logInfo
-local logPrompt=____log.logPrompt
-local ____players=require("players")
-local setSession=____players.setSession
-local withinRate=____players.withinRate
-local ____speak=require("speak")
-local deliver=____speak.deliver
-local tell=____speak.tell
-local ____tasks=require("tasks")
-local spawn=____tasks.spawn
+local _j=require("answers")
+local onPermission=_j.onPermission
+local onQuestion=_j.onQuestion
+local _k=require("log")
+local logInfo=_k.logInfo
+local logPrompt=_k.logPrompt
+local _l=require("players")
+local setSession=_l.setSession
+local withinRate=_l.withinRate
+local _g=require("speak")
+local deliver=_g.deliver
+local tell=_g.tell
+local _m=require("tasks")
+local spawn=_m.spawn
 function startWorker(b,p)
 p.busy=true
 spawn(
@@ -1157,7 +1157,7 @@ local item=table.remove(p.queue,1)
 p.running=item
 p.spoke=false
 p.stopped=false
-p.thinkingTimer=os.startTimer(____exports.THINKING_AFTER)
+p.thinkingTimer=os.startTimer(_3.THINKING_AFTER)
 local text,err=ask(b,p,item)
 if p.thinkingTimer~=nil then
 os.cancelTimer(p.thinkingTimer)
@@ -1233,8 +1233,8 @@ local short=(err.kind=="unreachable"or err.kind=="blocked"or err.kind=="http_dis
 local prompt=string.len(item.text)>60 and string.sub(item.text,1,57).."..."or item.text
 return(short .." Your prompt was: ").. prompt
 end
-____exports.THINKING_AFTER=5
-function ____exports.enqueue(b,p,text,hidden)
+_3.THINKING_AFTER=5
+function _3.enqueue(b,p,text,hidden)
 local cfg=b.cfg
 local kept=hidden and" Your prompt was: ".. text or""
 if#text>cfg.maxPrompt then
@@ -1268,8 +1268,8 @@ true
 )
 return
 end
-local ____p_queue_0=p.queue
-____p_queue_0[#____p_queue_0+1]={
+local _n=p.queue
+_n[#_n+1]={
 text=text,
 hidden=hidden,
 at=os.epoch("utc")
@@ -1283,30 +1283,30 @@ return
 end
 startWorker(b,p)
 end
-return ____exports
+return _3
 end,
 ["bot"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Class=____lualib.__TS__Class
-local ____exports={}
+local _7=require("lualib_bundle")
+local __TS__Class=_7.__TS__Class
+local _3={}
 local listed
 local ai=require("libai")
-local ____answers=require("answers")
-local answer=____answers.answer
-local refuseWaiting=____answers.refuseWaiting
-local ____log=require("log")
-local logInfo=____log.logInfo
-local ____parse=require("parse")
-local parseChat=____parse.parseChat
-local ____players=require("players")
-local player=____players.player
-local setSession=____players.setSession
-local ____speak=require("speak")
-local tell=____speak.tell
-local ____tasks=require("tasks")
-local spawn=____tasks.spawn
-local ____worker=require("worker")
-local enqueue=____worker.enqueue
+local _j=require("answers")
+local answer=_j.answer
+local refuseWaiting=_j.refuseWaiting
+local _k=require("log")
+local logInfo=_k.logInfo
+local _o=require("parse")
+local parseChat=_o.parseChat
+local _l=require("players")
+local player=_l.player
+local setSession=_l.setSession
+local _g=require("speak")
+local tell=_g.tell
+local _m=require("tasks")
+local spawn=_m.spawn
+local _p=require("worker")
+local enqueue=_p.enqueue
 function listed(names,name)
 for ____,n in ipairs(names)do
 if n==name then
@@ -1315,9 +1315,9 @@ end
 end
 return false
 end
-____exports.HELP_LINES={"<prefix> <prompt>: ask (your own conversation; $<word> <prompt> asks privately)","<prefix> new: start a new conversation","<prefix> stop: stop the reply you are waiting for","<prefix> yes / always / no: answer the agent's permission request; <prefix> 2: pick an option"}
-____exports.Bot=__TS__Class()
-local Bot=____exports.Bot
+_3.HELP_LINES={"<prefix> <prompt>: ask (your own conversation; $<word> <prompt> asks privately)","<prefix> new: start a new conversation","<prefix> stop: stop the reply you are waiting for","<prefix> yes / always / no: answer the agent's permission request; <prefix> 2: pick an option"}
+_3.Bot=__TS__Class()
+local Bot=_3.Bot
 Bot.name="Bot"
 function Bot.prototype.____constructor(self,cfg,client)
 self.cfg=cfg
@@ -1339,12 +1339,12 @@ logInfo(name .." is not in opencc.chat_players")
 return
 end
 repeat
-local ____switch6=parsed.command
-local ____cond6=____switch6=="help"
-if ____cond6 then
+local _q=parsed.command
+local _r=_q=="help"
+if _r then
 do
 local lines=string.gsub((string.gsub(
-table.concat(____exports.HELP_LINES,"\n"),
+table.concat(_3.HELP_LINES,"\n"),
 "<prefix>",
 cfg.prefix
 )),"<word>",cfg.word)
@@ -1352,19 +1352,19 @@ tell(p,lines)
 return
 end
 end
-____cond6=____cond6 or ____switch6=="new"
-if ____cond6 then
+_r=_r or _q=="new"
+if _r then
 setSession(p,nil)
 tell(p,p.busy and"The reply in progress goes on; your next prompt starts a new conversation."or"Your next prompt starts a new conversation.")
 return
 end
-____cond6=____cond6 or ____switch6=="stop"
-if ____cond6 then
+_r=_r or _q=="stop"
+if _r then
 self:stop(p)
 return
 end
-____cond6=____cond6 or(____switch6=="yes"or ____switch6=="always"or ____switch6=="no"or ____switch6=="pick")
-if ____cond6 then
+_r=_r or(_q=="yes"or _q=="always"or _q=="no"or _q=="pick")
+if _r then
 if p.awaiting~=nil then
 answer(cfg,p,parsed.command,parsed.pick)
 return
@@ -1408,11 +1408,11 @@ if p.running~=nil and not p.spoke then
 tell(p,"thinking…")
 end
 end
-return ____exports
+return _3
 end,
 ["help"]=function(...)
-local ____exports={}
-____exports.HELP_PAGE=table.concat({
+local _3={}
+_3.HELP_PAGE=table.concat({
 "aichat puts the opencode agent in the game chat, through an Advanced Peripherals Chat Box next to this computer. Run it by hand or from startup; Ctrl+T stops it.",
 "",
 "Players type:",
@@ -1427,8 +1427,8 @@ ____exports.HELP_PAGE=table.concat({
 "",
 "The screen shows a line per prompt; /aichat.log keeps them (at most 32 KB, older in /aichat.log.old)."
 },"\n")
-____exports.USAGE="Usage: aichat [--help | --version]"
-____exports.SHORT_HELP=table.concat({
+_3.USAGE="Usage: aichat [--help | --version]"
+_3.SHORT_HELP=table.concat({
 "aichat - the opencode agent in the game chat",
 "Needs an Advanced Peripherals Chat Box. Players:",
 " @ai <prompt>    ask ($ai <prompt>: privately)",
@@ -1440,33 +1440,33 @@ ____exports.SHORT_HELP=table.concat({
 " (set shows each)",
 "More: help aichat"
 },"\n")
-return ____exports
+return _3
 end,
 ["main"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__New=____lualib.__TS__New
-local ____exports={}
+local _7=require("lualib_bundle")
+local __TS__New=_7.__TS__New
+local _3={}
 local ai=require("libai")
-local ____bot=require("bot")
-local Bot=____bot.Bot
-local ____chatbox=require("chatbox")
-local findChatBox=____chatbox.findChatBox
-local ____help=require("help")
-local SHORT_HELP=____help.SHORT_HELP
-local USAGE=____help.USAGE
-local ____log=require("log")
-local logInfo=____log.logInfo
-local ____outbox=require("outbox")
-local runOutbox=____outbox.runOutbox
-local ____players=require("players")
-local byTimer=____players.byTimer
-local ____settings=require("settings")
-local defineChatSettings=____settings.defineChatSettings
-local readChatConfig=____settings.readChatConfig
-local ____tasks=require("tasks")
-local dispatch=____tasks.dispatch
-local running=____tasks.running
-____exports.VERSION="0.1.0"
+local _s=require("bot")
+local Bot=_s.Bot
+local _t=require("chatbox")
+local findChatBox=_t.findChatBox
+local _u=require("help")
+local SHORT_HELP=_u.SHORT_HELP
+local USAGE=_u.USAGE
+local _k=require("log")
+local logInfo=_k.logInfo
+local _e=require("outbox")
+local runOutbox=_e.runOutbox
+local _l=require("players")
+local byTimer=_l.byTimer
+local _v=require("settings")
+local defineChatSettings=_v.defineChatSettings
+local readChatConfig=_v.readChatConfig
+local _m=require("tasks")
+local dispatch=_m.dispatch
+local running=_m.running
+_3.VERSION="0.1.0"
 local STOP_WAIT=6
 local FLAGS={"--help","--version"}
 defineChatSettings()
@@ -1474,7 +1474,7 @@ local function fail(line)
 printError(line)
 return error("",0)
 end
-function ____exports.complete(_shell,index,partial)
+function _3.complete(_shell,index,partial)
 local out={}
 if index~=1 then
 return out
@@ -1534,12 +1534,12 @@ end
 end
 end
 end
-function ____exports.run(...)
+function _3.run(...)
 local args={...}
 if shell~=nil then
 shell.setCompletionFunction(
 shell.getRunningProgram(),
-____exports.complete
+_3.complete
 )
 end
 if args[1]=="--help"or args[1]=="-h"then
@@ -1547,7 +1547,7 @@ print(SHORT_HELP)
 return
 end
 if args[1]=="--version"then
-print(((("aichat ".. ____exports.VERSION).." (libai ").. ai.version)..")")
+print(((("aichat ".. _3.VERSION).." (libai ").. ai.version)..")")
 return
 end
 if#args>0 then
@@ -1586,9 +1586,9 @@ end
 )
 print("aichat stopped.")
 end
-return ____exports
+return _3
 end,
 }
-local ____first=...
-if type(____first)=="table"then return require end
+local _w=...
+if type(_w)=="table"then return require end
 return require("main").run(...)

@@ -1,25 +1,25 @@
-local ____modules={}
-local ____moduleCache={}
-local ____originalRequire=require
+local _0={}
+local _1={}
+local _2=require
 local function require(file,...)
-if ____moduleCache[file]then
-return ____moduleCache[file].value
+if _1[file]then
+return _1[file].value
 end
-if ____modules[file]then
-local module=____modules[file]
+if _0[file]then
+local module=_0[file]
 local value=nil
 if(select("#",...)>0)then value=module(...)else value=module(file)end
-____moduleCache[file]={value=value}
+_1[file]={value=value}
 return value
 else
-if ____originalRequire then
-return ____originalRequire(file)
+if _2 then
+return _2(file)
 else
 error("module '".. file .."' not found")
 end
 end
 end
-____modules={
+_0={
 ["lualib_bundle"]=function(...)
 local function __TS__Class(self)
 local c={prototype={}}
@@ -165,11 +165,11 @@ __TS__New=__TS__New
 }
 end,
 ["api"]=function(...)
-local ____exports={}
-return ____exports
+local _3={}
+return _3
 end,
 ["ids"]=function(...)
-local ____exports={}
+local _3={}
 local BASE62="0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 local TWO_24=16777216
 local TWO_48=TWO_24*TWO_24
@@ -182,13 +182,13 @@ offsetHigh=math.huge,
 lastMs=0,
 counter=0
 }
-function ____exports.serverNow()
+function _3.serverNow()
 return os.epoch("utc")+clock.offsetMs
 end
-function ____exports.serverClockKnown()
+function _3.serverClockKnown()
 return clock.known
 end
-function ____exports.observeServerTime(serverMs,sentAt,receivedAt)
+function _3.observeServerTime(serverMs,sentAt,receivedAt)
 clock.offsetMs=serverMs-receivedAt
 clock.offsetPrecise=true
 clock.known=true
@@ -218,7 +218,7 @@ local doy=math.floor((153*mp+2)/5)+d-1
 local doe=yoe*365+math.floor(yoe/4)-math.floor(yoe/100)+doy
 return era*146097+doe-719468
 end
-function ____exports.parseHttpDate(date)
+function _3.parseHttpDate(date)
 local d,mon,y,hh,mm,ss=string.match(date,"(%d+) (%a+) (%d+) (%d+):(%d+):(%d+)")
 if d==nil then
 return nil
@@ -234,11 +234,11 @@ tonumber(d)
 )
 return((days*24+tonumber(hh))*60+tonumber(mm))*60000+tonumber(ss)*1000
 end
-function ____exports.observeDateHeader(date,sentAt,receivedAt)
+function _3.observeDateHeader(date,sentAt,receivedAt)
 if clock.offsetPrecise or date==nil then
 return
 end
-local ms=____exports.parseHttpDate(date)
+local ms=_3.parseHttpDate(date)
 if ms==nil then
 return
 end
@@ -255,7 +255,7 @@ clock.offsetMs=clock.offsetLow
 clock.known=true
 end
 local TWO_36=2^36
-function ____exports.idTime(id)
+function _3.idTime(id)
 local hex=string.match(id,"^%a+_(%x%x%x%x%x%x%x%x%x%x%x%x)")
 if hex==nil then
 return nil
@@ -269,14 +269,14 @@ string.sub(hex,7,12),
 )
 return math.floor(value/4096)
 end
-function ____exports.observeId(id)
-local wrapped=____exports.idTime(id)
+function _3.observeId(id)
+local wrapped=_3.idTime(id)
 if wrapped==nil then
 return
 end
 local ref=math.max(
 clock.lastMs,
-math.floor(____exports.serverNow())
+math.floor(_3.serverNow())
 )
 local ms=ref-ref%TWO_36+wrapped
 if ms<ref-TWO_36/2 then
@@ -301,8 +301,8 @@ end
 end
 return table.concat(out)
 end
-function ____exports.newId(prefix)
-local ms=math.floor(____exports.serverNow())
+function _3.newId(prefix)
+local ms=math.floor(_3.serverNow())
 if ms>clock.lastMs then
 clock.lastMs=ms
 clock.counter=0
@@ -320,16 +320,16 @@ local hi=math.floor(value/TWO_24)
 local lo=value%TWO_24
 return((prefix .."_").. string.format("%06x%06x",hi,lo)).. randomBase62(14)
 end
-return ____exports
+return _3
 end,
 ["answer"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Class=____lualib.__TS__Class
-local ____exports={}
-local ____ids=require("ids")
-local observeId=____ids.observeId
-____exports.Answer=__TS__Class()
-local Answer=____exports.Answer
+local _4=require("lualib_bundle")
+local __TS__Class=_4.__TS__Class
+local _3={}
+local _5=require("ids")
+local observeId=_5.observeId
+_3.Answer=__TS__Class()
+local Answer=_3.Answer
 Answer.name="Answer"
 function Answer.prototype.____constructor(self,messageID)
 self.messageID=messageID
@@ -412,14 +412,14 @@ end
 end
 return false
 end
-return ____exports
+return _3
 end,
 ["errors"]=function(...)
-local ____exports={}
+local _3={}
 local errorMeta={__tostring=function(self)
 return self.message
 end}
-function ____exports.aiError(kind,message,extra)
+function _3.aiError(kind,message,extra)
 local e={
 kind=kind,
 message=message,
@@ -430,32 +430,32 @@ retryAfter=extra and extra.retryAfter
 }
 return setmetatable(e,errorMeta)
 end
-function ____exports.fail(kind,message,extra)
+function _3.fail(kind,message,extra)
 error(
-____exports.aiError(kind,message,extra),
+_3.aiError(kind,message,extra),
 0
 )
 end
-function ____exports.isAiError(value)
+function _3.isAiError(value)
 return type(value)=="table"and getmetatable(value)==errorMeta
 end
-function ____exports.toAiError(value)
-if ____exports.isAiError(value)then
+function _3.toAiError(value)
+if _3.isAiError(value)then
 return value
 end
 if value=="Terminated"then
-return ____exports.aiError("terminated","Terminated")
+return _3.aiError("terminated","Terminated")
 end
-return ____exports.aiError(
+return _3.aiError(
 "server",
 tostring(value)
 )
 end
-return ____exports
+return _3
 end,
 ["settingdefs"]=function(...)
-local ____exports={}
-____exports.SETTINGS={
+local _3={}
+_3.SETTINGS={
 {
 key="url",
 name="opencc.server_url",
@@ -548,35 +548,35 @@ default="read",
 description="What the agent may do here via the bridge: read, act (turtle, peripherals), lua; e.g. read,act"
 }
 }
-____exports.CONVERSATION_SETTING="opencc.conversation"
-____exports.CONVERSATIONS_SETTING="opencc.conversations"
+_3.CONVERSATION_SETTING="opencc.conversation"
+_3.CONVERSATIONS_SETTING="opencc.conversations"
 local defined=false
-function ____exports.defineSettings()
+function _3.defineSettings()
 if defined or settings==nil then
 return
 end
 defined=true
-for ____,s in ipairs(____exports.SETTINGS)do
+for ____,s in ipairs(_3.SETTINGS)do
 settings.define(s.name,{description=s.description,type=s.type,default=s.default})
 end
-settings.define(____exports.CONVERSATION_SETTING,{description="This computer's own opencode session, remembered by ai (ai --new starts another)",type="string",default=""})
-settings.define(____exports.CONVERSATIONS_SETTING,{description="This computer's own session in each other opencc.directory, remembered by ai",type="table",default={}})
+settings.define(_3.CONVERSATION_SETTING,{description="This computer's own opencode session, remembered by ai (ai --new starts another)",type="string",default=""})
+settings.define(_3.CONVERSATIONS_SETTING,{description="This computer's own session in each other opencc.directory, remembered by ai",type="table",default={}})
 end
-return ____exports
+return _3
 end,
 ["config"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__ArrayFind=____lualib.__TS__ArrayFind
-local ____exports={}
-local ____errors=require("errors")
-local fail=____errors.fail
-local ____settingdefs=require("settingdefs")
-local defineSettings=____settingdefs.defineSettings
-local SETTINGS=____settingdefs.SETTINGS
+local _4=require("lualib_bundle")
+local __TS__ArrayFind=_4.__TS__ArrayFind
+local _3={}
+local _6=require("errors")
+local fail=_6.fail
+local _7=require("settingdefs")
+local defineSettings=_7.defineSettings
+local SETTINGS=_7.SETTINGS
 local function badSetting(name,why,fix)
 return fail("bad_setting",(((name .." ").. why)..": ").. fix)
 end
-function ____exports.validate(key,value)
+function _3.validate(key,value)
 local def=__TS__ArrayFind(
 SETTINGS,
 function(____,s)return s.key==key end
@@ -636,29 +636,29 @@ end
 end
 return value
 end
-function ____exports.readConfig(overrides)
+function _3.readConfig(overrides)
 defineSettings()
 local cfg={}
 for ____,s in ipairs(SETTINGS)do
 local given=overrides and overrides[s.key]
-local ____temp_3
+local _8
 if given~=nil then
-____temp_3=given
+_8=given
 else
-local ____temp_2
+local _9
 if settings~=nil then
-____temp_2=settings.get(s.name)
+_9=settings.get(s.name)
 else
-____temp_2=nil
+_9=nil
 end
-____temp_3=____temp_2
+_8=_9
 end
-local stored=____temp_3
-cfg[s.key]=____exports.validate(s.key,stored)
+local stored=_8
+cfg[s.key]=_3.validate(s.key,stored)
 end
 local config=cfg
-local ____temp_4={string.gsub(config.url,"/+$","")}
-config.url=____temp_4[1]
+local _a={string.gsub(config.url,"/+$","")}
+config.url=_a[1]
 return config
 end
 local function isLocalHost(host)
@@ -684,7 +684,7 @@ return x==127 or x==10 or x==172 and y>=16 and y<=31 or x==192 and y==168 or x==
 end
 return h=="::1"or(string.find(h,"^f[cd]"))~=nil or(string.find(h,"^fe[89ab]"))~=nil
 end
-function ____exports.plainHttpWarning(url,password)
+function _3.plainHttpWarning(url,password)
 if password==""then
 return nil
 end
@@ -700,23 +700,23 @@ return nil
 end
 return("The password crosses the network to ".. name).." unencrypted: use https:// in opencc.server_url."
 end
-return ____exports
+return _3
 end,
 ["http"]=function(...)
-local ____exports={}
+local _3={}
 local requireHttp
-local ____errors=require("errors")
-local fail=____errors.fail
+local _6=require("errors")
+local fail=_6.fail
 function requireHttp()
 if http==nil then
 fail("http_disabled","The http API is disabled: set enabled = true under [http] in the world's serverconfig/computercraft-server.toml, then restart the server.")
 end
 end
-____exports.TERMINATED="Terminated"
+_3.TERMINATED="Terminated"
 local busyUrls={}
 local URL_FREE_EVENT="opencc_http_free"
 local waitingForUrl=0
-function ____exports.hostOf(url)
+function _3.hostOf(url)
 local authority=string.match(url,"^%a+://([^/?#]+)")
 if authority==nil then
 return"?"
@@ -727,25 +727,25 @@ end
 local function mapFailure(url,reason)
 if reason=="Domain not permitted"then
 local host=string.match(
-____exports.hostOf(url),
+_3.hostOf(url),
 "^%[?([^%]]-)%]?:?%d*$"
 )
 fail(
 "blocked",
-((("CC blocks "..(host or ____exports.hostOf(url))).." (\"Domain not permitted\"): CC: Tweaked denies private addresses by default. In the world's serverconfig/computercraft-server.toml, put a [[http.rules]] entry with host = \"")..(host or ____exports.hostOf(url))).."\" and action = \"allow\" above the one with host = \"$private\" and action = \"deny\" (or remove that one), then restart the server."
+((("CC blocks "..(host or _3.hostOf(url))).." (\"Domain not permitted\"): CC: Tweaked denies private addresses by default. In the world's serverconfig/computercraft-server.toml, put a [[http.rules]] entry with host = \"")..(host or _3.hostOf(url))).."\" and action = \"allow\" above the one with host = \"$private\" and action = \"deny\" (or remove that one), then restart the server."
 )
 end
 if(string.find(reason,"[Tt]imed? ?out"))~=nil then
 fail(
 "timeout",
-((("The server at ".. ____exports.hostOf(url)).." did not answer in time (").. reason)..").",
+((("The server at ".. _3.hostOf(url)).." did not answer in time (").. reason)..").",
 {transient=true}
 )
 end
 if reason=="Response is too large"then
 fail(
 "too_large",
-("The reply from ".. ____exports.hostOf(url)).." was too large for CC: raise max_download in computercraft-server.toml."
+("The reply from ".. _3.hostOf(url)).." was too large for CC: raise max_download in computercraft-server.toml."
 )
 end
 if reason=="URL malformed"or reason=="URL not http"or(string.find(reason,"protocol"))~=nil then
@@ -754,7 +754,7 @@ end
 local why=reason=="Could not connect"and""or(" (".. reason)..")"
 fail(
 "unreachable",
-(("Could not reach the opencode server at ".. ____exports.hostOf(url)).. why)..": is it running, and opencc.server_url right?",
+(("Could not reach the opencode server at ".. _3.hostOf(url)).. why)..": is it running, and opencc.server_url right?",
 {transient=true}
 )
 end
@@ -763,7 +763,7 @@ local location=reply.headers.Location or reply.headers.location or""
 if string.sub(location,1,2)=="//"then
 location="http:".. location
 end
-local target=location==""and""or((string.find(location,"^%a+://"))and ____exports.hostOf(location)or ____exports.hostOf(url))
+local target=location==""and""or((string.find(location,"^%a+://"))and _3.hostOf(location)or _3.hostOf(url))
 return fail(
 "redirect",
 ((("The server redirects (".. tostring(reply.status))..") to ")..(target~=""and target or"elsewhere"))..": set opencc.server_url to the final address.",
@@ -781,7 +781,7 @@ local function waitForResponse(url)
 while true do
 local event,eventUrl,a,b=os.pullEventRaw()
 if event=="terminate"then
-error(____exports.TERMINATED,0)
+error(_3.TERMINATED,0)
 end
 if event=="http_success"and eventUrl==url then
 return readHandle(a)
@@ -798,14 +798,14 @@ tostring(a)
 end
 end
 end
-function ____exports.send(req)
+function _3.send(req)
 requireHttp()
 while busyUrls[req.url]do
 waitingForUrl=waitingForUrl+1
 local event=os.pullEventRaw(URL_FREE_EVENT)
 waitingForUrl=waitingForUrl-1
 if event=="terminate"then
-error(____exports.TERMINATED,0)
+error(_3.TERMINATED,0)
 end
 end
 busyUrls[req.url]=true
@@ -836,7 +836,7 @@ refuseRedirect(req.url,reply)
 end
 return reply
 end
-function ____exports.pauseFor(seconds)
+function _3.pauseFor(seconds)
 local timer=os.startTimer(seconds)
 local event
 local id
@@ -845,12 +845,12 @@ do
 event,id=os.pullEventRaw()
 if event=="terminate"then
 os.cancelTimer(timer)
-error(____exports.TERMINATED,0)
+error(_3.TERMINATED,0)
 end
 end
 until not(event~="timer"or id~=timer)
 end
-function ____exports.checkAllowed(url)
+function _3.checkAllowed(url)
 requireHttp()
 local check=http.checkURL
 local ok,reason=check(url)
@@ -858,7 +858,7 @@ if not ok then
 mapFailure(url,reason or"not allowed")
 end
 end
-function ____exports.openWebsocket(url,timeoutSecs)
+function _3.openWebsocket(url,timeoutSecs)
 requireHttp()
 local openAsync=http.websocketAsync
 local ok,thrown=pcall(openAsync,url)
@@ -872,12 +872,12 @@ local timer=os.startTimer(timeoutSecs)
 while true do
 local event,eventUrl,a=os.pullEventRaw()
 if event=="terminate"then
-error(____exports.TERMINATED,0)
+error(_3.TERMINATED,0)
 end
 if event=="timer"and eventUrl==timer then
 fail(
 "timeout",
-((("The opencc bridge at ".. ____exports.hostOf(url)).." did not answer within ").. tostring(timeoutSecs)).." s: is opencc-bridge running there, and is opencc.bridge_url right?"
+((("The opencc bridge at ".. _3.hostOf(url)).." did not answer within ").. tostring(timeoutSecs)).." s: is opencc-bridge running there, and is opencc.bridge_url right?"
 )
 end
 if event=="websocket_success"and eventUrl==url then
@@ -895,15 +895,15 @@ fail("http_disabled",("CC refused the websocket (".. reason).."): set enabled = 
 end
 fail(
 "unreachable",
-((("Could not reach the opencc bridge at ".. ____exports.hostOf(url)).." (").. reason).."). Is opencc-bridge running there, and is opencc.bridge_url right?"
+((("Could not reach the opencc bridge at ".. _3.hostOf(url)).." (").. reason).."). Is opencc-bridge running there, and is opencc.bridge_url right?"
 )
 end
 end
 end
-return ____exports
+return _3
 end,
 ["json"]=function(...)
-local ____exports={}
+local _3={}
 local UNICODE={unicode_strings=true}
 local function serialise(v,options)
 return textutils.serialiseJSON(v,options)
@@ -916,7 +916,7 @@ function(slashes,hex)return#slashes%2==1 and string.sub(slashes,2).. string.char
 )
 return out
 end
-function ____exports.encodeJSON(v,encoding)
+function _3.encodeJSON(v,encoding)
 if encoding==nil then
 encoding="latin1"
 end
@@ -926,38 +926,38 @@ end
 local ok,json=pcall(function()return serialise(v,UNICODE)end)
 return ok and json or unescapeHighBytes(serialise(v))
 end
-function ____exports.decodeJSON(body)
+function _3.decodeJSON(body)
 local ok,value=pcall(textutils.unserialiseJSON,body)
-local ____ok_0
+local _b
 if ok then
-____ok_0=value
+_b=value
 else
-____ok_0=nil
+_b=nil
 end
-return ____ok_0
+return _b
 end
-function ____exports.jsonNull()
+function _3.jsonNull()
 return textutils.json_null
 end
-return ____exports
+return _3
 end,
 ["core"]=function(...)
-local ____exports={}
-local ____config=require("config")
-local readConfig=____config.readConfig
-local ____errors=require("errors")
-local aiError=____errors.aiError
-local fail=____errors.fail
-local ____http=require("http")
-local openWebsocket=____http.openWebsocket
-local TERMINATED=____http.TERMINATED
-local ____json=require("json")
-local decodeJSON=____json.decodeJSON
-local encodeJSON=____json.encodeJSON
-local jsonNull=____json.jsonNull
-____exports.version="0.1.0"
-____exports.core={
-version=____exports.version,
+local _3={}
+local _c=require("config")
+local readConfig=_c.readConfig
+local _6=require("errors")
+local aiError=_6.aiError
+local fail=_6.fail
+local _d=require("http")
+local openWebsocket=_d.openWebsocket
+local TERMINATED=_d.TERMINATED
+local _e=require("json")
+local decodeJSON=_e.decodeJSON
+local encodeJSON=_e.encodeJSON
+local jsonNull=_e.jsonNull
+_3.version="0.1.0"
+_3.core={
+version=_3.version,
 readConfig=readConfig,
 aiError=aiError,
 fail=fail,
@@ -967,16 +967,16 @@ encodeJSON=encodeJSON,
 decodeJSON=decodeJSON,
 jsonNull=jsonNull
 }
-return ____exports
+return _3
 end,
 ["bridgetypes"]=function(...)
-local ____exports={}
-return ____exports
+local _3={}
+return _3
 end,
 ["decode"]=function(...)
-local ____exports={}
-local ____errors=require("errors")
-local fail=____errors.fail
+local _3={}
+local _6=require("errors")
+local fail=_6.fail
 local function isList(v)
 if type(v)~="table"then
 return false
@@ -984,7 +984,7 @@ end
 local t=v
 return t[1]~=nil or(next(t))==nil
 end
-function ____exports.mismatch(v,shape)
+function _3.mismatch(v,shape)
 if type(shape)=="string"then
 local s=shape
 local optional=string.sub(s,-1)=="?"
@@ -992,13 +992,13 @@ local want=optional and string.sub(s,1,-2)or s
 if v==nil and optional then
 return nil
 end
-local ____temp_0
+local _f
 if type(v)==want then
-____temp_0=nil
+_f=nil
 else
-____temp_0=": ".. want
+_f=": ".. want
 end
-return ____temp_0
+return _f
 end
 if isList(shape)then
 if not isList(v)then
@@ -1008,7 +1008,7 @@ local list=v
 do
 local i=0
 while i<#list do
-local bad=____exports.mismatch(list[i+1],shape[1])
+local bad=_3.mismatch(list[i+1],shape[1])
 if bad~=nil then
 return(("[".. tostring(i+1)).."]").. bad
 end
@@ -1020,34 +1020,34 @@ end
 local fields=shape
 local maybe=fields["?"]
 if maybe~=nil then
-local ____temp_1
+local _g
 if v==nil then
-____temp_1=nil
+_g=nil
 else
-____temp_1=____exports.mismatch(v,maybe)
+_g=_3.mismatch(v,maybe)
 end
-return ____temp_1
+return _g
 end
 if type(v)~="table"then
 return": object"
 end
 local each=fields["*"]
 for k,item in pairs(each~=nil and v or fields)do
-local ____temp_2
+local _9
 if each~=nil then
-____temp_2=____exports.mismatch(item,each)
+_9=_3.mismatch(item,each)
 else
-____temp_2=____exports.mismatch(v[k],item)
+_9=_3.mismatch(v[k],item)
 end
-local bad=____temp_2
+local bad=_9
 if bad~=nil then
 return(".".. tostring(k)).. bad
 end
 end
 return nil
 end
-function ____exports.decode(value,shape,host)
-local bad=____exports.mismatch(value,shape)
+function _3.decode(value,shape,host)
+local bad=_3.mismatch(value,shape)
 if bad~=nil then
 local at,want=string.match(bad,"^%.?(.-): (%a+)$")
 fail("bad_response",((((("Not an opencode reply from ".. host).." (").. want).." expected")..(at~=""and" at ".. at or"")).."): check opencc.server_url.")
@@ -1063,7 +1063,7 @@ tool="string?",
 state={["?"]={status="string",title="string?",error="string?",input="table?"}},
 time={["?"]={start="number?",["end"]="number?"}}
 }
-____exports.SHAPES={
+_3.SHAPES={
 health={healthy="boolean",version="string"},
 session={id="string",title="string",parentID="string?",time={created="number",updated="number"}},
 message={info={
@@ -1086,27 +1086,27 @@ question={id="string",sessionID="string",questions={{question="string",options={
 control={path="string"},
 boolean="boolean"
 }
-return ____exports
+return _3
 end,
 ["transport"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Unpack=____lualib.__TS__Unpack
-local ____exports={}
+local _4=require("lualib_bundle")
+local __TS__Unpack=_4.__TS__Unpack
+local _3={}
 local urlEncode,serverMessage,isWebPage,retryAfter,attempt,failStatus,MIN_REQUEST_MS
-local ____decode=require("decode")
-local decode=____decode.decode
-local ____errors=require("errors")
-local fail=____errors.fail
-local isAiError=____errors.isAiError
-local ____http=require("http")
-local hostOf=____http.hostOf
-local pauseFor=____http.pauseFor
-local send=____http.send
-local ____ids=require("ids")
-local observeDateHeader=____ids.observeDateHeader
-local ____json=require("json")
-local decodeJSON=____json.decodeJSON
-local encodeJSON=____json.encodeJSON
+local _h=require("decode")
+local decode=_h.decode
+local _6=require("errors")
+local fail=_6.fail
+local isAiError=_6.isAiError
+local _d=require("http")
+local hostOf=_d.hostOf
+local pauseFor=_d.pauseFor
+local send=_d.send
+local _5=require("ids")
+local observeDateHeader=_5.observeDateHeader
+local _e=require("json")
+local decodeJSON=_e.decodeJSON
+local encodeJSON=_e.encodeJSON
 function urlEncode(s,keepSlash)
 if keepSlash==nil then
 keepSlash=false
@@ -1125,13 +1125,13 @@ function serverMessage(body)
 local decoded=decodeJSON(body)
 if type(decoded)=="table"then
 local name=decoded.name
-local ____temp_0
+local _f
 if type(decoded.data)=="table"then
-____temp_0=decoded.data.message
+_f=decoded.data.message
 else
-____temp_0=decoded.message
+_f=decoded.message
 end
-local message=____temp_0
+local message=_f
 return type(name)=="string"and name or nil,type(message)=="string"and string.sub(message,1,200)or nil
 end
 local firstLine=string.match(body,"^%s*([^\r\n]+)")
@@ -1144,13 +1144,13 @@ end
 function retryAfter(reply)
 local value=reply.headers["Retry-After"]or reply.headers["retry-after"]
 local seconds=__TS__Unpack(value~=nil and({string.match(value,"^%s*(%d+)%s*$")})or({nil}))
-local ____temp_1
+local _g
 if seconds~=nil then
-____temp_1=tonumber(seconds)
+_g=tonumber(seconds)
 else
-____temp_1=nil
+_g=nil
 end
-return ____temp_1
+return _g
 end
 function attempt(c,method,path,o)
 local params={}
@@ -1265,7 +1265,7 @@ retryAfter=retryAfter(reply)
 )
 end
 local B64="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-function ____exports.base64(s)
+function _3.base64(s)
 local out={}
 do
 local i=1
@@ -1292,7 +1292,7 @@ end
 return table.concat(out)
 end
 local ID_KINDS={ses="session",msg="message",per="permission",que="question"}
-function ____exports.pathId(prefix,id)
+function _3.pathId(prefix,id)
 if type(id)~="string"or(string.find(id,("^".. prefix).."_%w+$"))==nil then
 local shown=type(id)=="string"and string.sub(id,1,40)or tostring(id)
 fail("bad_id",((((("\"".. shown).."\" is not a ").. ID_KINDS[prefix]).." id (").. prefix).."_...): it was not sent.")
@@ -1303,7 +1303,7 @@ local DEFAULT_TRIES=3
 local DEFAULT_BUDGET_MS=10000
 local RETRY_WINDOW_MS=15000
 MIN_REQUEST_MS=50
-function ____exports.request(c,method,path,o)
+function _3.request(c,method,path,o)
 if o==nil then
 o={}
 end
@@ -1329,33 +1329,33 @@ end
 pauseFor(wait)
 end
 end
-return ____exports
+return _3
 end,
 ["client"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Class=____lualib.__TS__Class
-local ____exports={}
-local ____decode=require("decode")
-local SHAPES=____decode.SHAPES
-local ____transport=require("transport")
-local base64=____transport.base64
-local pathId=____transport.pathId
-local request=____transport.request
-____exports.Client=__TS__Class()
-local Client=____exports.Client
+local _4=require("lualib_bundle")
+local __TS__Class=_4.__TS__Class
+local _3={}
+local _h=require("decode")
+local SHAPES=_h.SHAPES
+local _i=require("transport")
+local base64=_i.base64
+local pathId=_i.pathId
+local request=_i.request
+_3.Client=__TS__Class()
+local Client=_3.Client
 Client.name="Client"
 function Client.prototype.____constructor(self,options)
 self.requests=0
 self.bytes=0
 self.largest=0
 self.url=options.url
-local ____temp_0
+local _f
 if options.directory~=""then
-____temp_0=options.directory
+_f=options.directory
 else
-____temp_0=nil
+_f=nil
 end
-self.directory=____temp_0
+self.directory=_f
 self.encoding=options.encoding or"latin1"
 self.timeout=options.timeout
 if options.password~=nil and options.password~=""then
@@ -1532,12 +1532,12 @@ end
 function Client.prototype.controlResponse(self,body)
 return self:request("POST","/tui/control/response",{body=body,shape=SHAPES.boolean})
 end
-return ____exports
+return _3
 end,
 ["catalog"]=function(...)
-local ____exports={}
-local ____errors=require("errors")
-local fail=____errors.fail
+local _3={}
+local _6=require("errors")
+local fail=_6.fail
 local TTL_MS=60000
 local agentCache={}
 local providerCache={}
@@ -1555,23 +1555,23 @@ local value=load()
 cache[key]={at=now,value=value}
 return value
 end
-function ____exports.listAgents(client,deadline)
+function _3.listAgents(client,deadline)
 return cached(
 agentCache,
 client,
 function()return client:agents(deadline)end
 )
 end
-function ____exports.listProviders(client,deadline)
+function _3.listProviders(client,deadline)
 return cached(
 providerCache,
 client,
 function()return client:providers(deadline)end
 )
 end
-function ____exports.agentNames(client)
+function _3.agentNames(client)
 local names={}
-for ____,a in ipairs(____exports.listAgents(client))do
+for ____,a in ipairs(_3.listAgents(client))do
 if a.mode~="subagent"and a.hidden~=true then
 names[#names+1]=a.name
 end
@@ -1579,9 +1579,9 @@ end
 table.sort(names)
 return names
 end
-function ____exports.modelNames(client)
+function _3.modelNames(client)
 local names={}
-for ____,p in ipairs(____exports.listProviders(client).providers)do
+for ____,p in ipairs(_3.listProviders(client).providers)do
 for id in pairs(p.models)do
 names[#names+1]=(p.id .."/").. tostring(id)
 end
@@ -1589,8 +1589,8 @@ end
 table.sort(names)
 return names
 end
-function ____exports.checkAgent(client,name,deadline)
-for ____,a in ipairs(____exports.listAgents(client,deadline))do
+function _3.checkAgent(client,name,deadline)
+for ____,a in ipairs(_3.listAgents(client,deadline))do
 if a.name==name then
 return
 end
@@ -1598,17 +1598,17 @@ end
 fail(
 "unknown_agent",
 (("Agent not found: \"".. name).."\". Available agents: ").. table.concat(
-____exports.agentNames(client),
+_3.agentNames(client),
 ", "
 )
 )
 end
-function ____exports.checkModel(client,model,deadline)
+function _3.checkModel(client,model,deadline)
 local providerID,modelID=string.match(model,"^([^/]+)/(.+)$")
 if providerID==nil or modelID==nil then
 return fail("unknown_model",("\"".. model).."\" is not provider/model.")
 end
-local providers=____exports.listProviders(client,deadline).providers
+local providers=_3.listProviders(client,deadline).providers
 local ids={}
 for ____,p in ipairs(providers)do
 ids[#ids+1]=p.id
@@ -1632,13 +1632,13 @@ return fail(
 (("Provider not found: ".. providerID)..". Available providers: ").. table.concat(ids,", ")
 )
 end
-return ____exports
+return _3
 end,
 ["pause"]=function(...)
-local ____exports={}
-local ____http=require("http")
-local TERMINATED=____http.TERMINATED
-function ____exports.pause(seconds)
+local _3={}
+local _d=require("http")
+local TERMINATED=_d.TERMINATED
+function _3.pause(seconds)
 local timer=os.startTimer(seconds)
 while true do
 local event,id=os.pullEventRaw()
@@ -1651,7 +1651,7 @@ return
 end
 end
 end
-function ____exports.waitEvent(name,deadline)
+function _3.waitEvent(name,deadline)
 local left=(deadline-os.epoch("utc"))/1000
 if left<=0 then
 return false
@@ -1672,16 +1672,16 @@ return false
 end
 end
 end
-return ____exports
+return _3
 end,
 ["status"]=function(...)
-local ____exports={}
-local ____pause=require("pause")
-local waitEvent=____pause.waitEvent
+local _3={}
+local _j=require("pause")
+local waitEvent=_j.waitEvent
 local STATUS_EVENT="opencc_status"
 local fetches={}
 local waiting=0
-function ____exports.sessionStatuses(client,deadline,since)
+function _3.sessionStatuses(client,deadline,since)
 local key=(client.url .."|")..(client.directory or"")
 local shared=fetches[key]
 if shared~=nil and shared.startedAt>=since then
@@ -1718,16 +1718,16 @@ error(value,0)
 end
 return value
 end
-return ____exports
+return _3
 end,
 ["crowd"]=function(...)
-local ____exports={}
-local ____status=require("status")
-local sessionStatuses=____status.sessionStatuses
+local _3={}
+local _k=require("status")
+local sessionStatuses=_k.sessionStatuses
 local CROWD=3
 local LOOK_EVERY=6
 local waits=0
-function ____exports.joinCrowd()
+function _3.joinCrowd()
 waits=waits+1
 local left=false
 return function()
@@ -1737,7 +1737,7 @@ end
 left=true
 end
 end
-function ____exports.crowded()
+function _3.crowded()
 return waits>=CROWD
 end
 local function tickMs(interval)
@@ -1746,11 +1746,11 @@ math.floor(interval*1000),
 50
 )
 end
-function ____exports.toNextTick(interval)
+function _3.toNextTick(interval)
 local ms=tickMs(interval)
 return(ms-os.epoch("utc")%ms)/1000
 end
-function ____exports.worthALook(client,sessionID,deadline,interval,lastLook)
+function _3.worthALook(client,sessionID,deadline,interval,lastLook)
 local now=os.epoch("utc")
 if now-lastLook>=LOOK_EVERY*interval*1000 then
 return true
@@ -1759,30 +1759,30 @@ local ms=tickMs(interval)
 local status=sessionStatuses(client,deadline,now-now%ms)[sessionID]
 return status==nil or status.type~="busy"
 end
-return ____exports
+return _3
 end,
 ["replytypes"]=function(...)
-local ____exports={}
-return ____exports
+local _3={}
+return _3
 end,
 ["queue"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__ArrayIndexOf=____lualib.__TS__ArrayIndexOf
-local __TS__ArraySplice=____lualib.__TS__ArraySplice
-local ____exports={}
-local ____pause=require("pause")
-local pause=____pause.pause
-local waitEvent=____pause.waitEvent
-local ____status=require("status")
-local sessionStatuses=____status.sessionStatuses
+local _4=require("lualib_bundle")
+local __TS__ArrayIndexOf=_4.__TS__ArrayIndexOf
+local __TS__ArraySplice=_4.__TS__ArraySplice
+local _3={}
+local _j=require("pause")
+local pause=_j.pause
+local waitEvent=_j.waitEvent
+local _k=require("status")
+local sessionStatuses=_k.sessionStatuses
 local TURN_EVENT="opencc_turn"
 local queues={}
 local nextTicket=1
 local waitingForTurn=0
-function ____exports.withTurn(key,deadline,late,fn)
-local ____nextTicket_0=nextTicket
-nextTicket=____nextTicket_0+1
-local ticket=____nextTicket_0
+function _3.withTurn(key,deadline,late,fn)
+local _l=nextTicket
+nextTicket=_l+1
+local ticket=_l
 local queue=queues[key]
 if queue==nil then
 queue={}
@@ -1820,7 +1820,7 @@ end
 return result
 end
 local STATUS_SHARE_MS=100
-function ____exports.waitUntilIdle(client,sessionID,deadline,pollInterval,late)
+function _3.waitUntilIdle(client,sessionID,deadline,pollInterval,late)
 local gap=pollInterval
 while true do
 local status=sessionStatuses(
@@ -1838,12 +1838,12 @@ pause(gap)
 gap=math.min(gap*1.5,4)
 end
 end
-return ____exports
+return _3
 end,
 ["listen"]=function(...)
-local ____exports={}
-local ____pause=require("pause")
-local pause=____pause.pause
+local _3={}
+local _j=require("pause")
+local pause=_j.pause
 local polling={
 wait=function(seconds)
 pause(seconds)
@@ -1852,22 +1852,22 @@ end,
 close=function()return nil end
 }
 local listener
-function ____exports.setListener(l)
+function _3.setListener(l)
 listener=l
 end
-function ____exports.listen(sessionID)
-local ____temp_0
+function _3.listen(sessionID)
+local _f
 if listener~=nil then
-____temp_0=listener.listen(sessionID)
+_f=listener.listen(sessionID)
 else
-____temp_0=nil
+_f=nil
 end
-return ____temp_0 or polling
+return _f or polling
 end
-return ____exports
+return _3
 end,
 ["text"]=function(...)
-local ____exports={}
+local _3={}
 local NEAREST={
 [8216]="'",
 [8217]="'",
@@ -1982,7 +1982,7 @@ end
 end
 return cp,len
 end
-function ____exports.toCC(s)
+function _3.toCC(s)
 if(string.find(s,HIGH_BYTE))==nil then
 return s
 end
@@ -2013,7 +2013,7 @@ i=i+len
 end
 return table.concat(out)
 end
-function ____exports.fromCC(s)
+function _3.fromCC(s)
 local out=string.gsub(
 s,
 HIGH_BYTE,
@@ -2027,15 +2027,15 @@ end
 )
 return out
 end
-return ____exports
+return _3
 end,
 ["progress"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Class=____lualib.__TS__Class
-local __TS__ObjectAssign=____lualib.__TS__ObjectAssign
-local ____exports={}
-local ____text=require("text")
-local toCC=____text.toCC
+local _4=require("lualib_bundle")
+local __TS__Class=_4.__TS__Class
+local __TS__ObjectAssign=_4.__TS__ObjectAssign
+local _3={}
+local _m=require("text")
+local toCC=_m.toCC
 local function textOf(answers,raw)
 local pieces={}
 for ____,m in ipairs(answers)do
@@ -2059,8 +2059,8 @@ input=state.input,
 error=state.error
 }
 end
-____exports.Progress=__TS__Class()
-local Progress=____exports.Progress
+_3.Progress=__TS__Class()
+local Progress=_3.Progress
 Progress.name="Progress"
 function Progress.prototype.____constructor(self,callbacks,raw)
 self.callbacks=callbacks
@@ -2104,8 +2104,8 @@ self.toolStatus[p.id]=now
 local started=now=="running"and before==nil
 local ended=now=="completed"or now=="error"
 if ended then
-local ____self_tools_0=self.tools
-____self_tools_0[#____self_tools_0+1]=toolOf(p,self.raw)
+local _n=self.tools
+_n[#_n+1]=toolOf(p,self.raw)
 end
 local onTool=self.callbacks.onTool
 if(started or ended)and onTool~=nil then
@@ -2120,16 +2120,16 @@ onTool(toolOf(p,self.raw))
 end
 return true
 end
-return ____exports
+return _3
 end,
 ["requests"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Class=____lualib.__TS__Class
-local ____exports={}
-local ____errors=require("errors")
-local fail=____errors.fail
-local ____pause=require("pause")
-local pause=____pause.pause
+local _4=require("lualib_bundle")
+local __TS__Class=_4.__TS__Class
+local _3={}
+local _6=require("errors")
+local fail=_6.fail
+local _j=require("pause")
+local pause=_j.pause
 local function describePermission(req)
 return req.permission ..(#req.patterns>0 and" ".. table.concat(req.patterns," ")or"")
 end
@@ -2153,8 +2153,8 @@ fail("timeout",timeoutLine)
 end
 return result
 end
-____exports.AgentRequests=__TS__Class()
-local AgentRequests=____exports.AgentRequests
+_3.AgentRequests=__TS__Class()
+local AgentRequests=_3.AgentRequests
 AgentRequests.name="AgentRequests"
 function AgentRequests.prototype.____constructor(self,client,opts)
 self.client=client
@@ -2204,8 +2204,8 @@ function()return onPermission(req)end
 )
 reply=answer==true and"once"or((answer==false or answer==nil)and"reject"or answer)
 else
-local ____self_rejected_0=self.rejected
-____self_rejected_0[#____self_rejected_0+1]=("permission ".. describePermission(req)).." (no onPermission handler)"
+local _o=self.rejected
+_o[#_o+1]=("permission ".. describePermission(req)).." (no onPermission handler)"
 end
 self.client:replyPermission(req.id,reply,nil,self.opts.deadline)
 return true
@@ -2213,83 +2213,83 @@ end
 function AgentRequests.prototype.answerQuestion(self,q)
 self.handled[q.id]=true
 local onQuestion=self.opts.onQuestion
-local ____temp_1
+local _g
 if onQuestion~=nil then
-____temp_1=beforeDeadline(
+_g=beforeDeadline(
 self.opts.deadline,
 self.opts.timeoutLine,
 function()return onQuestion(q)end
 )
 else
-____temp_1=nil
+_g=nil
 end
-local answers=____temp_1
+local answers=_g
 if answers~=nil then
 self.client:replyQuestion(q.id,answers,self.opts.deadline)
 else
 if self.opts.onQuestion==nil then
-local ____self_rejected_4=self.rejected
-local ____opt_2=q.questions[1]
-____self_rejected_4[#____self_rejected_4+1]=("question \""..(____opt_2 and ____opt_2.question or"?")).."\" (no onQuestion handler)"
+local _p=self.rejected
+local _q=q.questions[1]
+_p[#_p+1]=("question \""..(_q and _q.question or"?")).."\" (no onQuestion handler)"
 end
 self.client:rejectQuestion(q.id,self.opts.deadline)
 end
 return true
 end
-return ____exports
+return _3
 end,
 ["runerrors"]=function(...)
-local ____exports={}
-local ____errors=require("errors")
-local fail=____errors.fail
-local ____text=require("text")
-local toCC=____text.toCC
+local _3={}
+local _6=require("errors")
+local fail=_6.fail
+local _m=require("text")
+local toCC=_m.toCC
 local ERROR_HINTS={MessageAbortedError=" (the reply was stopped on the server)",ProviderAuthError=" (the server's model provider refused its credentials: fix its API key on the server)",MessageOutputLengthError=" (the reply reached the model's output limit: ask for less at once)",ContextOverflowError=" (the conversation is too long for the model: start a new one)"}
-function ____exports.failRun(err,raw)
-local ____opt_0=err.data
-local message=____opt_0 and ____opt_0.message
+function _3.failRun(err,raw)
+local _r=err.data
+local message=_r and _r.message
 local said=message~=nil and message~=""and": "..(raw and message or toCC(message))or""
 return fail("assistant",(err.name .. said)..(ERROR_HINTS[err.name]or""),{name=err.name})
 end
-function ____exports.failOvertaken(sessionID)
+function _3.failOvertaken(sessionID)
 return fail("overtaken",("A newer message on session ".. sessionID).." (sent by another client) was answered instead of this prompt: send it again.")
 end
-return ____exports
+return _3
 end,
 ["reply"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Class=____lualib.__TS__Class
-local __TS__New=____lualib.__TS__New
-local ____exports={}
-local ____answer=require("answer")
-local Answer=____answer.Answer
-local ____crowd=require("crowd")
-local crowded=____crowd.crowded
-local joinCrowd=____crowd.joinCrowd
-local toNextTick=____crowd.toNextTick
-local worthALook=____crowd.worthALook
-local ____errors=require("errors")
-local fail=____errors.fail
-local ____listen=require("listen")
-local listen=____listen.listen
-local ____progress=require("progress")
-local Progress=____progress.Progress
-local ____status=require("status")
-local sessionStatuses=____status.sessionStatuses
-local ____requests=require("requests")
-local AgentRequests=____requests.AgentRequests
-local ____runerrors=require("runerrors")
-local failOvertaken=____runerrors.failOvertaken
-local failRun=____runerrors.failRun
-local ____text=require("text")
-local toCC=____text.toCC
+local _4=require("lualib_bundle")
+local __TS__Class=_4.__TS__Class
+local __TS__New=_4.__TS__New
+local _3={}
+local _s=require("answer")
+local Answer=_s.Answer
+local _t=require("crowd")
+local crowded=_t.crowded
+local joinCrowd=_t.joinCrowd
+local toNextTick=_t.toNextTick
+local worthALook=_t.worthALook
+local _6=require("errors")
+local fail=_6.fail
+local _u=require("listen")
+local listen=_u.listen
+local _v=require("progress")
+local Progress=_v.Progress
+local _k=require("status")
+local sessionStatuses=_k.sessionStatuses
+local _w=require("requests")
+local AgentRequests=_w.AgentRequests
+local _x=require("runerrors")
+local failOvertaken=_x.failOvertaken
+local failRun=_x.failRun
+local _m=require("text")
+local toCC=_m.toCC
 local QUICK=0.1
 local EASE_AFTER=2
 local SLOW_AFTER=20
 local DUE_SILENCE=1500
 local LONG_SILENCE=8000
-____exports.ReplyWaiter=__TS__Class()
-local ReplyWaiter=____exports.ReplyWaiter
+_3.ReplyWaiter=__TS__Class()
+local ReplyWaiter=_3.ReplyWaiter
 ReplyWaiter.name="ReplyWaiter"
 function ReplyWaiter.prototype.____constructor(self,client,opts)
 self.client=client
@@ -2364,12 +2364,12 @@ local o=self.opts
 self.lastLook=os.epoch("utc")
 self.answer:take(self.client:messages(o.sessionID,self.answer.limit,o.deadline))
 while true do
-local ____temp_2=not self.answer.reachedStart
-if ____temp_2 then
-local ____opt_0=self.answer:last()
-____temp_2=(____opt_0 and ____opt_0.info.time.completed)~=nil
+local _9=not self.answer.reachedStart
+if _9 then
+local _r=self.answer:last()
+_9=(_r and _r.info.time.completed)~=nil
 end
-if not ____temp_2 then
+if not _9 then
 break
 end
 self.answer:take(self.client:messages(o.sessionID,self.answer.limit,o.deadline))
@@ -2498,33 +2498,33 @@ fail("idle","The server stopped working on the reply before it was complete (res
 end
 return fail("idle","The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.")
 end
-return ____exports
+return _3
 end,
 ["session"]=function(...)
-local ____exports={}
-local ____settingdefs=require("settingdefs")
-local CONVERSATIONS_SETTING=____settingdefs.CONVERSATIONS_SETTING
-local CONVERSATION_SETTING=____settingdefs.CONVERSATION_SETTING
-local ____ids=require("ids")
-local observeServerTime=____ids.observeServerTime
-function ____exports.computerTitle()
+local _3={}
+local _7=require("settingdefs")
+local CONVERSATIONS_SETTING=_7.CONVERSATIONS_SETTING
+local CONVERSATION_SETTING=_7.CONVERSATION_SETTING
+local _5=require("ids")
+local observeServerTime=_5.observeServerTime
+function _3.computerTitle()
 local label=os.getComputerLabel()
 return("CC computer #".. tostring(os.getComputerID()))..(label~=nil and(" (".. tostring(label))..")"or"")
 end
-function ____exports.rememberedConversation(directory)
+function _3.rememberedConversation(directory)
 if settings==nil then
 return nil
 end
-local ____temp_0
+local _f
 if directory==""then
-____temp_0=settings.get(CONVERSATION_SETTING)
+_f=settings.get(CONVERSATION_SETTING)
 else
-____temp_0=(settings.get(CONVERSATIONS_SETTING)or({}))[directory]
+_f=(settings.get(CONVERSATIONS_SETTING)or({}))[directory]
 end
-local id=____temp_0
+local id=_f
 return type(id)=="string"and id~=""and id or nil
 end
-function ____exports.rememberConversation(id,directory)
+function _3.rememberConversation(id,directory)
 if settings==nil then
 return
 end
@@ -2551,7 +2551,7 @@ settings.set(CONVERSATIONS_SETTING,all)
 end
 settings.save()
 end
-function ____exports.createSession(client,title,parentID,deadline)
+function _3.createSession(client,title,parentID,deadline)
 local sentAt=os.epoch("utc")
 local s=client:createSession(title,parentID,deadline)
 observeServerTime(
@@ -2564,7 +2564,7 @@ end
 local function findConversation(client,fresh,deadline)
 local directory=client.directory or""
 if not fresh then
-local remembered=____exports.rememberedConversation(directory)
+local remembered=_3.rememberedConversation(directory)
 if remembered~=nil then
 return{id=remembered,source="computer"}
 end
@@ -2572,24 +2572,24 @@ local prefix="CC computer #".. tostring(os.getComputerID())
 for ____,s in ipairs(client:sessions(deadline,{search=prefix,roots=true,limit=100}))do
 local rest=string.sub(s.title,#prefix+1)
 if string.sub(s.title,1,#prefix)==prefix and(rest==""or string.sub(rest,1,1)==" ")and s.parentID==nil then
-____exports.rememberConversation(s.id,directory)
+_3.rememberConversation(s.id,directory)
 return{id=s.id,source="computer"}
 end
 end
 end
-local id=____exports.createSession(
+local id=_3.createSession(
 client,
-____exports.computerTitle(),
+_3.computerTitle(),
 nil,
 deadline
 ).id
-____exports.rememberConversation(id,directory)
+_3.rememberConversation(id,directory)
 return{id=id,source="computer",created=true}
 end
-function ____exports.computerSession(client,fresh,deadline)
+function _3.computerSession(client,fresh,deadline)
 return findConversation(client,fresh,deadline).id
 end
-function ____exports.chooseSession(client,option,pinned,fresh,deadline)
+function _3.chooseSession(client,option,pinned,fresh,deadline)
 if option~=nil and option~=""then
 return{id=option,source="option"}
 end
@@ -2598,23 +2598,23 @@ return{id=pinned,source="setting"}
 end
 return findConversation(client,fresh,deadline)
 end
-return ____exports
+return _3
 end,
 ["send"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__ObjectAssign=____lualib.__TS__ObjectAssign
-local __TS__New=____lualib.__TS__New
-local ____exports={}
-local ____errors=require("errors")
-local fail=____errors.fail
-local toAiError=____errors.toAiError
-local ____http=require("http")
-local hostOf=____http.hostOf
-local TERMINATED=____http.TERMINATED
-local ____reply=require("reply")
-local ReplyWaiter=____reply.ReplyWaiter
-local ____session=require("session")
-local computerSession=____session.computerSession
+local _4=require("lualib_bundle")
+local __TS__ObjectAssign=_4.__TS__ObjectAssign
+local __TS__New=_4.__TS__New
+local _3={}
+local _6=require("errors")
+local fail=_6.fail
+local toAiError=_6.toAiError
+local _d=require("http")
+local hostOf=_d.hostOf
+local TERMINATED=_d.TERMINATED
+local _y=require("reply")
+local ReplyWaiter=_y.ReplyWaiter
+local _z=require("session")
+local computerSession=_z.computerSession
 local RESENDS=2
 local function mayHaveArrived(e)
 if e.kind=="blocked"or e.kind=="bad_url"or e.kind=="http_disabled"then
@@ -2640,7 +2640,7 @@ local function proxyNote(client,e)
 local why=e.status==504 and" (it gave up waiting)"or""
 return(((("The proxy at ".. hostOf(client.url)).." answered ").. tostring(e.status)).. why)..", but the server has the prompt: waiting for its reply."
 end
-function ____exports.sendAndWait(client,chosen,body,wait,sync)
+function _3.sendAndWait(client,chosen,body,wait,sync)
 local resends=0
 local replaced=false
 while true do
@@ -2696,39 +2696,39 @@ end
 end
 end
 end
-return ____exports
+return _3
 end,
 ["prompt"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__New=____lualib.__TS__New
-local __TS__ObjectAssign=____lualib.__TS__ObjectAssign
-local ____exports={}
+local _4=require("lualib_bundle")
+local __TS__New=_4.__TS__New
+local __TS__ObjectAssign=_4.__TS__ObjectAssign
+local _3={}
 local sessionGoneLine,timeoutLine,abortOnStop,reworded,ABORT_TIMEOUT
-local ____client=require("client")
-local Client=____client.Client
-local ____config=require("config")
-local readConfig=____config.readConfig
-local ____errors=require("errors")
-local aiError=____errors.aiError
-local fail=____errors.fail
-local toAiError=____errors.toAiError
-local ____http=require("http")
-local TERMINATED=____http.TERMINATED
-local ____ids=require("ids")
-local newId=____ids.newId
-local serverClockKnown=____ids.serverClockKnown
-local ____catalog=require("catalog")
-local checkAgent=____catalog.checkAgent
-local checkModel=____catalog.checkModel
-local ____queue=require("queue")
-local withTurn=____queue.withTurn
-local waitUntilIdle=____queue.waitUntilIdle
-local ____reply=require("reply")
-local ReplyWaiter=____reply.ReplyWaiter
-local ____send=require("send")
-local sendAndWait=____send.sendAndWait
-local ____session=require("session")
-local chooseSession=____session.chooseSession
+local _10=require("client")
+local Client=_10.Client
+local _c=require("config")
+local readConfig=_c.readConfig
+local _6=require("errors")
+local aiError=_6.aiError
+local fail=_6.fail
+local toAiError=_6.toAiError
+local _d=require("http")
+local TERMINATED=_d.TERMINATED
+local _5=require("ids")
+local newId=_5.newId
+local serverClockKnown=_5.serverClockKnown
+local _11=require("catalog")
+local checkAgent=_11.checkAgent
+local checkModel=_11.checkModel
+local _12=require("queue")
+local withTurn=_12.withTurn
+local waitUntilIdle=_12.waitUntilIdle
+local _y=require("reply")
+local ReplyWaiter=_y.ReplyWaiter
+local _13=require("send")
+local sendAndWait=_13.sendAndWait
+local _z=require("session")
+local chooseSession=_z.chooseSession
 function sessionGoneLine(chosen)
 if chosen.source=="setting"then
 return("Session ".. chosen.id).." in opencc.session_id no longer exists on the server: pick another (ai --sessions) and set opencc.session_id to it, or set it to \"\" to use this computer's own conversation."
@@ -2771,7 +2771,7 @@ return e
 end
 local BLOCKING_TIMEOUT=58
 ABORT_TIMEOUT=5
-function ____exports.clientFromConfig(cfg,utf8)
+function _3.clientFromConfig(cfg,utf8)
 return __TS__New(Client,{
 url=cfg.url,
 username=cfg.username,
@@ -2799,9 +2799,9 @@ variant=opts.variant or(cfg.variant~=""and cfg.variant or nil),
 system=opts.system
 }
 end
-function ____exports.runPrompt(prompt,opts)
+function _3.runPrompt(prompt,opts)
 local cfg=readConfig()
-local client=opts.client or ____exports.clientFromConfig(cfg,opts.utf8)
+local client=opts.client or _3.clientFromConfig(cfg,opts.utf8)
 local timeout=opts.timeout or cfg.timeout
 local deadline=os.epoch("utc")+timeout*1000
 local body=promptBody(
@@ -2891,9 +2891,9 @@ chosen
 0
 )
 end
-function ____exports.waitForMessage(sessionID,messageID,opts)
+function _3.waitForMessage(sessionID,messageID,opts)
 local cfg=readConfig()
-local client=opts.client or ____exports.clientFromConfig(cfg,opts.utf8)
+local client=opts.client or _3.clientFromConfig(cfg,opts.utf8)
 local timeout=opts.timeout or cfg.timeout
 local deadline=os.epoch("utc")+timeout*1000
 local chosen={id=sessionID,source="option"}
@@ -2932,17 +2932,17 @@ chosen
 0
 )
 end
-return ____exports
+return _3
 end,
 ["jobs"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Unpack=____lualib.__TS__Unpack
-local ____exports={}
-local ____errors=require("errors")
-local toAiError=____errors.toAiError
-local ____prompt=require("prompt")
-local runPrompt=____prompt.runPrompt
-____exports.DONE_EVENT="ai_done"
+local _4=require("lualib_bundle")
+local __TS__Unpack=_4.__TS__Unpack
+local _3={}
+local _6=require("errors")
+local toAiError=_6.toAiError
+local _14=require("prompt")
+local runPrompt=_14.runPrompt
+_3.DONE_EVENT="ai_done"
 local nextJobId=1
 local running={}
 local function finish(r,ok,value)
@@ -2958,7 +2958,7 @@ job.status="failed"
 job.err=err
 job.error=err.message
 end
-os.queueEvent(____exports.DONE_EVENT,job.id,ok)
+os.queueEvent(_3.DONE_EVENT,job.id,ok)
 end
 local function resume(r,args)
 local ok,value=coroutine.resume(
@@ -2980,13 +2980,13 @@ else
 r.filter=value
 end
 end
-function ____exports.submit(prompt,opts)
+function _3.submit(prompt,opts)
 if opts==nil then
 opts={}
 end
-local ____nextJobId_0=nextJobId
-nextJobId=____nextJobId_0+1
-local job={id=____nextJobId_0,status="running",prompt=prompt}
+local _15=nextJobId
+nextJobId=_15+1
+local job={id=_15,status="running",prompt=prompt}
 local r={
 job=job,
 co=coroutine.create(function()return runPrompt(prompt,opts)end)
@@ -2995,7 +2995,7 @@ running[#running+1]=r
 resume(r,{})
 return job
 end
-function ____exports.handle(...)
+function _3.handle(...)
 local event={...}
 local name=event[1]
 for ____,r in ipairs({__TS__Unpack(running)})do
@@ -3018,7 +3018,7 @@ break
 end
 terminated=true
 end
-____exports.handle(__TS__Unpack(event))
+_3.handle(__TS__Unpack(event))
 __continue18=true
 until true
 if not __continue18 then
@@ -3030,29 +3030,29 @@ if terminated then
 error("Terminated",0)
 end
 end
-function ____exports.wait(job)
+function _3.wait(job)
 pump(function()return job.status~="running"end)
 if job.status=="done"then
 return job.text,job.reply
 end
 return nil,job.error,job.err
 end
-function ____exports.run()
+function _3.run()
 pump(function()return false end)
 end
-return ____exports
+return _3
 end,
 ["modules"]=function(...)
-local ____exports={}
-local ____core=require("core")
-local core=____core.core
-local version=____core.version
-local ____errors=require("errors")
-local fail=____errors.fail
+local _3={}
+local _16=require("core")
+local core=_16.core
+local version=_16.version
+local _6=require("errors")
+local fail=_6.fail
 local BRIDGE_MODULE="libai_bridge"
 local REINSTALL="run the opencc installer again (wget run <url>/install.lua)"
 local bridge
-function ____exports.bridgeEntry()
+function _3.bridgeEntry()
 local ok,entry=pcall(require,BRIDGE_MODULE)
 if ok and type(entry)=="table"then
 return entry
@@ -3064,11 +3064,11 @@ end
 local first=string.match(why,"^[^\n]*")
 return nil,(((BRIDGE_MODULE ..".lua does not load (")..(first or why)).."): ").. REINSTALL
 end
-function ____exports.bridgeModule()
+function _3.bridgeModule()
 if bridge~=nil then
 return bridge
 end
-local entry,why=____exports.bridgeEntry()
+local entry,why=_3.bridgeEntry()
 if entry==nil then
 return fail("not_installed",why)
 end
@@ -3078,53 +3078,53 @@ end
 bridge=entry.attach(core)
 return bridge
 end
-return ____exports
+return _3
 end,
 ["index"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__New=____lualib.__TS__New
-local ____exports={}
-local ____client=require("client")
-local Client=____client.Client
-local ____config=require("config")
-local warningFor=____config.plainHttpWarning
-local readConfig=____config.readConfig
-local ____settingdefs=require("settingdefs")
-local defineSettings=____settingdefs.defineSettings
-local SETTINGS=____settingdefs.SETTINGS
-local ____errors=require("errors")
-local toAiError=____errors.toAiError
-local ____http=require("http")
-local checkAllowed=____http.checkAllowed
-local TERMINATED=____http.TERMINATED
-local ____ids=require("ids")
-local newId=____ids.newId
-local ____catalog=require("catalog")
-local agentNames=____catalog.agentNames
-local checkAgent=____catalog.checkAgent
-local checkModel=____catalog.checkModel
-local modelNames=____catalog.modelNames
-local ____prompt=require("prompt")
-local clientFromConfig=____prompt.clientFromConfig
-local runPrompt=____prompt.runPrompt
-local waitForMessage=____prompt.waitForMessage
-local ____session=require("session")
-local computerSession=____session.computerSession
-local rememberConversation=____session.rememberConversation
-local rememberedConversation=____session.rememberedConversation
-local ____text=require("text")
-local fromCC=____text.fromCC
-local toCC=____text.toCC
-local ____jobs=require("jobs")
-local DONE_EVENT=____jobs.DONE_EVENT
-local handle=____jobs.handle
-local run=____jobs.run
-local submitJob=____jobs.submit
-local wait=____jobs.wait
-local ____modules=require("modules")
-local bridgeEntry=____modules.bridgeEntry
-local bridgeModule=____modules.bridgeModule
-function ____exports.protect(fn)
+local _4=require("lualib_bundle")
+local __TS__New=_4.__TS__New
+local _3={}
+local _10=require("client")
+local Client=_10.Client
+local _c=require("config")
+local warningFor=_c.plainHttpWarning
+local readConfig=_c.readConfig
+local _7=require("settingdefs")
+local defineSettings=_7.defineSettings
+local SETTINGS=_7.SETTINGS
+local _6=require("errors")
+local toAiError=_6.toAiError
+local _d=require("http")
+local checkAllowed=_d.checkAllowed
+local TERMINATED=_d.TERMINATED
+local _5=require("ids")
+local newId=_5.newId
+local _11=require("catalog")
+local agentNames=_11.agentNames
+local checkAgent=_11.checkAgent
+local checkModel=_11.checkModel
+local modelNames=_11.modelNames
+local _14=require("prompt")
+local clientFromConfig=_14.clientFromConfig
+local runPrompt=_14.runPrompt
+local waitForMessage=_14.waitForMessage
+local _z=require("session")
+local computerSession=_z.computerSession
+local rememberConversation=_z.rememberConversation
+local rememberedConversation=_z.rememberedConversation
+local _m=require("text")
+local fromCC=_m.fromCC
+local toCC=_m.toCC
+local _17=require("jobs")
+local DONE_EVENT=_17.DONE_EVENT
+local handle=_17.handle
+local run=_17.run
+local submitJob=_17.submit
+local wait=_17.wait
+local _0=require("modules")
+local bridgeEntry=_0.bridgeEntry
+local bridgeModule=_0.bridgeModule
+function _3.protect(fn)
 local ok,result=pcall(fn)
 if ok then
 return result
@@ -3136,8 +3136,8 @@ local err=toAiError(result)
 return nil,err.message,err
 end
 do
-local ____core=require("core")
-____exports.version=____core.version
+local _16=require("core")
+_3.version=_16.version
 end
 local hasExpect,expectModule=pcall(require,"cc.expect")
 local expect=hasExpect and expectModule.expect or(function()return nil end)
@@ -3152,7 +3152,7 @@ end
 local err=toAiError(result)
 return nil,err.message,err
 end
-function ____exports.ask(prompt,opts)
+function _3.ask(prompt,opts)
 if opts==nil then
 opts={}
 end
@@ -3161,7 +3161,7 @@ expect(2,opts,"table","nil")
 local ok,result=pcall(runPrompt,prompt,opts)
 return answered(ok,result)
 end
-function ____exports.submit(prompt,opts)
+function _3.submit(prompt,opts)
 if opts==nil then
 opts={}
 end
@@ -3169,11 +3169,11 @@ expect(1,prompt,"string")
 expect(2,opts,"table","nil")
 return submitJob(prompt,opts)
 end
-____exports.wait=wait
-____exports.run=run
-____exports.handle=handle
-____exports.doneEvent=DONE_EVENT
-function ____exports.waitFor(sessionID,messageID,opts)
+_3.wait=wait
+_3.run=run
+_3.handle=handle
+_3.doneEvent=DONE_EVENT
+function _3.waitFor(sessionID,messageID,opts)
 if opts==nil then
 opts={}
 end
@@ -3183,16 +3183,16 @@ expect(3,opts,"table","nil")
 local ok,result=pcall(waitForMessage,sessionID,messageID,opts)
 return answered(ok,result)
 end
-function ____exports.client(options)
+function _3.client(options)
 expect(1,options,"table","nil")
-local ____readConfig_1=readConfig
-local ____temp_0
+local _18=readConfig
+local _f
 if options==nil then
-____temp_0=nil
+_f=nil
 else
-____temp_0={url=options.url,username=options.username,password=options.password,directory=options.directory}
+_f={url=options.url,username=options.username,password=options.password,directory=options.directory}
 end
-local cfg=____readConfig_1(____temp_0)
+local cfg=_18(_f)
 if options==nil then
 return clientFromConfig(cfg)
 end
@@ -3205,17 +3205,17 @@ encoding=options.encoding,
 timeout=options.timeout
 })
 end
-function ____exports.config()
+function _3.config()
 return readConfig()
 end
-function ____exports.checkUrl(url)
+function _3.checkUrl(url)
 expect(1,url,"string","nil")
-return ____exports.protect(function()
+return _3.protect(function()
 checkAllowed(url or readConfig().url)
 return true
 end)
 end
-function ____exports.plainHttpWarning(url,password)
+function _3.plainHttpWarning(url,password)
 if url==nil or password==nil then
 local ok,cfg=pcall(readConfig)
 if not ok then
@@ -3226,20 +3226,20 @@ password=password or cfg.password
 end
 return warningFor(url,password)
 end
-____exports.settingNames={}
+_3.settingNames={}
 for ____,s in ipairs(SETTINGS)do
-local ____exports_settingNames_2=____exports.settingNames
-____exports_settingNames_2[#____exports_settingNames_2+1]=s.name
+local _19=_3.settingNames
+_19[#_19+1]=s.name
 end
-____exports.toCC=toCC
-____exports.fromCC=fromCC
-____exports.newId=newId
-____exports.agents=agentNames
-____exports.models=modelNames
-function ____exports.checkNames(c,agent,model)
+_3.toCC=toCC
+_3.fromCC=fromCC
+_3.newId=newId
+_3.agents=agentNames
+_3.models=modelNames
+function _3.checkNames(c,agent,model)
 expect(2,agent,"string","nil")
 expect(3,model,"string","nil")
-return ____exports.protect(function()
+return _3.protect(function()
 if agent~=nil then
 checkAgent(c,agent)
 end
@@ -3249,14 +3249,14 @@ end
 return true
 end)
 end
-function ____exports.conversation(c,fresh)
+function _3.conversation(c,fresh)
 return computerSession(c,fresh==true)
 end
 local function settingsDirectory()
 local ok,cfg=pcall(readConfig)
 return ok and cfg.directory or""
 end
-function ____exports.sessionInUse(session)
+function _3.sessionInUse(session)
 expect(1,session,"string","nil")
 if session~=nil and session~=""then
 return session
@@ -3267,17 +3267,17 @@ return cfg.sessionId
 end
 return rememberedConversation(ok and cfg.directory or"")
 end
-function ____exports.forgetConversation(id)
+function _3.forgetConversation(id)
 expect(1,id,"string","nil")
 local directory=settingsDirectory()
 if id==nil or rememberedConversation(directory)==id then
 rememberConversation(nil,directory)
 end
 end
-function ____exports.bridge(opts)
-return ____exports.protect(function()return bridgeModule().connectBridge(opts)end)
+function _3.bridge(opts)
+return _3.protect(function()return bridgeModule().connectBridge(opts)end)
 end
-function ____exports.serve(opts)
+function _3.serve(opts)
 local ok,result=pcall(function()return bridgeModule().serveBridge(opts)end)
 if not ok and result==TERMINATED then
 error("Terminated",0)
@@ -3285,16 +3285,16 @@ end
 local err=toAiError(result)
 return nil,err.message,err
 end
-function ____exports.bridgeVersion()
+function _3.bridgeVersion()
 local entry,why=bridgeEntry()
 if entry~=nil then
 return entry.version
 end
 return nil,why
 end
-return ____exports
+return _3
 end,
 }
-local ____first=...
-if type(____first)=="table"then return require end
+local _1a=...
+if type(_1a)=="table"then return require end
 return require("index",...)

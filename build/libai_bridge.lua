@@ -1,25 +1,25 @@
-local ____modules={}
-local ____moduleCache={}
-local ____originalRequire=require
+local _0={}
+local _1={}
+local _2=require
 local function require(file,...)
-if ____moduleCache[file]then
-return ____moduleCache[file].value
+if _1[file]then
+return _1[file].value
 end
-if ____modules[file]then
-local module=____modules[file]
+if _0[file]then
+local module=_0[file]
 local value=nil
 if(select("#",...)>0)then value=module(...)else value=module(file)end
-____moduleCache[file]={value=value}
+_1[file]={value=value}
 return value
 else
-if ____originalRequire then
-return ____originalRequire(file)
+if _2 then
+return _2(file)
 else
 error("module '".. file .."' not found")
 end
 end
 end
-____modules={
+_0={
 ["lualib_bundle"]=function(...)
 local __TS__Unpack=table.unpack or unpack
 local function __TS__ArrayIndexOf(self,searchElement,fromIndex)
@@ -65,19 +65,19 @@ __TS__New=__TS__New
 }
 end,
 ["core"]=function(...)
-local ____exports={}
-____exports.core={}
-function ____exports.bindCore(given)
-local into=____exports.core
+local _3={}
+_3.core={}
+function _3.bindCore(given)
+local into=_3.core
 for k,v in pairs(given)do
 into[k]=v
 end
 end
-return ____exports
+return _3
 end,
 ["screen"]=function(...)
-local ____exports={}
-function ____exports.recordScreen()
+local _3={}
+function _3.recordScreen()
 local parent=term.current()
 if parent.getLine~=nil then
 return function()
@@ -165,7 +165,7 @@ term.redirect(parent)
 end
 end
 end
-function ____exports.readScreen()
+function _3.readScreen()
 local t=term.current()
 local getLine=t.getLine
 if getLine==nil then
@@ -188,14 +188,14 @@ table.remove(lines)
 end
 return{width=w,height=h,cursor={x=x,y=y},lines=lines}
 end
-return ____exports
+return _3
 end,
 ["sandbox"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Unpack=____lualib.__TS__Unpack
-local ____exports={}
-local ____core=require("core")
-local core=____core.core
+local _4=require("lualib_bundle")
+local __TS__Unpack=_4.__TS__Unpack
+local _3={}
+local _5=require("core")
+local core=_5.core
 local NO_YIELD_MS=5000
 local MAX_PRINTED=16000
 local function now()
@@ -276,7 +276,7 @@ local function drive(co,guard,timeoutSecs,printed)
 local timer=os.startTimer(timeoutSecs)
 local args=table.pack()
 do
-local ____try,____hasReturned,____returnValue=pcall(function()
+local _6,____hasReturned,____returnValue=pcall(function()
 while true do
 guard.resumedAt=now()
 local r=table.pack(coroutine.resume(
@@ -317,15 +317,15 @@ end)
 do
 os.cancelTimer(timer)
 end
-if not ____try then
+if not _6 then
 error(____hasReturned,0)
 end
-if ____try and ____hasReturned then
+if _6 and ____hasReturned then
 return ____returnValue
 end
 end
 end
-function ____exports.runChunk(code,timeoutSecs)
+function _3.runChunk(code,timeoutSecs)
 local out={}
 local function printed()
 local all=table.concat(out)
@@ -355,19 +355,19 @@ timeoutSecs,
 printed
 )
 end
-return ____exports
+return _3
 end,
 ["tools"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Unpack=____lualib.__TS__Unpack
-local __TS__ArrayIndexOf=____lualib.__TS__ArrayIndexOf
-local ____exports={}
-local ____core=require("core")
-local core=____core.core
-local ____sandbox=require("sandbox")
-local runChunk=____sandbox.runChunk
-local ____screen=require("screen")
-local readScreen=____screen.readScreen
+local _4=require("lualib_bundle")
+local __TS__Unpack=_4.__TS__Unpack
+local __TS__ArrayIndexOf=_4.__TS__ArrayIndexOf
+local _3={}
+local _5=require("core")
+local core=_5.core
+local _7=require("sandbox")
+local runChunk=_7.runChunk
+local _8=require("screen")
+local readScreen=_8.readScreen
 local DEFAULT_LIMIT=25
 local READ_ACTIONS={
 detect=true,
@@ -444,14 +444,14 @@ if call.tool=="peripheral_call"then
 return(("peripheral: ".. tostring(a.peripheral))..".").. tostring(a.method)
 end
 if call.tool=="lua"then
-local ____string_gsub_2=string.gsub
-local ____tostring_1=tostring
-local ____a_code_0=a.code
-if ____a_code_0==nil then
-____a_code_0=""
+local _9=string.gsub
+local _a=tostring
+local _b=a.code
+if _b==nil then
+_b=""
 end
-local line=____string_gsub_2(
-____tostring_1(____a_code_0),
+local line=_9(
+_a(_b),
 "%s+",
 " "
 )
@@ -463,7 +463,7 @@ local function getTypes(name)
 local fn=peripheral.getType
 return fn(name)
 end
-function ____exports.peripheralList()
+function _3.peripheralList()
 local out={}
 for ____,name in ipairs(peripheral.getNames())do
 local methods=peripheral.getMethods(name)or({})
@@ -539,13 +539,13 @@ error(
 0
 )
 end
-local ____temp_3
+local _c
 if type(args.args)=="table"then
-____temp_3=args.args
+_c=args.args
 else
-____temp_3={}
+_c={}
 end
-local list=____temp_3
+local list=_c
 local call=peripheral.call
 return packed(call(
 name,
@@ -555,7 +555,7 @@ __TS__Unpack(list)
 end
 local function run(call)
 if call.tool=="peripherals"then
-return ____exports.peripheralList()
+return _3.peripheralList()
 end
 if call.tool=="screen"then
 local s=readScreen()
@@ -575,14 +575,14 @@ return turtleAction(call.args)
 end
 if call.tool=="lua"then
 local secs=type(call.args.timeout)=="number"and call.args.timeout or 10
-local ____runChunk_6=runChunk
-local ____tostring_5=tostring
-local ____call_args_code_4=call.args.code
-if ____call_args_code_4==nil then
-____call_args_code_4=""
+local _d=runChunk
+local _e=tostring
+local _f=call.args.code
+if _f==nil then
+_f=""
 end
-local r=____runChunk_6(
-____tostring_5(____call_args_code_4),
+local r=_d(
+_e(_f),
 secs
 )
 return{
@@ -611,7 +611,7 @@ return false,("stopped after ".. tostring(secs)).." s, its time limit on the com
 end
 return ok,result
 end
-function ____exports.serveCall(call,allowed,computerId)
+function _3.serveCall(call,allowed,computerId)
 local summary=summaryOf(call)
 local tier=tierOf(call)
 if tier==nil then
@@ -639,19 +639,19 @@ error=tostring(result),
 summary=summary
 }
 end
-return ____exports
+return _3
 end,
 ["connection"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__Class=____lualib.__TS__Class
-local ____exports={}
-local ____core=require("core")
-local core=____core.core
-local ____screen=require("screen")
-local recordScreen=____screen.recordScreen
-local ____tools=require("tools")
-local peripheralList=____tools.peripheralList
-local serveCall=____tools.serveCall
+local _4=require("lualib_bundle")
+local __TS__Class=_4.__TS__Class
+local _3={}
+local _5=require("core")
+local core=_5.core
+local _8=require("screen")
+local recordScreen=_8.recordScreen
+local _g=require("tools")
+local peripheralList=_g.peripheralList
+local serveCall=_g.serveCall
 local WAKE_EVENT="opencc_bridge_call"
 local MAX_MESSAGE=120000
 local function callOf(text)
@@ -659,19 +659,19 @@ local msg=core.decodeJSON(text)
 if msg==nil or msg.type~="call"or type(msg.call)~="number"then
 return nil
 end
-local ____msg_call_1=msg.call
-local ____tostring_result_2=tostring(msg.tool)
-local ____temp_3=msg.args or({})
-local ____temp_0
+local _h=msg.call
+local _i=tostring(msg.tool)
+local _c=msg.args or({})
+local _j
 if type(msg.limit)=="number"then
-____temp_0=msg.limit
+_j=msg.limit
 else
-____temp_0=nil
+_j=nil
 end
-return{call=____msg_call_1,tool=____tostring_result_2,args=____temp_3,limit=____temp_0}
+return{call=_h,tool=_i,args=_c,limit=_j}
 end
-____exports.BridgeConnection=__TS__Class()
-local BridgeConnection=____exports.BridgeConnection
+_3.BridgeConnection=__TS__Class()
+local BridgeConnection=_3.BridgeConnection
 BridgeConnection.name="BridgeConnection"
 function BridgeConnection.prototype.____constructor(self,url,allowed,ws,kind,socketUrl)
 self.url=url
@@ -792,29 +792,29 @@ error(thrown,0)
 end
 return ended
 end
-return ____exports
+return _3
 end,
 ["version"]=function(...)
-local ____exports={}
-____exports.version="0.1.0"
-return ____exports
+local _3={}
+_3.version="0.1.0"
+return _3
 end,
 ["connect"]=function(...)
-local ____lualib=require("lualib_bundle")
-local __TS__ArrayIndexOf=____lualib.__TS__ArrayIndexOf
-local __TS__New=____lualib.__TS__New
-local ____exports={}
-local ____connection=require("connection")
-local BridgeConnection=____connection.BridgeConnection
-local ____core=require("core")
-local core=____core.core
-local ____version=require("version")
-local version=____version.version
-local ____tools=require("tools")
-local peripheralList=____tools.peripheralList
+local _4=require("lualib_bundle")
+local __TS__ArrayIndexOf=_4.__TS__ArrayIndexOf
+local __TS__New=_4.__TS__New
+local _3={}
+local _k=require("connection")
+local BridgeConnection=_k.BridgeConnection
+local _5=require("core")
+local core=_5.core
+local _l=require("version")
+local version=_l.version
+local _g=require("tools")
+local peripheralList=_g.peripheralList
 local WELCOME_TIMEOUT=10
 local CONNECT_TIMEOUT=5
-function ____exports.computerKind()
+function _3.computerKind()
 if turtle~=nil then
 return"turtle"
 end
@@ -871,7 +871,7 @@ core.fail("unreachable",("The bridge at ".. url).." closed the connection before
 end
 return false
 end
-function ____exports.connectBridge(opts)
+function _3.connectBridge(opts)
 if opts==nil then
 opts={}
 end
@@ -888,7 +888,7 @@ BridgeConnection,
 url,
 allowed,
 ws,
-____exports.computerKind(),
+_3.computerKind(),
 socketUrl
 )
 ws.send(core.encodeJSON({
@@ -915,17 +915,17 @@ error(thrown,0)
 end
 return conn
 end
-return ____exports
+return _3
 end,
 ["reconnect"]=function(...)
-local ____exports={}
+local _3={}
 local serveLoop,PERMANENT
-local ____connect=require("connect")
-local connectBridge=____connect.connectBridge
-local ____core=require("core")
-local core=____core.core
-local ____screen=require("screen")
-local recordScreen=____screen.recordScreen
+local _m=require("connect")
+local connectBridge=_m.connectBridge
+local _5=require("core")
+local core=_5.core
+local _8=require("screen")
+local recordScreen=_8.recordScreen
 function serveLoop(opts)
 local delay=1
 while true do
@@ -965,7 +965,7 @@ bad_url=true,
 http_disabled=true,
 blocked=true
 }
-function ____exports.serveBridge(opts)
+function _3.serveBridge(opts)
 if opts==nil then
 opts={}
 end
@@ -977,27 +977,27 @@ error(result,0)
 end
 return result
 end
-return ____exports
+return _3
 end,
 ["index"]=function(...)
-local ____exports={}
-local ____core=require("core")
-local bindCore=____core.bindCore
-local ____connect=require("connect")
-local connectBridge=____connect.connectBridge
-local ____reconnect=require("reconnect")
-local serveBridge=____reconnect.serveBridge
+local _3={}
+local _5=require("core")
+local bindCore=_5.bindCore
+local _m=require("connect")
+local connectBridge=_m.connectBridge
+local _n=require("reconnect")
+local serveBridge=_n.serveBridge
 do
-local ____version=require("version")
-____exports.version=____version.version
+local _l=require("version")
+_3.version=_l.version
 end
-function ____exports.attach(given)
+function _3.attach(given)
 bindCore(given)
 return{connectBridge=connectBridge,serveBridge=serveBridge}
 end
-return ____exports
+return _3
 end,
 }
-local ____first=...
-if type(____first)=="table"then return require end
+local _o=...
+if type(_o)=="table"then return require end
 return require("index",...)

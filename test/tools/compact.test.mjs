@@ -53,3 +53,26 @@ test("the committed bundles are already compact and load", () => {
     assert.equal(runLua(`assert(loadfile(${JSON.stringify(`build/${name}`)}))`), "", name);
   }
 });
+
+test("shortens the compiler's own locals, never a field, a string's name, a global or our names", () => {
+  const src = [
+    "local _0 = 'taken'",
+    "local ____exports = {}",
+    "local ____errors = { fail = function(m) return 'failed: ' .. m end }",
+    "local fail = ____errors.fail",
+    "local obj = { ____constructor = function(self) return 'built' end }",
+    "____global = 'global'",
+    "local ____named = 'in a string'",
+    "function ____exports.run(self) return fail(obj:____constructor()) .. _0 end",
+    "print(____exports.run(), ____global, ____named, '____named', obj.____constructor(obj))",
+  ].join("\n");
+  const out = compactLua(src);
+  assert.equal(runLua(out), runLua(src));
+  assert.equal(runLua(src), "failed: builttaken\tglobal\tin a string\t____named\tbuilt\n");
+  assert.doesNotMatch(out, /____exports|____errors/);
+  assert.match(out, /local fail=_\w+\.fail/);
+  assert.match(out, /obj:____constructor\(\)/);
+  assert.match(out, /____global='global'/);
+  assert.match(out, /local ____named=/);
+  assert.doesNotMatch(out, /local _0=\{\}/);
+});
