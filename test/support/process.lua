@@ -9,6 +9,25 @@ local servers = require("support.servers")
 
 local M = {}
 
+--- Whether a shell command exits 0 (os.execute says so as 0 in Lua 5.1, true in 5.2).
+function M.succeeds(command)
+  local r = os.execute(command)
+  return r == 0 or r == true
+end
+
+--- Stops the process with this PID and waits for it to be gone: SIGTERM, then SIGKILL after
+--- 3 s, so nothing a spec started outlives it (and its port is free for the next one).
+function M.stopPid(pid)
+  if not pid then return end
+  os.execute("kill " .. pid .. " 2>/dev/null")
+  local giveUp = socket.gettime() + 3
+  while socket.gettime() < giveUp do
+    if not M.succeeds("kill -0 " .. pid .. " 2>/dev/null") then return end
+    socket.sleep(0.02)
+  end
+  os.execute("kill -9 " .. pid .. " 2>/dev/null")
+end
+
 local function quote(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
 
 local function readHost(path)
@@ -32,7 +51,7 @@ function M.start(argv, env)
   local p = { pid = pid }
   function p.log() return readHost(err) or "" end
   function p.stop()
-    os.execute("kill " .. pid .. " 2>/dev/null")
+    M.stopPid(pid)
     os.remove(out)
     os.remove(out .. ".pid")
     os.remove(err)

@@ -1,5 +1,6 @@
 -- ai --serve when the bridge restarts: the computer reconnects by itself, waiting longer after
 -- each failed attempt (1 s, 2 s, ...), with one line each time; Ctrl+T stops it.
+local process = require("support.process")
 local servers = require("support.servers")
 local socket = require("socket")
 
@@ -21,7 +22,7 @@ local function freePort()
   return tonumber(port)
 end
 
---- Starts a bridge of its own on port; returns a function that stops it.
+--- Starts a bridge of its own on port; returns a function that stops it (by its PID, waiting).
 local function startBridge(port)
   local pidFile = os.tmpname()
   os.execute(("node build/bridge/main.js --host 127.0.0.1 --port %d --token t0k --quiet > /dev/null 2>&1 & echo $! > %s")
@@ -37,12 +38,13 @@ local function startBridge(port)
     c:close()
     return ok
   end, 10, 0.05)
-  return function() os.execute("kill " .. pid .. " 2>/dev/null") end
+  return function() process.stopPid(pid) end
 end
 
 describe("ai --serve reconnects", function()
   it("after the bridge restarts, with backoff, until Ctrl+T", function()
     local port = freePort()
+    -- The bridge is restarted below: each one is stopped, the first by the spec itself.
     local stop = startBridge(port)
     finally(function() stop() end)
     local pc = servers.newComputer({

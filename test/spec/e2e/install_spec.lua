@@ -4,6 +4,7 @@
 -- .settings, and one clear line naming the URL for each kind of failure (a file cut off or not
 -- the manifest's among them), leaving the old install intact.
 package.path = "test/?.lua;test/?/init.lua;" .. package.path
+local process = require("support.process")
 local ccenv = require("ccenv")
 local socket = require("socket")
 
@@ -56,7 +57,7 @@ local function startServer(dir)
   end
   assert(port, "static server did not start: " .. (readHost(out) or ""))
   return { port = port, stop = function()
-    os.execute("kill " .. pid .. " 2>/dev/null")
+    process.stopPid(pid)
     os.remove(out)
     os.remove(out .. ".pid")
   end }
