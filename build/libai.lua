@@ -941,20 +941,96 @@ return textutils.json_null
 end
 return _3
 end,
+["pause"]=function(...)
+local _3={}
+local _c=require("http")
+local TERMINATED=_c.TERMINATED
+function _3.pause(seconds)
+local timer=os.startTimer(seconds)
+while true do
+local event,id=os.pullEventRaw()
+if event=="terminate"then
+os.cancelTimer(timer)
+error(TERMINATED,0)
+end
+if event=="timer"and id==timer then
+return
+end
+end
+end
+function _3.waitEvent(name,deadline)
+local left=(deadline-os.epoch("utc"))/1000
+if left<=0 then
+return false
+end
+local timer=os.startTimer(left)
+while true do
+local event,id=os.pullEventRaw()
+if event=="terminate"then
+os.cancelTimer(timer)
+error(TERMINATED,0)
+end
+if event==name then
+os.cancelTimer(timer)
+return true
+end
+if event=="timer"and id==timer then
+return false
+end
+end
+end
+return _3
+end,
+["listen"]=function(...)
+local _3={}
+local _d=require("pause")
+local pause=_d.pause
+local polling={
+wait=function(seconds)
+pause(seconds)
+return"nothing"
+end,
+live=function()return false end,
+merge=function(answers)return answers end,
+close=function()return nil end
+}
+local listener
+function _3.setListener(l)
+listener=l
+end
+function _3.dropListener(l)
+if listener==l then
+listener=nil
+end
+end
+function _3.listen(sessionID,messageID,auth)
+local _e
+if listener~=nil then
+_e=listener.listen(sessionID,messageID,auth)
+else
+_e=nil
+end
+return _e or polling
+end
+return _3
+end,
 ["core"]=function(...)
 local _3={}
-local _c=require("config")
-local readConfig=_c.readConfig
+local _f=require("config")
+local readConfig=_f.readConfig
 local _6=require("errors")
 local aiError=_6.aiError
 local fail=_6.fail
-local _d=require("http")
-local openWebsocket=_d.openWebsocket
-local TERMINATED=_d.TERMINATED
-local _e=require("json")
-local decodeJSON=_e.decodeJSON
-local encodeJSON=_e.encodeJSON
-local jsonNull=_e.jsonNull
+local _c=require("http")
+local openWebsocket=_c.openWebsocket
+local TERMINATED=_c.TERMINATED
+local _g=require("json")
+local decodeJSON=_g.decodeJSON
+local encodeJSON=_g.encodeJSON
+local jsonNull=_g.jsonNull
+local _h=require("listen")
+local dropListener=_h.dropListener
+local setListener=_h.setListener
 _3.version="0.1.0"
 _3.core={
 version=_3.version,
@@ -965,7 +1041,9 @@ openWebsocket=openWebsocket,
 TERMINATED=TERMINATED,
 encodeJSON=encodeJSON,
 decodeJSON=decodeJSON,
-jsonNull=jsonNull
+jsonNull=jsonNull,
+setListener=setListener,
+dropListener=dropListener
 }
 return _3
 end,
@@ -992,13 +1070,13 @@ local want=optional and string.sub(s,1,-2)or s
 if v==nil and optional then
 return nil
 end
-local _f
+local _e
 if type(v)==want then
-_f=nil
+_e=nil
 else
-_f=": ".. want
+_e=": ".. want
 end
-return _f
+return _e
 end
 if isList(shape)then
 if not isList(v)then
@@ -1020,13 +1098,13 @@ end
 local fields=shape
 local maybe=fields["?"]
 if maybe~=nil then
-local _g
+local _i
 if v==nil then
-_g=nil
+_i=nil
 else
-_g=_3.mismatch(v,maybe)
+_i=_3.mismatch(v,maybe)
 end
-return _g
+return _i
 end
 if type(v)~="table"then
 return": object"
@@ -1093,20 +1171,20 @@ local _4=require("lualib_bundle")
 local __TS__Unpack=_4.__TS__Unpack
 local _3={}
 local urlEncode,serverMessage,isWebPage,retryAfter,attempt,failStatus,MIN_REQUEST_MS
-local _h=require("decode")
-local decode=_h.decode
+local _j=require("decode")
+local decode=_j.decode
 local _6=require("errors")
 local fail=_6.fail
 local isAiError=_6.isAiError
-local _d=require("http")
-local hostOf=_d.hostOf
-local pauseFor=_d.pauseFor
-local send=_d.send
+local _c=require("http")
+local hostOf=_c.hostOf
+local pauseFor=_c.pauseFor
+local send=_c.send
 local _5=require("ids")
 local observeDateHeader=_5.observeDateHeader
-local _e=require("json")
-local decodeJSON=_e.decodeJSON
-local encodeJSON=_e.encodeJSON
+local _g=require("json")
+local decodeJSON=_g.decodeJSON
+local encodeJSON=_g.encodeJSON
 function urlEncode(s,keepSlash)
 if keepSlash==nil then
 keepSlash=false
@@ -1125,13 +1203,13 @@ function serverMessage(body)
 local decoded=decodeJSON(body)
 if type(decoded)=="table"then
 local name=decoded.name
-local _f
+local _e
 if type(decoded.data)=="table"then
-_f=decoded.data.message
+_e=decoded.data.message
 else
-_f=decoded.message
+_e=decoded.message
 end
-local message=_f
+local message=_e
 return type(name)=="string"and name or nil,type(message)=="string"and string.sub(message,1,200)or nil
 end
 local firstLine=string.match(body,"^%s*([^\r\n]+)")
@@ -1144,13 +1222,13 @@ end
 function retryAfter(reply)
 local value=reply.headers["Retry-After"]or reply.headers["retry-after"]
 local seconds=__TS__Unpack(value~=nil and({string.match(value,"^%s*(%d+)%s*$")})or({nil}))
-local _g
+local _i
 if seconds~=nil then
-_g=tonumber(seconds)
+_i=tonumber(seconds)
 else
-_g=nil
+_i=nil
 end
-return _g
+return _i
 end
 function attempt(c,method,path,o)
 local params={}
@@ -1335,12 +1413,12 @@ end,
 local _4=require("lualib_bundle")
 local __TS__Class=_4.__TS__Class
 local _3={}
-local _h=require("decode")
-local SHAPES=_h.SHAPES
-local _i=require("transport")
-local base64=_i.base64
-local pathId=_i.pathId
-local request=_i.request
+local _j=require("decode")
+local SHAPES=_j.SHAPES
+local _k=require("transport")
+local base64=_k.base64
+local pathId=_k.pathId
+local request=_k.request
 _3.Client=__TS__Class()
 local Client=_3.Client
 Client.name="Client"
@@ -1349,13 +1427,13 @@ self.requests=0
 self.bytes=0
 self.largest=0
 self.url=options.url
-local _f
+local _e
 if options.directory~=""then
-_f=options.directory
+_e=options.directory
 else
-_f=nil
+_e=nil
 end
-self.directory=_f
+self.directory=_e
 self.encoding=options.encoding or"latin1"
 self.timeout=options.timeout
 if options.password~=nil and options.password~=""then
@@ -1634,50 +1712,10 @@ return fail(
 end
 return _3
 end,
-["pause"]=function(...)
-local _3={}
-local _d=require("http")
-local TERMINATED=_d.TERMINATED
-function _3.pause(seconds)
-local timer=os.startTimer(seconds)
-while true do
-local event,id=os.pullEventRaw()
-if event=="terminate"then
-os.cancelTimer(timer)
-error(TERMINATED,0)
-end
-if event=="timer"and id==timer then
-return
-end
-end
-end
-function _3.waitEvent(name,deadline)
-local left=(deadline-os.epoch("utc"))/1000
-if left<=0 then
-return false
-end
-local timer=os.startTimer(left)
-while true do
-local event,id=os.pullEventRaw()
-if event=="terminate"then
-os.cancelTimer(timer)
-error(TERMINATED,0)
-end
-if event==name then
-os.cancelTimer(timer)
-return true
-end
-if event=="timer"and id==timer then
-return false
-end
-end
-end
-return _3
-end,
 ["status"]=function(...)
 local _3={}
-local _j=require("pause")
-local waitEvent=_j.waitEvent
+local _d=require("pause")
+local waitEvent=_d.waitEvent
 local STATUS_EVENT="opencc_status"
 local fetches={}
 local waiting=0
@@ -1722,8 +1760,8 @@ return _3
 end,
 ["crowd"]=function(...)
 local _3={}
-local _k=require("status")
-local sessionStatuses=_k.sessionStatuses
+local _l=require("status")
+local sessionStatuses=_l.sessionStatuses
 local CROWD=3
 local LOOK_EVERY=6
 local waits=0
@@ -1770,19 +1808,19 @@ local _4=require("lualib_bundle")
 local __TS__ArrayIndexOf=_4.__TS__ArrayIndexOf
 local __TS__ArraySplice=_4.__TS__ArraySplice
 local _3={}
-local _j=require("pause")
-local pause=_j.pause
-local waitEvent=_j.waitEvent
-local _k=require("status")
-local sessionStatuses=_k.sessionStatuses
+local _d=require("pause")
+local pause=_d.pause
+local waitEvent=_d.waitEvent
+local _l=require("status")
+local sessionStatuses=_l.sessionStatuses
 local TURN_EVENT="opencc_turn"
 local queues={}
 local nextTicket=1
 local waitingForTurn=0
 function _3.withTurn(key,deadline,late,fn)
-local _l=nextTicket
-nextTicket=_l+1
-local ticket=_l
+local _m=nextTicket
+nextTicket=_m+1
+local ticket=_m
 local queue=queues[key]
 if queue==nil then
 queue={}
@@ -1840,29 +1878,48 @@ end
 end
 return _3
 end,
-["listen"]=function(...)
+["pace"]=function(...)
+local _4=require("lualib_bundle")
+local __TS__Class=_4.__TS__Class
 local _3={}
-local _j=require("pause")
-local pause=_j.pause
-local polling={
-wait=function(seconds)
-pause(seconds)
-return false
-end,
-close=function()return nil end
-}
-local listener
-function _3.setListener(l)
-listener=l
+local _n=require("crowd")
+local crowded=_n.crowded
+local toNextTick=_n.toNextTick
+local QUICK=0.1
+local EASE_AFTER=2
+local SLOW_AFTER=20
+_3.SAFETY=10
+_3.Pace=__TS__Class()
+local Pace=_3.Pace
+Pace.name="Pace"
+function Pace.prototype.____constructor(self,pollInterval)
+self.pollInterval=pollInterval
+self.quickLooks=0
 end
-function _3.listen(sessionID)
-local _f
-if listener~=nil then
-_f=listener.listen(sessionID)
+function Pace.prototype.next(self,ending,live,silentMs,deadline)
+local now=os.epoch("utc")
+local gap=self.pollInterval
+if live then
+gap=_3.SAFETY
+elseif ending then
+gap=math.min(QUICK*2^self.quickLooks,gap)
+self.quickLooks=self.quickLooks+1
+elseif crowded()then
+self.quickLooks=0
+gap=toNextTick(gap)
 else
-_f=nil
+self.quickLooks=0
+local silent=silentMs/1000
+if silent>SLOW_AFTER then
+gap=gap*math.min(1+(silent-SLOW_AFTER)/SLOW_AFTER,4)
+elseif silent>EASE_AFTER then
+gap=gap*math.min(1+(silent-EASE_AFTER)/4,1.5)
 end
-return _f or polling
+end
+return math.max(
+math.min(gap,(deadline-now)/1000),
+0.05
+)
 end
 return _3
 end,
@@ -2034,8 +2091,8 @@ local _4=require("lualib_bundle")
 local __TS__Class=_4.__TS__Class
 local __TS__ObjectAssign=_4.__TS__ObjectAssign
 local _3={}
-local _m=require("text")
-local toCC=_m.toCC
+local _o=require("text")
+local toCC=_o.toCC
 local function textOf(answers,raw)
 local pieces={}
 for ____,m in ipairs(answers)do
@@ -2080,7 +2137,9 @@ end
 end
 end
 local text=textOf(ordered,self.raw)
-if text~=self.text then
+if#text<#self.text and string.sub(self.text,1,#text)==text then
+self.text=text
+elseif text~=self.text then
 local grew=string.sub(text,1,#self.text)==self.text
 local delta=grew and string.sub(text,#self.text+1)or text
 self.text=text
@@ -2104,8 +2163,8 @@ self.toolStatus[p.id]=now
 local started=now=="running"and before==nil
 local ended=now=="completed"or now=="error"
 if ended then
-local _n=self.tools
-_n[#_n+1]=toolOf(p,self.raw)
+local _p=self.tools
+_p[#_p+1]=toolOf(p,self.raw)
 end
 local onTool=self.callbacks.onTool
 if(started or ended)and onTool~=nil then
@@ -2128,8 +2187,8 @@ local __TS__Class=_4.__TS__Class
 local _3={}
 local _6=require("errors")
 local fail=_6.fail
-local _j=require("pause")
-local pause=_j.pause
+local _d=require("pause")
+local pause=_d.pause
 local function describePermission(req)
 return req.permission ..(#req.patterns>0 and" ".. table.concat(req.patterns," ")or"")
 end
@@ -2204,8 +2263,8 @@ function()return onPermission(req)end
 )
 reply=answer==true and"once"or((answer==false or answer==nil)and"reject"or answer)
 else
-local _o=self.rejected
-_o[#_o+1]=("permission ".. describePermission(req)).." (no onPermission handler)"
+local _q=self.rejected
+_q[#_q+1]=("permission ".. describePermission(req)).." (no onPermission handler)"
 end
 self.client:replyPermission(req.id,reply,nil,self.opts.deadline)
 return true
@@ -2213,24 +2272,24 @@ end
 function AgentRequests.prototype.answerQuestion(self,q)
 self.handled[q.id]=true
 local onQuestion=self.opts.onQuestion
-local _g
+local _i
 if onQuestion~=nil then
-_g=beforeDeadline(
+_i=beforeDeadline(
 self.opts.deadline,
 self.opts.timeoutLine,
 function()return onQuestion(q)end
 )
 else
-_g=nil
+_i=nil
 end
-local answers=_g
+local answers=_i
 if answers~=nil then
 self.client:replyQuestion(q.id,answers,self.opts.deadline)
 else
 if self.opts.onQuestion==nil then
-local _p=self.rejected
-local _q=q.questions[1]
-_p[#_p+1]=("question \""..(_q and _q.question or"?")).."\" (no onQuestion handler)"
+local _r=self.rejected
+local _s=q.questions[1]
+_r[#_r+1]=("question \""..(_s and _s.question or"?")).."\" (no onQuestion handler)"
 end
 self.client:rejectQuestion(q.id,self.opts.deadline)
 end
@@ -2242,12 +2301,12 @@ end,
 local _3={}
 local _6=require("errors")
 local fail=_6.fail
-local _m=require("text")
-local toCC=_m.toCC
+local _o=require("text")
+local toCC=_o.toCC
 local ERROR_HINTS={MessageAbortedError=" (the reply was stopped on the server)",ProviderAuthError=" (the server's model provider refused its credentials: fix its API key on the server)",MessageOutputLengthError=" (the reply reached the model's output limit: ask for less at once)",ContextOverflowError=" (the conversation is too long for the model: start a new one)"}
 function _3.failRun(err,raw)
-local _r=err.data
-local message=_r and _r.message
+local _t=err.data
+local message=_t and _t.message
 local said=message~=nil and message~=""and": "..(raw and message or toCC(message))or""
 return fail("assistant",(err.name .. said)..(ERROR_HINTS[err.name]or""),{name=err.name})
 end
@@ -2261,31 +2320,30 @@ local _4=require("lualib_bundle")
 local __TS__Class=_4.__TS__Class
 local __TS__New=_4.__TS__New
 local _3={}
-local _s=require("answer")
-local Answer=_s.Answer
-local _t=require("crowd")
-local crowded=_t.crowded
-local joinCrowd=_t.joinCrowd
-local toNextTick=_t.toNextTick
-local worthALook=_t.worthALook
+local _u=require("answer")
+local Answer=_u.Answer
+local _n=require("crowd")
+local crowded=_n.crowded
+local joinCrowd=_n.joinCrowd
+local worthALook=_n.worthALook
 local _6=require("errors")
 local fail=_6.fail
-local _u=require("listen")
-local listen=_u.listen
-local _v=require("progress")
-local Progress=_v.Progress
-local _k=require("status")
-local sessionStatuses=_k.sessionStatuses
-local _w=require("requests")
-local AgentRequests=_w.AgentRequests
-local _x=require("runerrors")
-local failOvertaken=_x.failOvertaken
-local failRun=_x.failRun
-local _m=require("text")
-local toCC=_m.toCC
-local QUICK=0.1
-local EASE_AFTER=2
-local SLOW_AFTER=20
+local _h=require("listen")
+local listen=_h.listen
+local _v=require("pace")
+local Pace=_v.Pace
+local SAFETY=_v.SAFETY
+local _w=require("progress")
+local Progress=_w.Progress
+local _l=require("status")
+local sessionStatuses=_l.sessionStatuses
+local _x=require("requests")
+local AgentRequests=_x.AgentRequests
+local _y=require("runerrors")
+local failOvertaken=_y.failOvertaken
+local failRun=_y.failRun
+local _o=require("text")
+local toCC=_o.toCC
 local DUE_SILENCE=1500
 local LONG_SILENCE=8000
 _3.ReplyWaiter=__TS__Class()
@@ -2296,7 +2354,9 @@ self.client=client
 self.opts=opts
 self.lastChange=os.epoch("utc")
 self.lastLook=0
-self.quickLooks=0
+self.started=os.epoch("utc")
+self.lookNow=false
+self.heardIdle=false
 self.shape=""
 self.nextStatus=0
 self.statusGap=2000
@@ -2305,28 +2365,32 @@ self.resent=false
 self.answer=__TS__New(Answer,opts.messageID)
 self.progress=__TS__New(Progress,opts,opts.raw==true)
 self.requests=__TS__New(AgentRequests,client,opts)
+self.pace=__TS__New(Pace,opts.pollInterval)
 end
 function ReplyWaiter.prototype.poll(self,justSent)
 if justSent==nil then
 justSent=false
 end
-local sub=listen(self.opts.sessionID)
+local o=self.opts
+local sub=listen(o.sessionID,o.messageID,self.client.authHeader)
+self.sub=sub
 local leave=joinCrowd()
-local ok,result=pcall(function()return self:pollWith(sub.wait,justSent)end)
+local ok,result=pcall(function()return self:pollWith(sub,justSent)end)
 leave()
 sub.close()
+self.sub=nil
 if not ok then
 error(result,0)
 end
 return result
 end
-function ReplyWaiter.prototype.pollWith(self,wait,justSent)
+function ReplyWaiter.prototype.pollWith(self,sub,justSent)
 local o=self.opts
 if justSent then
-wait(self:gap())
+self:hear(sub)
 end
 while true do
-if self:worthALook()then
+if self:lookDue(sub)then
 self:look()
 end
 local done=self:outcome(false)
@@ -2339,12 +2403,50 @@ end
 if self.requests:check(self.progress.runningTool)then
 self:moved()
 end
-local stopped=self:checkStatus()
+local _z
+if self:hearing(sub)then
+_z=nil
+else
+_z=self:checkStatus()
+end
+local stopped=_z
 if stopped~=nil then
 return stopped
 end
-wait(self:gap())
+self:hear(sub)
 end
+end
+function ReplyWaiter.prototype.hearing(self,sub)
+return sub.live()and not self.heardIdle
+end
+function ReplyWaiter.prototype.lookDue(self,sub)
+if not self:hearing(sub)then
+return self:worthALook()
+end
+local since=os.epoch("utc")-math.max(self.lastLook,self.started)
+return self.lookNow or since>=SAFETY*1000
+end
+function ReplyWaiter.prototype.hear(self,sub)
+local o=self.opts
+local seconds=self.pace:next(
+self.answer:ending(),
+self:hearing(sub),
+os.epoch("utc")-self.lastChange,
+o.deadline
+)
+local heard=sub.wait(seconds)
+if heard=="nothing"then
+return
+end
+if heard=="idle"then
+self.heardIdle=true
+end
+if heard=="text"then
+self.progress:report(sub.merge(self.answer.ordered))
+else
+self.lookNow=true
+end
+self:moved()
 end
 function ReplyWaiter.prototype.finish(self,last)
 if last.info.parentID~=self.opts.messageID then
@@ -2362,19 +2464,21 @@ end
 function ReplyWaiter.prototype.look(self)
 local o=self.opts
 self.lastLook=os.epoch("utc")
+self.lookNow=false
 self.answer:take(self.client:messages(o.sessionID,self.answer.limit,o.deadline))
 while true do
-local _9=not self.answer.reachedStart
-if _9 then
-local _r=self.answer:last()
-_9=(_r and _r.info.time.completed)~=nil
+local _8=not self.answer.reachedStart
+if _8 then
+local _10=self.answer:last()
+_8=(_10 and _10.info.time.completed)~=nil
 end
-if not _9 then
+if not _8 then
 break
 end
 self.answer:take(self.client:messages(o.sessionID,self.answer.limit,o.deadline))
 end
-local changed=self.progress:report(self.answer.ordered)
+local ordered=self.answer.ordered
+local changed=self.progress:report(self.sub~=nil and self.sub.merge(ordered)or ordered)
 local shape=self.answer:shape()
 if changed or shape~=self.shape then
 self.shape=shape
@@ -2400,30 +2504,6 @@ self.idleChecks=0
 self.statusGap=2000
 self.nextStatus=0
 self.requests:moved()
-end
-function ReplyWaiter.prototype.gap(self)
-local o=self.opts
-local now=os.epoch("utc")
-local gap=o.pollInterval
-if self.answer:ending()then
-gap=math.min(QUICK*2^self.quickLooks,gap)
-self.quickLooks=self.quickLooks+1
-elseif crowded()then
-self.quickLooks=0
-gap=toNextTick(gap)
-else
-self.quickLooks=0
-local silent=(now-self.lastChange)/1000
-if silent>SLOW_AFTER then
-gap=gap*math.min(1+(silent-SLOW_AFTER)/SLOW_AFTER,4)
-elseif silent>EASE_AFTER then
-gap=gap*math.min(1+(silent-EASE_AFTER)/4,1.5)
-end
-end
-return math.max(
-math.min(gap,(o.deadline-now)/1000),
-0.05
-)
 end
 function ReplyWaiter.prototype.outcome(self,ended)
 local o=self.opts
@@ -2515,13 +2595,13 @@ function _3.rememberedConversation(directory)
 if settings==nil then
 return nil
 end
-local _f
+local _e
 if directory==""then
-_f=settings.get(CONVERSATION_SETTING)
+_e=settings.get(CONVERSATION_SETTING)
 else
-_f=(settings.get(CONVERSATIONS_SETTING)or({}))[directory]
+_e=(settings.get(CONVERSATIONS_SETTING)or({}))[directory]
 end
-local id=_f
+local id=_e
 return type(id)=="string"and id~=""and id or nil
 end
 function _3.rememberConversation(id,directory)
@@ -2608,13 +2688,13 @@ local _3={}
 local _6=require("errors")
 local fail=_6.fail
 local toAiError=_6.toAiError
-local _d=require("http")
-local hostOf=_d.hostOf
-local TERMINATED=_d.TERMINATED
-local _y=require("reply")
-local ReplyWaiter=_y.ReplyWaiter
-local _z=require("session")
-local computerSession=_z.computerSession
+local _c=require("http")
+local hostOf=_c.hostOf
+local TERMINATED=_c.TERMINATED
+local _11=require("reply")
+local ReplyWaiter=_11.ReplyWaiter
+local _12=require("session")
+local computerSession=_12.computerSession
 local RESENDS=2
 local function mayHaveArrived(e)
 if e.kind=="blocked"or e.kind=="bad_url"or e.kind=="http_disabled"then
@@ -2704,31 +2784,31 @@ local __TS__New=_4.__TS__New
 local __TS__ObjectAssign=_4.__TS__ObjectAssign
 local _3={}
 local sessionGoneLine,timeoutLine,abortOnStop,reworded,ABORT_TIMEOUT
-local _10=require("client")
-local Client=_10.Client
-local _c=require("config")
-local readConfig=_c.readConfig
+local _13=require("client")
+local Client=_13.Client
+local _f=require("config")
+local readConfig=_f.readConfig
 local _6=require("errors")
 local aiError=_6.aiError
 local fail=_6.fail
 local toAiError=_6.toAiError
-local _d=require("http")
-local TERMINATED=_d.TERMINATED
+local _c=require("http")
+local TERMINATED=_c.TERMINATED
 local _5=require("ids")
 local newId=_5.newId
 local serverClockKnown=_5.serverClockKnown
-local _11=require("catalog")
-local checkAgent=_11.checkAgent
-local checkModel=_11.checkModel
-local _12=require("queue")
-local withTurn=_12.withTurn
-local waitUntilIdle=_12.waitUntilIdle
-local _y=require("reply")
-local ReplyWaiter=_y.ReplyWaiter
-local _13=require("send")
-local sendAndWait=_13.sendAndWait
-local _z=require("session")
-local chooseSession=_z.chooseSession
+local _14=require("catalog")
+local checkAgent=_14.checkAgent
+local checkModel=_14.checkModel
+local _15=require("queue")
+local withTurn=_15.withTurn
+local waitUntilIdle=_15.waitUntilIdle
+local _11=require("reply")
+local ReplyWaiter=_11.ReplyWaiter
+local _16=require("send")
+local sendAndWait=_16.sendAndWait
+local _12=require("session")
+local chooseSession=_12.chooseSession
 function sessionGoneLine(chosen)
 if chosen.source=="setting"then
 return("Session ".. chosen.id).." in opencc.session_id no longer exists on the server: pick another (ai --sessions) and set opencc.session_id to it, or set it to \"\" to use this computer's own conversation."
@@ -2940,8 +3020,8 @@ local __TS__Unpack=_4.__TS__Unpack
 local _3={}
 local _6=require("errors")
 local toAiError=_6.toAiError
-local _14=require("prompt")
-local runPrompt=_14.runPrompt
+local _17=require("prompt")
+local runPrompt=_17.runPrompt
 _3.DONE_EVENT="ai_done"
 local nextJobId=1
 local running={}
@@ -2984,9 +3064,9 @@ function _3.submit(prompt,opts)
 if opts==nil then
 opts={}
 end
-local _15=nextJobId
-nextJobId=_15+1
-local job={id=_15,status="running",prompt=prompt}
+local _18=nextJobId
+nextJobId=_18+1
+local job={id=_18,status="running",prompt=prompt}
 local r={
 job=job,
 co=coroutine.create(function()return runPrompt(prompt,opts)end)
@@ -3044,9 +3124,9 @@ return _3
 end,
 ["modules"]=function(...)
 local _3={}
-local _16=require("core")
-local core=_16.core
-local version=_16.version
+local _19=require("core")
+local core=_19.core
+local version=_19.version
 local _6=require("errors")
 local fail=_6.fail
 local BRIDGE_MODULE="libai_bridge"
@@ -3084,43 +3164,43 @@ end,
 local _4=require("lualib_bundle")
 local __TS__New=_4.__TS__New
 local _3={}
-local _10=require("client")
-local Client=_10.Client
-local _c=require("config")
-local warningFor=_c.plainHttpWarning
-local readConfig=_c.readConfig
+local _13=require("client")
+local Client=_13.Client
+local _f=require("config")
+local warningFor=_f.plainHttpWarning
+local readConfig=_f.readConfig
 local _7=require("settingdefs")
 local defineSettings=_7.defineSettings
 local SETTINGS=_7.SETTINGS
 local _6=require("errors")
 local toAiError=_6.toAiError
-local _d=require("http")
-local checkAllowed=_d.checkAllowed
-local TERMINATED=_d.TERMINATED
+local _c=require("http")
+local checkAllowed=_c.checkAllowed
+local TERMINATED=_c.TERMINATED
 local _5=require("ids")
 local newId=_5.newId
-local _11=require("catalog")
-local agentNames=_11.agentNames
-local checkAgent=_11.checkAgent
-local checkModel=_11.checkModel
-local modelNames=_11.modelNames
-local _14=require("prompt")
-local clientFromConfig=_14.clientFromConfig
-local runPrompt=_14.runPrompt
-local waitForMessage=_14.waitForMessage
-local _z=require("session")
-local computerSession=_z.computerSession
-local rememberConversation=_z.rememberConversation
-local rememberedConversation=_z.rememberedConversation
-local _m=require("text")
-local fromCC=_m.fromCC
-local toCC=_m.toCC
-local _17=require("jobs")
-local DONE_EVENT=_17.DONE_EVENT
-local handle=_17.handle
-local run=_17.run
-local submitJob=_17.submit
-local wait=_17.wait
+local _14=require("catalog")
+local agentNames=_14.agentNames
+local checkAgent=_14.checkAgent
+local checkModel=_14.checkModel
+local modelNames=_14.modelNames
+local _17=require("prompt")
+local clientFromConfig=_17.clientFromConfig
+local runPrompt=_17.runPrompt
+local waitForMessage=_17.waitForMessage
+local _12=require("session")
+local computerSession=_12.computerSession
+local rememberConversation=_12.rememberConversation
+local rememberedConversation=_12.rememberedConversation
+local _o=require("text")
+local fromCC=_o.fromCC
+local toCC=_o.toCC
+local _1a=require("jobs")
+local DONE_EVENT=_1a.DONE_EVENT
+local handle=_1a.handle
+local run=_1a.run
+local submitJob=_1a.submit
+local wait=_1a.wait
 local _0=require("modules")
 local bridgeEntry=_0.bridgeEntry
 local bridgeModule=_0.bridgeModule
@@ -3136,8 +3216,8 @@ local err=toAiError(result)
 return nil,err.message,err
 end
 do
-local _16=require("core")
-_3.version=_16.version
+local _19=require("core")
+_3.version=_19.version
 end
 local hasExpect,expectModule=pcall(require,"cc.expect")
 local expect=hasExpect and expectModule.expect or(function()return nil end)
@@ -3185,14 +3265,14 @@ return answered(ok,result)
 end
 function _3.client(options)
 expect(1,options,"table","nil")
-local _18=readConfig
-local _f
+local _1b=readConfig
+local _e
 if options==nil then
-_f=nil
+_e=nil
 else
-_f={url=options.url,username=options.username,password=options.password,directory=options.directory}
+_e={url=options.url,username=options.username,password=options.password,directory=options.directory}
 end
-local cfg=_18(_f)
+local cfg=_1b(_e)
 if options==nil then
 return clientFromConfig(cfg)
 end
@@ -3228,8 +3308,8 @@ return warningFor(url,password)
 end
 _3.settingNames={}
 for ____,s in ipairs(SETTINGS)do
-local _19=_3.settingNames
-_19[#_19+1]=s.name
+local _1c=_3.settingNames
+_1c[#_1c+1]=s.name
 end
 _3.toCC=toCC
 _3.fromCC=fromCC
@@ -3295,6 +3375,6 @@ end
 return _3
 end,
 }
-local _1a=...
-if type(_1a)=="table"then return require end
+local _1d=...
+if type(_1d)=="table"then return require end
 return require("index",...)

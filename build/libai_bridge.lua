@@ -52,6 +52,35 @@ c.prototype.__index=c.prototype
 c.prototype.constructor=c
 return c
 end
+local function __TS__ArrayFindIndex(self,callbackFn,thisArg)
+for i=1,#self do
+if callbackFn(thisArg,self[i],i-1,self)then
+return i-1
+end
+end
+return-1
+end
+local function __TS__ArrayFind(self,predicate,thisArg)
+for i=1,#self do
+local elem=self[i]
+if predicate(thisArg,elem,i-1,self)then
+return elem
+end
+end
+return nil
+end
+local function __TS__ObjectAssign(target,...)
+local sources={...}
+for i=1,#sources do
+local source=sources[i]
+if type(source)=="table"then
+for key in pairs(source)do
+target[key]=source[key]
+end
+end
+end
+return target
+end
 local function __TS__New(target,...)
 local instance=setmetatable({},target.prototype)
 instance:____constructor(...)
@@ -61,6 +90,9 @@ return{
 __TS__Unpack=__TS__Unpack,
 __TS__ArrayIndexOf=__TS__ArrayIndexOf,
 __TS__Class=__TS__Class,
+__TS__ArrayFindIndex=__TS__ArrayFindIndex,
+__TS__ArrayFind=__TS__ArrayFind,
+__TS__ObjectAssign=__TS__ObjectAssign,
 __TS__New=__TS__New
 }
 end,
@@ -641,34 +673,335 @@ summary=summary
 end
 return _3
 end,
+["live"]=function(...)
+local _4=require("lualib_bundle")
+local __TS__Class=_4.__TS__Class
+local __TS__ArrayFindIndex=_4.__TS__ArrayFindIndex
+local __TS__ArrayFind=_4.__TS__ArrayFind
+local __TS__ObjectAssign=_4.__TS__ObjectAssign
+local _3={}
+local byId,overlay
+function byId(a,b)
+return a.id<b.id
+end
+function overlay(looked,heard)
+if#heard==0 then
+return looked
+end
+local parts={}
+local seen={}
+for ____,p in ipairs(looked)do
+seen[p.id]=true
+local h=__TS__ArrayFind(
+heard,
+function(____,x)return x.id==p.id end
+)
+local lookText=p.text or""
+local longer=h~=nil and#(h.text or"")>#lookText
+parts[#parts+1]=longer and string.sub(h.text,1,#lookText)==lookText and __TS__ObjectAssign({},p,{text=h.text})or p
+end
+for ____,h in ipairs(heard)do
+if not seen[h.id]then
+parts[#parts+1]=h
+end
+end
+table.sort(parts,byId)
+return parts
+end
+_3.GAP={type="opencc.gap",properties={}}
+_3.LiveAnswer=__TS__Class()
+local LiveAnswer=_3.LiveAnswer
+LiveAnswer.name="LiveAnswer"
+function LiveAnswer.prototype.____constructor(self,messageID)
+self.messageID=messageID
+self.messages={}
+self.order={}
+end
+function LiveAnswer.prototype.apply(self,e)
+local p=e.properties
+if e.type=="message.updated"and p.info~=nil then
+return self:message(p.info)
+end
+if e.type=="message.part.updated"and p.part~=nil then
+return self:part(p.part)
+end
+if e.type=="message.part.delta"then
+return self:delta(p.messageID,p.partID,p.field,p.delta)
+end
+if e.type=="session.status"then
+local _g=p.status
+return(_g and _g.type)=="idle"and"idle"or"nothing"
+end
+if e.type=="session.idle"or e.type=="session.error"then
+return"idle"
+end
+if e.type==_3.GAP.type then
+return"look"
+end
+local kind=string.match(e.type,"^(%a+)%.")
+return(kind=="permission"or kind=="question")and"look"or"nothing"
+end
+function LiveAnswer.prototype.message(self,info)
+if info.role~="assistant"or info.parentID~=self.messageID then
+return"nothing"
+end
+local known=self.messages[info.id]
+if known==nil then
+self.messages[info.id]={info=info,parts={}}
+local _h=self.order
+_h[#_h+1]=info.id
+else
+known.info=info
+end
+return(info.time.completed~=nil or info.error~=nil)and"look"or"nothing"
+end
+function LiveAnswer.prototype.part(self,part)
+local m=self.messages[part.messageID]
+if m==nil then
+return"nothing"
+end
+if part.type=="tool"then
+return"look"
+end
+if part.type~="text"then
+return"nothing"
+end
+local i=__TS__ArrayFindIndex(
+m.parts,
+function(____,x)return x.id==part.id end
+)
+if i>=0 then
+m.parts[i+1]=part
+else
+local _i=m.parts
+_i[#_i+1]=part
+table.sort(m.parts,byId)
+end
+return part.text~=nil and part.text~=""and"text"or"nothing"
+end
+function LiveAnswer.prototype.delta(self,messageID,partID,field,delta)
+local m=messageID~=nil and self.messages[messageID]or nil
+if m==nil or field~="text"or delta==nil or delta==""then
+return"nothing"
+end
+local part=__TS__ArrayFind(
+m.parts,
+function(____,x)return x.id==partID end
+)
+if part==nil then
+return"nothing"
+end
+part.text=(part.text or"").. delta
+return"text"
+end
+function LiveAnswer.prototype.merge(self,answers)
+local out={}
+local seen={}
+for ____,m in ipairs(answers)do
+seen[m.info.id]=true
+local live=self.messages[m.info.id]
+out[#out+1]=live~=nil and({
+info=m.info,
+parts=overlay(m.parts,live.parts)
+})or m
+end
+for ____,id in ipairs(self.order)do
+local live=self.messages[id]
+if not seen[id]and#live.parts>0 then
+out[#out+1]=live
+end
+end
+return out
+end
+return _3
+end,
+["watch"]=function(...)
+local _4=require("lualib_bundle")
+local __TS__Class=_4.__TS__Class
+local __TS__New=_4.__TS__New
+local _3={}
+local _5=require("core")
+local core=_5.core
+local _j=require("live")
+local GAP=_j.GAP
+local LiveAnswer=_j.LiveAnswer
+local NEWS_EVENT="opencc_bridge_news"
+local RANK={nothing=0,text=1,look=2,idle=3}
+local Watch=__TS__Class()
+Watch.name="Watch"
+function Watch.prototype.____constructor(self,sessionID,messageID)
+self.sessionID=sessionID
+self.state="asked"
+self.heard={}
+self.answer=__TS__New(LiveAnswer,messageID)
+end
+function Watch.prototype.wait(self,seconds)
+if#self.heard==0 then
+local timer=os.startTimer(seconds)
+while true do
+local event,arg=os.pullEventRaw()
+if event=="terminate"then
+os.cancelTimer(timer)
+error(core.TERMINATED,0)
+end
+if event=="timer"and arg==timer then
+break
+end
+if event==NEWS_EVENT and arg==self.sessionID and#self.heard>0 then
+os.cancelTimer(timer)
+break
+end
+end
+end
+local heard="nothing"
+local events=self.heard
+self.heard={}
+for ____,e in ipairs(events)do
+local h=self.answer:apply(e)
+if RANK[h]>RANK[heard]then
+heard=h
+end
+end
+return heard
+end
+function Watch.prototype.hear(self,e)
+local _k=self.heard
+_k[#_k+1]=e
+os.queueEvent(NEWS_EVENT,self.sessionID)
+end
+_3.Watches=__TS__Class()
+local Watches=_3.Watches
+Watches.name="Watches"
+function Watches.prototype.____constructor(self,send)
+self.send=send
+self.watches={}
+self.open=true
+self.listen=function(sessionID,messageID,auth)
+if not self.open then
+return nil
+end
+local w=__TS__New(Watch,sessionID,messageID)
+local _l=self.watches
+_l[#_l+1]=w
+self.send({type="watch",session=sessionID,auth=auth or""})
+return{
+wait=function(seconds)return w:wait(seconds)end,
+live=function()return w.state=="live"end,
+merge=function(answers)return w.answer:merge(answers)end,
+close=function()
+self:unwatch(w)
+end
+}
+end
+end
+function Watches.prototype.unwatch(self,w)
+local others=false
+local rest={}
+for ____,x in ipairs(self.watches)do
+do
+local __continue21
+repeat
+if x==w then
+__continue21=true
+break
+end
+rest[#rest+1]=x
+if x.sessionID==w.sessionID then
+others=true
+end
+__continue21=true
+until true
+if not __continue21 then
+break
+end
+end
+end
+self.watches=rest
+if not others and self.open then
+self.send({type="unwatch",session=w.sessionID})
+end
+end
+function Watches.prototype.receive(self,msg)
+if msg.type~="watching"and msg.type~="event"and msg.type~="gap"then
+return false
+end
+for ____,w in ipairs(self.watches)do
+do
+local __continue28
+repeat
+if w.sessionID~=msg.session or w.state=="off"then
+__continue28=true
+break
+end
+if msg.type=="watching"then
+w.state=msg.ok==true and"live"or"off"
+elseif msg.type=="gap"then
+w.state="off"
+w:hear(GAP)
+elseif w.state=="live"and msg.event~=nil then
+w:hear(msg.event)
+end
+__continue28=true
+until true
+if not __continue28 then
+break
+end
+end
+end
+return true
+end
+function Watches.prototype.close(self)
+self.open=false
+for ____,w in ipairs(self.watches)do
+do
+local __continue35
+repeat
+if w.state=="off"then
+__continue35=true
+break
+end
+w.state="off"
+w:hear(GAP)
+__continue35=true
+until true
+if not __continue35 then
+break
+end
+end
+end
+end
+return _3
+end,
 ["connection"]=function(...)
 local _4=require("lualib_bundle")
 local __TS__Class=_4.__TS__Class
+local __TS__New=_4.__TS__New
 local _3={}
 local _5=require("core")
 local core=_5.core
 local _8=require("screen")
 local recordScreen=_8.recordScreen
-local _g=require("tools")
-local peripheralList=_g.peripheralList
-local serveCall=_g.serveCall
+local _m=require("tools")
+local peripheralList=_m.peripheralList
+local serveCall=_m.serveCall
+local _n=require("watch")
+local Watches=_n.Watches
 local WAKE_EVENT="opencc_bridge_call"
 local MAX_MESSAGE=120000
-local function callOf(text)
-local msg=core.decodeJSON(text)
-if msg==nil or msg.type~="call"or type(msg.call)~="number"then
+local function callOf(msg)
+if msg.type~="call"or type(msg.call)~="number"then
 return nil
 end
-local _h=msg.call
-local _i=tostring(msg.tool)
+local _o=msg.call
+local _p=tostring(msg.tool)
 local _c=msg.args or({})
-local _j
+local _q
 if type(msg.limit)=="number"then
-_j=msg.limit
+_q=msg.limit
 else
-_j=nil
+_q=nil
 end
-return{call=_h,tool=_i,args=_c,limit=_j}
+return{call=_o,tool=_p,args=_c,limit=_q}
 end
 _3.BridgeConnection=__TS__Class()
 local BridgeConnection=_3.BridgeConnection
@@ -683,6 +1016,12 @@ self.id=os.getComputerID()
 self.label=os.getComputerLabel()
 self.closed=false
 self.restoreScreen=recordScreen()
+self.watches=__TS__New(
+Watches,
+function(msg)
+self:send(msg)
+end
+)
 end
 function BridgeConnection.prototype.note(self)
 local who=(((("computer ".. tostring(self.id))..(self.label~=nil and(" \"".. self.label).."\""or"")).." (a ").. self.kind)..")"
@@ -718,6 +1057,8 @@ error=("the result (".. tostring(#text)).." bytes) is too large for CC's websock
 })
 end
 function BridgeConnection.prototype.close(self)
+self.watches:close()
+core.dropListener(self.watches)
 self.restoreScreen()
 self.closed=true
 pcall(self.ws.close)
@@ -729,10 +1070,17 @@ if event=="terminate"then
 error(core.TERMINATED,0)
 end
 if event=="websocket_message"and url==self.socketUrl then
-local call=callOf(tostring(a))
+local _r=core.decodeJSON(tostring(a))
+if _r==nil then
+_r={}
+end
+local msg=_r
+local call=callOf(msg)
 if call~=nil then
 queue[#queue+1]=call
 os.queueEvent(WAKE_EVENT)
+else
+self.watches:receive(msg)
 end
 elseif event=="websocket_closed"and url==self.socketUrl then
 self.closed=true
@@ -751,7 +1099,7 @@ end
 function BridgeConnection.prototype.work(self,queue,onCall)
 while true do
 do
-local __continue21
+local __continue23
 repeat
 local next=table.remove(queue,1)
 if next==nil then
@@ -759,7 +1107,7 @@ local event=os.pullEventRaw(WAKE_EVENT)
 if event=="terminate"then
 error(core.TERMINATED,0)
 end
-__continue21=true
+__continue23=true
 break
 end
 local outcome=serveCall(next,self.allowed,self.id)
@@ -767,9 +1115,9 @@ self:sendResult(next.call,outcome)
 if onCall~=nil then
 onCall(outcome.summary,outcome)
 end
-__continue21=true
+__continue23=true
 until true
-if not __continue21 then
+if not __continue23 then
 break
 end
 end
@@ -778,6 +1126,7 @@ end
 function BridgeConnection.prototype.serve(self,onCall)
 local queue={}
 local ended="the bridge closed the connection"
+core.setListener(self.watches)
 local ok,thrown=pcall(function()return parallel.waitForAny(
 function()
 ended=self:read(queue)
@@ -804,14 +1153,14 @@ local _4=require("lualib_bundle")
 local __TS__ArrayIndexOf=_4.__TS__ArrayIndexOf
 local __TS__New=_4.__TS__New
 local _3={}
-local _k=require("connection")
-local BridgeConnection=_k.BridgeConnection
+local _s=require("connection")
+local BridgeConnection=_s.BridgeConnection
 local _5=require("core")
 local core=_5.core
-local _l=require("version")
-local version=_l.version
-local _g=require("tools")
-local peripheralList=_g.peripheralList
+local _t=require("version")
+local version=_t.version
+local _m=require("tools")
+local peripheralList=_m.peripheralList
 local WELCOME_TIMEOUT=10
 local CONNECT_TIMEOUT=5
 function _3.computerKind()
@@ -920,8 +1269,8 @@ end,
 ["reconnect"]=function(...)
 local _3={}
 local serveLoop,PERMANENT
-local _m=require("connect")
-local connectBridge=_m.connectBridge
+local _u=require("connect")
+local connectBridge=_u.connectBridge
 local _5=require("core")
 local core=_5.core
 local _8=require("screen")
@@ -983,13 +1332,13 @@ end,
 local _3={}
 local _5=require("core")
 local bindCore=_5.bindCore
-local _m=require("connect")
-local connectBridge=_m.connectBridge
-local _n=require("reconnect")
-local serveBridge=_n.serveBridge
+local _u=require("connect")
+local connectBridge=_u.connectBridge
+local _v=require("reconnect")
+local serveBridge=_v.serveBridge
 do
-local _l=require("version")
-_3.version=_l.version
+local _t=require("version")
+_3.version=_t.version
 end
 function _3.attach(given)
 bindCore(given)
@@ -998,6 +1347,6 @@ end
 return _3
 end,
 }
-local _o=...
-if type(_o)=="table"then return require end
+local _w=...
+if type(_w)=="table"then return require end
 return require("index",...)

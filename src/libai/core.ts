@@ -2,12 +2,14 @@
 // uses them (libai_bridge.lua: the bridge's CC side) reuse libai: its settings, errors, websocket
 // and JSON, handed over as this table when libai loads the part (see modules.ts), so no part
 // carries a second copy of them. Programs use index.ts instead; nothing here is for them.
-// When a part needs more of the core (the bridge's pushed server events, as a second source for
-// the wait), it gets a field here; the core reaches back into a part through what it returned.
+// When a part needs more of the core, it gets a field here (the bridge's pushed server events
+// plug into the wait through setListener); the core reaches back into a part only through what
+// it returned or plugged in.
 import { readConfig } from "./config";
 import { aiError, fail } from "./errors";
 import { openWebsocket, TERMINATED } from "./http";
 import { decodeJSON, encodeJSON, jsonNull } from "./json";
+import { dropListener, setListener } from "./listen";
 
 /** package.json's version: the build writes it in place of this placeholder. */
 export const version: string = "@VERSION@";
@@ -26,6 +28,9 @@ export interface Core {
   encodeJSON: typeof encodeJSON;
   decodeJSON: typeof decodeJSON;
   jsonNull: typeof jsonNull;
+  /** Where a part that hears the server as things happen plugs in (see listen.ts). */
+  setListener: typeof setListener;
+  dropListener: typeof dropListener;
 }
 
 export const core: Core = {
@@ -38,4 +43,6 @@ export const core: Core = {
   encodeJSON,
   decodeJSON,
   jsonNull,
+  setListener,
+  dropListener,
 };

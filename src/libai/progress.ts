@@ -43,7 +43,10 @@ export class Progress {
       }
     }
     const text = textOf(ordered, this.raw);
-    if (text !== this.text) {
+    // A step's end may trim what its pieces said (heard through the bridge): nothing to show again.
+    if (text.length < this.text.length && string.sub(this.text, 1, text.length) === text) {
+      this.text = text;
+    } else if (text !== this.text) {
       const grew = string.sub(text, 1, this.text.length) === this.text;
       const delta = grew ? string.sub(text, this.text.length + 1) : text;
       this.text = text;

@@ -1,16 +1,16 @@
-// Waiting for the answer to one user message by looking at the session: often enough that the
-// end is seen soon after the server has it, seldom enough that a long reply costs little. The
-// first look comes one poll interval after the prompt was sent, then one every poll interval;
-// quickly (0.1 s, then doubling: a loaded server takes seconds) while a step is about to end,
-// and less often as a silence grows. The session's status is asked only when no answer has
-// come when one should have, or after a long silence, to notice a prompt the server dropped or
-// a run that died; one status answer serves every wait of the computer that looked before it.
+// Waiting for the answer to one user message by looking at the session (pace.ts says when). The
+// first look comes one poll interval after the prompt was sent. The session's status is asked
+// only when no answer has come when one should have, or after a long silence, to notice a
+// prompt the server dropped or a run that died; one status answer serves every wait of the
+// computer that looked before it. Where the bridge relays the server's news (listen.ts), text
+// shows as it is written and a look is made when the news says there is something to read.
 import type { Message } from "./api";
 import type { Client } from "./client";
 import { Answer } from "./answer";
-import { crowded, joinCrowd, toNextTick, worthALook } from "./crowd";
+import { crowded, joinCrowd, worthALook } from "./crowd";
 import { fail } from "./errors";
-import { listen } from "./listen";
+import { listen, Subscription } from "./listen";
+import { Pace, SAFETY } from "./pace";
 import { Progress } from "./progress";
 import { sessionStatuses } from "./status";
 import type { Reply, WaitOptions } from "./replytypes";
@@ -18,14 +18,6 @@ import { AgentRequests } from "./requests";
 import { failOvertaken, failRun } from "./runerrors";
 import { toCC } from "./text";
 
-/** Seconds to the first look while a step is about to end (doubling for each look after it). */
-const QUICK = 0.1;
-/**
- * Seconds of silence after which looks grow rarer: from 2 s to 1.5 poll intervals at 4 s (a reply
- * that is taking a while is likely to take a while longer), and from 20 s up to 4 at 80 s.
- */
-const EASE_AFTER = 2;
-const SLOW_AFTER = 20;
 /** Silence (ms) before the status is asked: when an answer or its next step is due, and otherwise. */
 const DUE_SILENCE = 1500;
 const LONG_SILENCE = 8000;
@@ -37,8 +29,14 @@ export class ReplyWaiter {
   private lastChange = os.epoch("utc");
   /** When the last look was asked for (local ms): a status from before it says nothing new. */
   private lastLook = 0;
-  /** Quick looks made since the newest step began to end. */
-  private quickLooks = 0;
+  private readonly pace: Pace;
+  private readonly started = os.epoch("utc");
+  /** The server's news for this wait (a plain pause without the bridge). */
+  private sub?: Subscription;
+  /** The news said there is something to read: look at once. */
+  private lookNow = false;
+  /** The news said the session went idle: ask its status as when polling. */
+  private heardIdle = false;
   private shape = "";
   private nextStatus = 0;
   private statusGap = 2000;
@@ -52,6 +50,7 @@ export class ReplyWaiter {
     this.answer = new Answer(opts.messageID);
     this.progress = new Progress(opts, opts.raw === true);
     this.requests = new AgentRequests(client, opts);
+    this.pace = new Pace(opts.pollInterval);
   }
 
   /**
@@ -59,28 +58,59 @@ export class ReplyWaiter {
    * first look waits a poll interval (a look at once would find nothing but the prompt).
    */
   poll(justSent = false): Reply {
-    const sub = listen(this.opts.sessionID);
+    const o = this.opts;
+    const sub = listen(o.sessionID, o.messageID, this.client.authHeader);
+    this.sub = sub;
     const leave = joinCrowd();
-    const [ok, result] = pcall(() => this.pollWith(sub.wait, justSent));
+    const [ok, result] = pcall(() => this.pollWith(sub, justSent));
     leave();
     sub.close();
+    this.sub = undefined;
     if (!ok) throw result;
     return result;
   }
 
-  private pollWith(wait: (this: void, seconds: number) => boolean, justSent: boolean): Reply {
+  private pollWith(sub: Subscription, justSent: boolean): Reply {
     const o = this.opts;
-    if (justSent) wait(this.gap());
+    if (justSent) this.hear(sub);
     while (true) {
-      if (this.worthALook()) this.look();
+      if (this.lookDue(sub)) this.look();
       const done = this.outcome(false);
       if (done !== undefined) return done;
       if (os.epoch("utc") > o.deadline) fail("timeout", o.timeoutLine);
       if (this.requests.check(this.progress.runningTool)) this.moved();
-      const stopped = this.checkStatus();
+      const stopped = this.hearing(sub) ? undefined : this.checkStatus();
       if (stopped !== undefined) return stopped;
-      wait(this.gap());
+      this.hear(sub);
     }
+  }
+
+  /** True while the news flows and has not said the session went idle: it will say when. */
+  private hearing(sub: Subscription): boolean {
+    return sub.live() && !this.heardIdle;
+  }
+
+  private lookDue(sub: Subscription): boolean {
+    if (!this.hearing(sub)) return this.worthALook();
+    const since = os.epoch("utc") - math.max(this.lastLook, this.started);
+    return this.lookNow || since >= SAFETY * 1000;
+  }
+
+  /** Pauses until the next look is due, or until news: text heard meanwhile is shown at once. */
+  private hear(sub: Subscription): void {
+    const o = this.opts;
+    const seconds = this.pace.next(
+      this.answer.ending(),
+      this.hearing(sub),
+      os.epoch("utc") - this.lastChange,
+      o.deadline,
+    );
+    const heard = sub.wait(seconds);
+    if (heard === "nothing") return;
+    if (heard === "idle") this.heardIdle = true;
+    if (heard === "text") this.progress.report(sub.merge(this.answer.ordered));
+    else this.lookNow = true;
+    this.moved();
   }
 
   /**
@@ -106,11 +136,13 @@ export class ReplyWaiter {
   private look(): void {
     const o = this.opts;
     this.lastLook = os.epoch("utc");
+    this.lookNow = false;
     this.answer.take(this.client.messages(o.sessionID, this.answer.limit, o.deadline));
     while (!this.answer.reachedStart && this.answer.last()?.info.time.completed !== undefined) {
       this.answer.take(this.client.messages(o.sessionID, this.answer.limit, o.deadline));
     }
-    const changed = this.progress.report(this.answer.ordered);
+    const ordered = this.answer.ordered;
+    const changed = this.progress.report(this.sub !== undefined ? this.sub.merge(ordered) : ordered);
     const shape = this.answer.shape();
     if (changed || shape !== this.shape) {
       this.shape = shape;
@@ -131,26 +163,6 @@ export class ReplyWaiter {
     this.statusGap = 2000;
     this.nextStatus = 0;
     this.requests.moved();
-  }
-
-  /** Seconds to the next look. */
-  private gap(): number {
-    const o = this.opts;
-    const now = os.epoch("utc");
-    let gap = o.pollInterval;
-    if (this.answer.ending()) {
-      gap = math.min(QUICK * 2 ** this.quickLooks, gap);
-      this.quickLooks++;
-    } else if (crowded()) {
-      this.quickLooks = 0;
-      gap = toNextTick(gap);
-    } else {
-      this.quickLooks = 0;
-      const silent = (now - this.lastChange) / 1000;
-      if (silent > SLOW_AFTER) gap = gap * math.min(1 + (silent - SLOW_AFTER) / SLOW_AFTER, 4);
-      else if (silent > EASE_AFTER) gap = gap * math.min(1 + (silent - EASE_AFTER) / 4, 1.5);
-    }
-    return math.max(math.min(gap, (o.deadline - now) / 1000), 0.05);
   }
 
   /** The reply when the last answer is complete (or `ended`: the run is over), or its error. */

@@ -6,6 +6,7 @@ import type { Websocket } from "libai/http";
 import { core } from "./core";
 import { recordScreen } from "./screen";
 import { peripheralList, serveCall, ToolCall } from "./tools";
+import { BridgeNews, Watches } from "./watch";
 
 const WAKE_EVENT = "opencc_bridge_call";
 /** CC: Tweaked's default limit for one websocket message is 128 KiB. */
@@ -21,10 +22,9 @@ interface CallMessage {
 
 type QueuedCall = ToolCall & { call: number };
 
-/** A tool call from a websocket message, or undefined when the message is something else. */
-function callOf(text: string): QueuedCall | undefined {
-  const msg = core.decodeJSON(text) as CallMessage | undefined;
-  if (msg === undefined || msg.type !== "call" || type(msg.call) !== "number") return undefined;
+/** A tool call from a decoded message, or undefined when the message is something else. */
+function callOf(msg: CallMessage): QueuedCall | undefined {
+  if (msg.type !== "call" || type(msg.call) !== "number") return undefined;
   return {
     call: msg.call!,
     tool: tostring(msg.tool),
@@ -41,6 +41,10 @@ export class BridgeConnection {
   private closed = false;
   /** While connected, a plain terminal is recorded so that the screen tool can read it. */
   private readonly restoreScreen = recordScreen();
+  /** The server's news for this computer's waits, while this connection serves. */
+  private readonly watches = new Watches((msg) => {
+    this.send(msg);
+  });
 
   constructor(
     readonly url: string,
@@ -88,6 +92,8 @@ export class BridgeConnection {
   }
 
   close(): void {
+    this.watches.close();
+    core.dropListener(this.watches);
     this.restoreScreen();
     this.closed = true;
     // Also after websocket_closed: a handle left open would keep the bridge sending to it.
@@ -100,11 +106,12 @@ export class BridgeConnection {
       const [event, url, a, b] = os.pullEventRaw();
       if (event === "terminate") throw core.TERMINATED;
       if (event === "websocket_message" && url === this.socketUrl) {
-        const call = callOf(tostring(a));
+        const msg = (core.decodeJSON(tostring(a)) ?? {}) as CallMessage & BridgeNews;
+        const call = callOf(msg);
         if (call !== undefined) {
           queue.push(call);
           os.queueEvent(WAKE_EVENT);
-        }
+        } else this.watches.receive(msg);
       } else if (event === "websocket_closed" && url === this.socketUrl) {
         this.closed = true;
         if (a !== undefined) return `the bridge closed the connection (${tostring(a)})`;
@@ -134,6 +141,8 @@ export class BridgeConnection {
   serve(onCall?: BridgeOptions["onCall"]): string {
     const queue: QueuedCall[] = [];
     let ended = "the bridge closed the connection";
+    // Serving reads the socket, so only now can the bridge's news reach a wait.
+    core.setListener(this.watches);
     const [ok, thrown] = pcall(() =>
       parallel.waitForAny(
         () => {

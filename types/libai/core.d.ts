@@ -3,6 +3,7 @@ import { readConfig } from "./config";
 import { aiError, fail } from "./errors";
 import { openWebsocket, TERMINATED } from "./http";
 import { decodeJSON, encodeJSON, jsonNull } from "./json";
+import { dropListener, setListener } from "./listen";
 /** package.json's version: the build writes it in place of this placeholder. */
 export declare const version: string;
 export interface Core {
@@ -19,5 +20,8 @@ export interface Core {
     encodeJSON: typeof encodeJSON;
     decodeJSON: typeof decodeJSON;
     jsonNull: typeof jsonNull;
+    /** Where a part that hears the server as things happen plugs in (see listen.ts). */
+    setListener: typeof setListener;
+    dropListener: typeof dropListener;
 }
 export declare const core: Core;

@@ -1,14 +1,30 @@
 /** @noSelfInFile */
+import type { Message } from "./api";
+/**
+ * What a wait heard: nothing, more text (merge shows it), news a look should read, or that the
+ * session went idle (a look, and the status asked as when polling: the run may have died).
+ */
+export type Heard = "nothing" | "text" | "look" | "idle";
 export interface Subscription {
-    /** Waits up to `seconds`; true when the server said something moved (look now). */
-    wait: (this: void, seconds: number) => boolean;
+    /** Waits up to `seconds`, or until the server says something. */
+    wait: (this: void, seconds: number) => Heard;
+    /** True while the server's news flows: the wait needs no progress looks, only a safety one. */
+    live: (this: void) => boolean;
+    /** The answers as the looks saw them, with the text heard since (the looks' is empty until a step ends). */
+    merge: (this: void, answers: Message[]) => Message[];
     close: (this: void) => void;
 }
 export interface Listener {
-    /** Starts hearing a session's news; undefined when it cannot now (the wait polls alone). */
-    listen: (this: void, sessionID: string) => Subscription | undefined;
+    /**
+     * Starts hearing the answers to user message `messageID` in a session, with the credential the
+     * computer itself sends to the server (auth: an Authorization header, or undefined); undefined
+     * when it cannot now (the wait polls alone).
+     */
+    listen: (this: void, sessionID: string, messageID: string, auth: string | undefined) => Subscription | undefined;
 }
 /** Plugs a listener in (undefined: polling alone). */
-export declare function setListener(l: Listener | undefined): void;
-/** What a wait for a session pauses on: the listener's subscription, or a plain pause. */
-export declare function listen(sessionID: string): Subscription;
+export declare function setListener(this: void, l: Listener | undefined): void;
+/** Unplugs `l` if it is the one plugged in (a newer one stays). */
+export declare function dropListener(this: void, l: Listener): void;
+/** What a wait for an answer pauses on: the listener's subscription, or a plain pause. */
+export declare function listen(sessionID: string, messageID: string, auth: string | undefined): Subscription;

@@ -11,8 +11,14 @@ export declare class ReplyWaiter {
     private lastChange;
     /** When the last look was asked for (local ms): a status from before it says nothing new. */
     private lastLook;
-    /** Quick looks made since the newest step began to end. */
-    private quickLooks;
+    private readonly pace;
+    private readonly started;
+    /** The server's news for this wait (a plain pause without the bridge). */
+    private sub?;
+    /** The news said there is something to read: look at once. */
+    private lookNow;
+    /** The news said the session went idle: ask its status as when polling. */
+    private heardIdle;
     private shape;
     private nextStatus;
     private statusGap;
@@ -25,6 +31,11 @@ export declare class ReplyWaiter {
      */
     poll(justSent?: boolean): Reply;
     private pollWith;
+    /** True while the news flows and has not said the session went idle: it will say when. */
+    private hearing;
+    private lookDue;
+    /** Pauses until the next look is due, or until news: text heard meanwhile is shown at once. */
+    private hear;
     /**
      * The blocking request returned `last`, the end of the session's run. When it is our answer's
      * end, collects the steps before it; when it is another message's (a run that was ending when
@@ -40,8 +51,6 @@ export declare class ReplyWaiter {
     /** Alone or in a small crowd, every time; in a crowd, see crowd.ts. */
     private worthALook;
     private moved;
-    /** Seconds to the next look. */
-    private gap;
     /** The reply when the last answer is complete (or `ended`: the run is over), or its error. */
     private outcome;
     /**
