@@ -6,7 +6,10 @@
 // - GET /event carries the events of the server's own project only; GET /global/event carries
 //   every directory's, each wrapped: data: {"directory":D,"project":P,"payload":EVENT}. The first
 //   frame is {"payload":{"type":"server.connected","properties":{}}} (no directory). With a
-//   password both answer 401 without it. No heartbeat frame came in 8 s of a quiet stream.
+//   password both answer 401 without it. A quiet /global/event sends
+//   {"payload":{"type":"server.heartbeat","properties":{}}} every 10 s (4 in 40 s).
+// - GET /session/S answers 200 for a session made under another ?directory too, so the watch
+//   check (watches.ts) needs no directory.
 // - /global/event also carries {"payload":{"type":"sync","syncEvent":{...}}} copies of the stored
 //   events (session.created.1, message.updated.1, ...): not relayed, their originals are.
 // - EVENT is {"id":"evt_..","type":T,"properties":{..}}, and every session event has
@@ -22,10 +25,12 @@
 // - The OpenAPI document names permission.asked/replied, question.asked/replied/rejected and
 //   their permission.v2.* / question.v2.* twins, all with properties.sessionID.
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.EventStream = void 0;
+exports.EventStream = exports.STALL_MS = void 0;
 exports.parseEventData = parseEventData;
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 10000;
+/** Three missed heartbeats: the connection is dead even if TCP has not noticed (a half-open one). */
+exports.STALL_MS = 30000;
 function isObject(v) {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -50,6 +55,8 @@ class EventStream {
     retryMs = FIRST_RETRY_MS;
     timer;
     lastWhy = "";
+    stallTimer;
+    stalled = false;
     connected = false;
     constructor(o) {
         this.o = o;
@@ -60,7 +67,16 @@ class EventStream {
     stop() {
         this.stopped = true;
         clearTimeout(this.timer);
+        clearTimeout(this.stallTimer);
         this.abort.abort();
+    }
+    /** Something came: the stream is alive for another STALL_MS. */
+    alive() {
+        clearTimeout(this.stallTimer);
+        this.stallTimer = setTimeout(() => {
+            this.stalled = true;
+            this.abort.abort();
+        }, exports.STALL_MS);
     }
     async run() {
         let why;
@@ -70,6 +86,10 @@ class EventStream {
         catch (e) {
             why = e instanceof Error ? (e.cause?.message ?? e.message) : String(e);
         }
+        clearTimeout(this.stallTimer);
+        if (this.stalled)
+            why = `nothing from the server for ${exports.STALL_MS / 1000} s (it sends a heartbeat every 10 s)`;
+        this.stalled = false;
         if (this.stopped)
             return;
         // A server that stays away is said once, not at every try.
@@ -88,11 +108,14 @@ class EventStream {
         const headers = { accept: "text/event-stream" };
         if (this.o.authorization !== "")
             headers.authorization = this.o.authorization;
+        this.alive();
         const res = await fetch(`${this.o.url}/global/event`, { headers, signal: this.abort.signal });
-        if (res.status === 401)
-            return "the server refused the bridge's password (401): check --password";
-        if (!res.ok || res.body === null)
+        if (!res.ok || res.body === null) {
+            await res.body?.cancel();
+            if (res.status === 401)
+                return "the server refused the bridge's password (401): check --password";
             return `the server answered ${res.status}`;
+        }
         this.connected = true;
         this.lastWhy = "";
         this.retryMs = FIRST_RETRY_MS;
@@ -104,6 +127,7 @@ class EventStream {
             const { done, value } = (await reader.read());
             if (done)
                 return "the server closed the stream";
+            this.alive();
             // CRLF, should a proxy write it, split across two chunks joins up here.
             buffer = (buffer + decoder.decode(value, { stream: true })).replace(/\r\n/g, "\n");
             let end;

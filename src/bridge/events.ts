@@ -5,7 +5,10 @@
 // - GET /event carries the events of the server's own project only; GET /global/event carries
 //   every directory's, each wrapped: data: {"directory":D,"project":P,"payload":EVENT}. The first
 //   frame is {"payload":{"type":"server.connected","properties":{}}} (no directory). With a
-//   password both answer 401 without it. No heartbeat frame came in 8 s of a quiet stream.
+//   password both answer 401 without it. A quiet /global/event sends
+//   {"payload":{"type":"server.heartbeat","properties":{}}} every 10 s (4 in 40 s).
+// - GET /session/S answers 200 for a session made under another ?directory too, so the watch
+//   check (watches.ts) needs no directory.
 // - /global/event also carries {"payload":{"type":"sync","syncEvent":{...}}} copies of the stored
 //   events (session.created.1, message.updated.1, ...): not relayed, their originals are.
 // - EVENT is {"id":"evt_..","type":T,"properties":{..}}, and every session event has
@@ -40,6 +43,8 @@ export interface EventStreamOptions {
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 10000;
+/** Three missed heartbeats: the connection is dead even if TCP has not noticed (a half-open one). */
+export const STALL_MS = 30000;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -64,6 +69,8 @@ export class EventStream {
   private retryMs = FIRST_RETRY_MS;
   private timer: NodeJS.Timeout | undefined;
   private lastWhy = "";
+  private stallTimer: NodeJS.Timeout | undefined;
+  private stalled = false;
   connected = false;
 
   constructor(private readonly o: EventStreamOptions) {}
@@ -75,7 +82,17 @@ export class EventStream {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.stallTimer);
     this.abort.abort();
+  }
+
+  /** Something came: the stream is alive for another STALL_MS. */
+  private alive(): void {
+    clearTimeout(this.stallTimer);
+    this.stallTimer = setTimeout(() => {
+      this.stalled = true;
+      this.abort.abort();
+    }, STALL_MS);
   }
 
   private async run(): Promise<void> {
@@ -85,6 +102,9 @@ export class EventStream {
     } catch (e) {
       why = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
     }
+    clearTimeout(this.stallTimer);
+    if (this.stalled) why = `nothing from the server for ${STALL_MS / 1000} s (it sends a heartbeat every 10 s)`;
+    this.stalled = false;
     if (this.stopped) return;
     // A server that stays away is said once, not at every try.
     if (this.connected || why !== this.lastWhy) this.o.onDropped(`${why}; trying again`);
@@ -101,9 +121,13 @@ export class EventStream {
   private async read(): Promise<string> {
     const headers: Record<string, string> = { accept: "text/event-stream" };
     if (this.o.authorization !== "") headers.authorization = this.o.authorization;
+    this.alive();
     const res = await fetch(`${this.o.url}/global/event`, { headers, signal: this.abort.signal });
-    if (res.status === 401) return "the server refused the bridge's password (401): check --password";
-    if (!res.ok || res.body === null) return `the server answered ${res.status}`;
+    if (!res.ok || res.body === null) {
+      await res.body?.cancel();
+      if (res.status === 401) return "the server refused the bridge's password (401): check --password";
+      return `the server answered ${res.status}`;
+    }
     this.connected = true;
     this.lastWhy = "";
     this.retryMs = FIRST_RETRY_MS;
@@ -114,6 +138,7 @@ export class EventStream {
     for (;;) {
       const { done, value } = (await reader.read()) as { done: boolean; value?: Uint8Array };
       if (done) return "the server closed the stream";
+      this.alive();
       // CRLF, should a proxy write it, split across two chunks joins up here.
       buffer = (buffer + decoder.decode(value, { stream: true })).replace(/\r\n/g, "\n");
       let end: number;

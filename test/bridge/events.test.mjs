@@ -215,24 +215,34 @@ test("an event too big for one frame becomes a gap; the deltas around it still a
   }
 });
 
-/** A TCP relay to the password server whose connections the test can cut. */
+/** A TCP relay to the password server whose connections the test can cut or freeze. */
 async function cuttableRelay() {
   const target = new URL(env.OPENCC_TEST_AUTH_URL);
-  const sockets = new Set();
+  const pairs = new Set();
   const server = net.createServer((inbound) => {
     const outbound = net.connect(Number(target.port), target.hostname);
+    const pair = { inbound, outbound };
+    pairs.add(pair);
     for (const s of [inbound, outbound]) {
-      sockets.add(s);
       s.on("error", () => {});
-      s.on("close", () => sockets.delete(s));
+      s.on("close", () => pairs.delete(pair));
     }
     inbound.pipe(outbound).pipe(inbound);
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   return {
     url: `http://127.0.0.1:${server.address().port}`,
-    cut: () => sockets.forEach((s) => s.destroy()),
-    close: () => new Promise((r) => server.close(r)),
+    cut: () => pairs.forEach((p) => [p.inbound, p.outbound].forEach((s) => s.destroy())),
+    // As a half-open connection: open, but nothing arrives (connections made later still work).
+    freeze: () =>
+      pairs.forEach((p) => {
+        p.outbound.unpipe(p.inbound);
+        p.outbound.pause();
+      }),
+    close: () => {
+      pairs.forEach((p) => [p.inbound, p.outbound].forEach((s) => s.destroy()));
+      return new Promise((r) => server.close(r));
+    },
   };
 }
 
@@ -271,6 +281,64 @@ test("a bridge without --opencode refuses a watch, saying why", async () => {
     const w = await c.watch("ses_anything0000000000000", goodAuth);
     assert.equal(w.ok, false);
     assert.match(w.error, /no --opencode server/);
+  } finally {
+    c.close();
+    await b.stop();
+  }
+});
+
+test("a stream that goes silent (no heartbeat for 30 s) counts as dropped: a gap, then events again", async () => {
+  const relay = await cuttableRelay();
+  const b = await startBridge(opencodeArgs(relay.url));
+  const connected = () => b.log.filter((l) => /watching the events of opencode/.test(l)).length;
+  const c = await computer(53, b.ccUrl);
+  try {
+    await until(() => connected() === 1, "the bridge subscribed");
+    const s = await newSession();
+    assert.equal((await c.watch(s, goodAuth)).ok, true);
+    relay.freeze();
+    await until(() => c.msgs.some((m) => m.type === "gap" && m.session === s), "a gap", 60000);
+    assert.ok(
+      b.log.some((l) => /lost the events of opencode.*nothing from the server for 30 s/.test(l)),
+      b.log.join("\n"),
+    );
+    await until(() => connected() === 2, "the bridge subscribed again");
+    await prompt(s, "[reply:awake again]");
+    await until(() => c.idleSeen(s), "session.idle after reconnecting");
+    const text = c
+      .events(s)
+      .filter((e) => e.type === "message.part.delta")
+      .map((e) => e.properties.delta)
+      .join("");
+    assert.equal(text, "awake again");
+  } finally {
+    c.close();
+    await b.stop();
+    await relay.close();
+  }
+});
+
+test("a bridge the server refuses says so once, and refuses watches: it has no events to relay", async () => {
+  const b = await startBridge([
+    "--opencode",
+    env.OPENCC_TEST_AUTH_URL,
+    "--password",
+    "not-the-password",
+    "--name",
+    "opencc_events",
+    "--directory",
+    regDir,
+  ]);
+  const c = await computer(54, b.ccUrl);
+  try {
+    await until(
+      () => b.log.some((l) => /lost the events of opencode.*refused the bridge's password \(401\)/.test(l)),
+      "the 401 line",
+    );
+    const w = await c.watch(await newSession(), goodAuth);
+    assert.equal(w.ok, false);
+    assert.equal(w.error, "the bridge is not connected to the server's events");
+    assert.ok(b.log.every((l) => !l.includes("not-the-password")));
   } finally {
     c.close();
     await b.stop();
