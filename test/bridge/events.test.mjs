@@ -170,6 +170,32 @@ test("after unwatch no more events of the session arrive", async () => {
   }
 });
 
+test("a newer watch of the same session replaces the older: events arrive once, and a refused one ends the watch", async () => {
+  const c = await computer(55);
+  const control = await computer(56);
+  try {
+    const s = await newSession();
+    assert.equal((await c.watch(s, goodAuth)).ok, true);
+    assert.equal((await c.watch(s, goodAuth)).ok, true);
+    assert.equal((await control.watch(s, goodAuth)).ok, true);
+    await prompt(s, "[slow:100][reply:said once]");
+    await until(() => c.idleSeen(s), "session.idle");
+    const deltas = c.events(s).filter((e) => e.type === "message.part.delta");
+    assert.equal(deltas.map((e) => e.properties.delta).join(""), "said once");
+    assert.equal(c.events(s).filter((e) => e.type === "session.idle").length, 1);
+    const bad = "Basic " + Buffer.from("opencode:not-the-password").toString("base64");
+    assert.equal((await c.watch(s, bad)).ok, false);
+    const mark = c.msgs.length;
+    const controlMark = control.msgs.length;
+    await prompt(s, "[reply:not for c]");
+    await until(() => control.idleSeen(s, controlMark), "the control computer saw session.idle");
+    assert.deepEqual(c.msgs.slice(mark), []);
+  } finally {
+    c.close();
+    control.close();
+  }
+});
+
 test("a computer watching session A gets nothing of session B", async () => {
   const a = await computer(48);
   const b = await computer(49);
