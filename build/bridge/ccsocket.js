@@ -27,11 +27,13 @@ class CCEndpoint {
     computers;
     token;
     log;
+    watches;
     wss = new ws_1.WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE });
-    constructor(computers, token, log) {
+    constructor(computers, token, log, watches) {
         this.computers = computers;
         this.token = token;
         this.log = log;
+        this.watches = watches;
     }
     handleUpgrade(req, socket, head) {
         this.wss.handleUpgrade(req, socket, head, (ws) => {
@@ -59,11 +61,19 @@ class CCEndpoint {
             else if (msg.type === "peripherals") {
                 computer.peripherals = msg.peripherals;
             }
+            else if (msg.type === "watch") {
+                void this.watches.watch(computer, msg.session, msg.auth);
+            }
+            else if (msg.type === "unwatch") {
+                this.watches.unwatch(computer, msg.session);
+            }
         });
         ws.on("close", (code) => {
             clearTimeout(helloTimer);
-            if (computer !== undefined)
+            if (computer !== undefined) {
+                this.watches.drop(computer);
                 this.closed(computer, code);
+            }
         });
         ws.on("error", (e) => {
             this.log(`connection error from ${from}: ${e.message}`);

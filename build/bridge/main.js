@@ -7,6 +7,12 @@ const node_path_1 = require("node:path");
 const options_1 = require("./options");
 const register_1 = require("./register");
 const server_1 = require("./server");
+/** The bridge's Authorization value for its opencode server ("" when it has no password). */
+function authorization(o) {
+    if (o.opencodePassword === "")
+        return "";
+    return "Basic " + Buffer.from(`${o.opencodeUsername}:${o.opencodePassword}`).toString("base64");
+}
 /** The bridge listening as the options say, or undefined after one line saying why it cannot. */
 async function listen(o, log) {
     try {
@@ -25,6 +31,7 @@ async function listen(o, log) {
                 opencode: o.opencode,
                 trustProxy: o.trustProxy,
             },
+            events: o.opencode.length > 0 ? { url: o.opencode[0], authorization: authorization(o) } : undefined,
         });
     }
     catch (e) {

@@ -9,7 +9,8 @@ exports.USAGE = `Usage: opencc-bridge [options]
   --port N               port (default 4097); MCP for opencode at http://127.0.0.1:PORT/mcp
   --token SECRET         shared secret the computers send (opencc.bridge_token); or OPENCC_BRIDGE_TOKEN.
                          Required unless --host is a loopback address.
-  --opencode URL         register with this running opencode server (repeatable)
+  --opencode URL         register with this running opencode server (repeatable); computers may
+                         watch the sessions of the first one (the bridge relays its events)
   --password PW          the opencode server's password (or OPENCODE_SERVER_PASSWORD)
   --username NAME        its user name (or OPENCODE_SERVER_USERNAME; default opencode)
   --directory DIR        register for this project directory of the opencode server

@@ -1,7 +1,9 @@
 "use strict";
 // The messages between the bridge and a CC computer, one JSON text frame each. The computer
 // speaks first (hello); the bridge answers welcome or refused, then sends calls that the
-// computer answers with results, one per call id.
+// computer answers with results, one per call id. A computer may also watch an opencode session:
+// the bridge checks the computer's own credential with the server, then relays that session's
+// server events (events.ts) until unwatch or the connection closes.
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.CLOSE_REPLACED = exports.CLOSE_REFUSED = void 0;
 exports.parseFromComputer = parseFromComputer;
@@ -64,6 +66,13 @@ function parseFromComputer(text) {
             result: v.result,
             error: typeof v.error === "string" ? v.error : undefined,
         };
+    }
+    if (v.type === "watch" || v.type === "unwatch") {
+        if (typeof v.session !== "string" || v.session === "")
+            return `${v.type} without a session`;
+        if (v.type === "unwatch")
+            return { type: "unwatch", session: v.session };
+        return { type: "watch", session: v.session, auth: typeof v.auth === "string" ? v.auth : "" };
     }
     return `unknown message type ${JSON.stringify(v.type)}`;
 }

@@ -9,11 +9,36 @@ exports.startBridge = startBridge;
 const node_http_1 = __importDefault(require("node:http"));
 const ccsocket_1 = require("./ccsocket");
 const computers_1 = require("./computers");
+const events_1 = require("./events");
 const install_1 = require("./install");
 const mcp_1 = require("./mcp");
+const watches_1 = require("./watches");
+/** The relay of the server's events to watching computers, over one subscription for all. */
+function watchEvents(o) {
+    const ev = o.events;
+    if (ev === undefined)
+        return { watches: new watches_1.Watches({ isConnected: () => false, log: o.log }) };
+    const stream = new events_1.EventStream({
+        ...ev,
+        onEvent: (e) => {
+            watches.relay(e);
+        },
+        onConnected: () => {
+            o.log(`watching the events of opencode at ${ev.url}`);
+        },
+        onDropped: (why) => {
+            o.log(`lost the events of opencode at ${ev.url}: ${why}`);
+            watches.gapAll();
+        },
+    });
+    const watches = new watches_1.Watches({ url: ev.url, isConnected: () => stream.connected, log: o.log });
+    stream.start();
+    return { watches, stream };
+}
 function startBridge(o) {
     const computers = new computers_1.Computers();
-    const cc = new ccsocket_1.CCEndpoint(computers, o.token, o.log);
+    const { watches, stream } = watchEvents(o);
+    const cc = new ccsocket_1.CCEndpoint(computers, o.token, o.log, watches);
     const limits = { callTimeoutMs: o.callTimeoutMs };
     const installer = (0, install_1.loadInstaller)({ ...o.install, token: o.token });
     const server = node_http_1.default.createServer((req, res) => {
@@ -58,6 +83,7 @@ function startBridge(o) {
                 computers,
                 installProblem: installer.problem,
                 close: () => new Promise((done) => {
+                    stream?.stop();
                     computers.closeAll("the bridge stopped");
                     cc.close();
                     server.closeAllConnections();

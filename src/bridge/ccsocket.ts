@@ -6,6 +6,7 @@ import type { Duplex } from "node:stream";
 import { RawData, WebSocket, WebSocketServer } from "ws";
 import { Computer, Computers, describe } from "./computers";
 import { CLOSE_REFUSED, FromComputer, parseFromComputer, ToComputer } from "./protocol";
+import type { Watches } from "./watches";
 
 const HELLO_TIMEOUT_MS = 10000;
 /** Large enough for a screen or a chest listing; far below CC's own limit. */
@@ -31,6 +32,7 @@ export class CCEndpoint {
     private readonly computers: Computers,
     private readonly token: string,
     private readonly log: (line: string) => void,
+    private readonly watches: Watches,
   ) {}
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -56,11 +58,18 @@ export class CCEndpoint {
         this.computers.settle(computer, msg.call, msg.ok, msg.result, msg.error);
       } else if (msg.type === "peripherals") {
         computer.peripherals = msg.peripherals;
+      } else if (msg.type === "watch") {
+        void this.watches.watch(computer, msg.session, msg.auth);
+      } else if (msg.type === "unwatch") {
+        this.watches.unwatch(computer, msg.session);
       }
     });
     ws.on("close", (code) => {
       clearTimeout(helloTimer);
-      if (computer !== undefined) this.closed(computer, code);
+      if (computer !== undefined) {
+        this.watches.drop(computer);
+        this.closed(computer, code);
+      }
     });
     ws.on("error", (e) => {
       this.log(`connection error from ${from}: ${e.message}`);

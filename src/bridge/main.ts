@@ -8,6 +8,12 @@ import { Bridge, startBridge } from "./server";
 
 type Log = (line: string) => void;
 
+/** The bridge's Authorization value for its opencode server ("" when it has no password). */
+function authorization(o: Options): string {
+  if (o.opencodePassword === "") return "";
+  return "Basic " + Buffer.from(`${o.opencodeUsername}:${o.opencodePassword}`).toString("base64");
+}
+
 /** The bridge listening as the options say, or undefined after one line saying why it cannot. */
 async function listen(o: Options, log: Log): Promise<Bridge | undefined> {
   try {
@@ -26,6 +32,7 @@ async function listen(o: Options, log: Log): Promise<Bridge | undefined> {
         opencode: o.opencode,
         trustProxy: o.trustProxy,
       },
+      events: o.opencode.length > 0 ? { url: o.opencode[0], authorization: authorization(o) } : undefined,
     });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

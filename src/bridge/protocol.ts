@@ -1,6 +1,8 @@
 // The messages between the bridge and a CC computer, one JSON text frame each. The computer
 // speaks first (hello); the bridge answers welcome or refused, then sends calls that the
-// computer answers with results, one per call id.
+// computer answers with results, one per call id. A computer may also watch an opencode session:
+// the bridge checks the computer's own credential with the server, then relays that session's
+// server events (events.ts) until unwatch or the connection closes.
 
 /** What a computer says about itself when it connects (and again when its peripherals change). */
 export interface PeripheralInfo {
@@ -37,7 +39,19 @@ export interface CallResult {
   error?: string;
 }
 
-export type FromComputer = Hello | PeripheralsUpdate | CallResult;
+/** Relay the events of `session`; `auth` is the Authorization value the computer sends to opencode ("" for none). */
+export interface Watch {
+  type: "watch";
+  session: string;
+  auth: string;
+}
+
+export interface Unwatch {
+  type: "unwatch";
+  session: string;
+}
+
+export type FromComputer = Hello | PeripheralsUpdate | CallResult | Watch | Unwatch;
 
 export interface Call {
   type: "call";
@@ -48,7 +62,16 @@ export interface Call {
   limit: number;
 }
 
-export type ToComputer = { type: "welcome"; id: number } | { type: "refused"; reason: string } | Call;
+export type ToComputer =
+  | { type: "welcome"; id: number }
+  | { type: "refused"; reason: string }
+  | Call
+  | { type: "watching"; session: string; ok: true }
+  | { type: "watching"; session: string; ok: false; error: string }
+  /** One server event of the session, as the server sent it (without /global/event's wrapper). */
+  | { type: "event"; session: string; event: { type: string; properties: Record<string, unknown> } }
+  /** Events of the session may have been lost: look at it by HTTP. */
+  | { type: "gap"; session: string };
 
 /** WebSocket close code the bridge uses when it refuses a computer (wrong token, bad hello). */
 export const CLOSE_REFUSED = 4001;
@@ -107,6 +130,11 @@ export function parseFromComputer(text: string): FromComputer | string {
       result: v.result,
       error: typeof v.error === "string" ? v.error : undefined,
     };
+  }
+  if (v.type === "watch" || v.type === "unwatch") {
+    if (typeof v.session !== "string" || v.session === "") return `${v.type} without a session`;
+    if (v.type === "unwatch") return { type: "unwatch", session: v.session };
+    return { type: "watch", session: v.session, auth: typeof v.auth === "string" ? v.auth : "" };
   }
   return `unknown message type ${JSON.stringify(v.type)}`;
 }

@@ -4,8 +4,10 @@ import http from "node:http";
 import { AddressInfo } from "node:net";
 import { CCEndpoint } from "./ccsocket";
 import { Computers } from "./computers";
+import { EventStream } from "./events";
 import { InstallOptions, loadInstaller } from "./install";
 import { handleMcp, VERSION } from "./mcp";
+import { Watches } from "./watches";
 
 export interface BridgeOptions {
   host: string;
@@ -15,6 +17,8 @@ export interface BridgeOptions {
   log: (line: string) => void;
   /** What /install gives players (the token is o.token). */
   install: Omit<InstallOptions, "token">;
+  /** The opencode server whose events computers may watch, and the bridge's own Authorization for it. */
+  events?: { url: string; authorization: string };
 }
 
 export interface Bridge {
@@ -27,9 +31,32 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
+/** The relay of the server's events to watching computers, over one subscription for all. */
+function watchEvents(o: BridgeOptions): { watches: Watches; stream?: EventStream } {
+  const ev = o.events;
+  if (ev === undefined) return { watches: new Watches({ isConnected: () => false, log: o.log }) };
+  const stream: EventStream = new EventStream({
+    ...ev,
+    onEvent: (e) => {
+      watches.relay(e);
+    },
+    onConnected: () => {
+      o.log(`watching the events of opencode at ${ev.url}`);
+    },
+    onDropped: (why) => {
+      o.log(`lost the events of opencode at ${ev.url}: ${why}`);
+      watches.gapAll();
+    },
+  });
+  const watches = new Watches({ url: ev.url, isConnected: () => stream.connected, log: o.log });
+  stream.start();
+  return { watches, stream };
+}
+
 export function startBridge(o: BridgeOptions): Promise<Bridge> {
   const computers = new Computers();
-  const cc = new CCEndpoint(computers, o.token, o.log);
+  const { watches, stream } = watchEvents(o);
+  const cc = new CCEndpoint(computers, o.token, o.log, watches);
   const limits = { callTimeoutMs: o.callTimeoutMs };
   const installer = loadInstaller({ ...o.install, token: o.token });
   const server = http.createServer((req, res) => {
@@ -73,6 +100,7 @@ export function startBridge(o: BridgeOptions): Promise<Bridge> {
         installProblem: installer.problem,
         close: () =>
           new Promise((done) => {
+            stream?.stop();
             computers.closeAll("the bridge stopped");
             cc.close();
             server.closeAllConnections();

@@ -32,6 +32,8 @@ test("a port in use is one line saying so", async () => {
 test("registers with opencode: POST /mcp with Basic Auth, name and URL", async () => {
   const seen = [];
   const fake = http.createServer((req, res) => {
+    // The bridge also subscribes to the events (events.test.mjs, against the real server).
+    if (req.method === "GET") return res.writeHead(404).end();
     let body = "";
     req.on("data", (d) => (body += d));
     req.on("end", () => {

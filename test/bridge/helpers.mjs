@@ -1,6 +1,8 @@
 // Helpers for the bridge's node tests: start build/bridge/main.js as a child process on a free
 // loopback port, an MCP client for it, and a scripted CC computer over WebSocket.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebSocket } from "ws";
@@ -110,4 +112,35 @@ export function fakeComputer(ccUrl, hello, handler = () => null) {
     });
     ws.on("error", reject);
   });
+}
+
+/**
+ * The real test servers (OPENCC_TEST_* of test/servers/start.mjs): those test/run.sh started, or,
+ * when this file runs on its own, a set started here. Resolves { env, stop }.
+ */
+export async function testServers() {
+  if (process.env.OPENCC_TEST_AUTH_URL) return { env: process.env, stop: async () => {} };
+  const envFile = path.join(os.tmpdir(), `opencc-node-env-${process.pid}-${Date.now()}`);
+  const child = spawn(
+    process.execPath,
+    [path.join(here, "..", "servers", "start.mjs"), envFile, "--parent", String(process.pid)],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  const exited = new Promise((r) => child.once("exit", r));
+  for (let waited = 0; !fs.existsSync(envFile); waited += 100) {
+    if (child.exitCode !== null || waited > 180000) throw new Error("the test servers did not start (see above)");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const env = {};
+  for (const m of fs.readFileSync(envFile, "utf8").matchAll(/^export (\w+)='(.*)'$/gm)) env[m[1]] = m[2];
+  fs.rmSync(envFile, { force: true });
+  return {
+    env,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }
