@@ -13,7 +13,7 @@ const events_1 = require("./events");
 const install_1 = require("./install");
 const mcp_1 = require("./mcp");
 const watches_1 = require("./watches");
-/** The relay of the server's events to watching computers, over one subscription for all. */
+/** The relay of the server's events to watching computers, over one subscription for all (not started yet). */
 function watchEvents(o) {
     const ev = o.events;
     if (ev === undefined)
@@ -32,7 +32,6 @@ function watchEvents(o) {
         },
     });
     const watches = new watches_1.Watches({ url: ev.url, isConnected: () => stream.connected, log: o.log });
-    stream.start();
     return { watches, stream };
 }
 function startBridge(o) {
@@ -74,6 +73,7 @@ function startBridge(o) {
         server.once("error", reject);
         server.listen(o.port, o.host, () => {
             server.off("error", reject);
+            stream?.start(); // only once listening: a bridge that cannot listen exits at once
             const port = server.address().port;
             const local = o.host === "0.0.0.0" || o.host === "::" ? "127.0.0.1" : o.host;
             const host = local.includes(":") ? `[${local}]` : local;

@@ -31,7 +31,7 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-/** The relay of the server's events to watching computers, over one subscription for all. */
+/** The relay of the server's events to watching computers, over one subscription for all (not started yet). */
 function watchEvents(o: BridgeOptions): { watches: Watches; stream?: EventStream } {
   const ev = o.events;
   if (ev === undefined) return { watches: new Watches({ isConnected: () => false, log: o.log }) };
@@ -49,7 +49,6 @@ function watchEvents(o: BridgeOptions): { watches: Watches; stream?: EventStream
     },
   });
   const watches = new Watches({ url: ev.url, isConnected: () => stream.connected, log: o.log });
-  stream.start();
   return { watches, stream };
 }
 
@@ -90,6 +89,7 @@ export function startBridge(o: BridgeOptions): Promise<Bridge> {
     server.once("error", reject);
     server.listen(o.port, o.host, () => {
       server.off("error", reject);
+      stream?.start(); // only once listening: a bridge that cannot listen exits at once
       const port = (server.address() as AddressInfo).port;
       const local = o.host === "0.0.0.0" || o.host === "::" ? "127.0.0.1" : o.host;
       const host = local.includes(":") ? `[${local}]` : local;
