@@ -2313,6 +2313,18 @@ end
 function _3.failOvertaken(sessionID)
 return fail("overtaken",("A newer message on session ".. sessionID).." (sent by another client) was answered instead of this prompt: send it again.")
 end
+function _3.failIdle(answer,sessionID)
+if answer.newerUser then
+_3.failOvertaken(sessionID)
+end
+if not answer.sawUserMessage then
+fail("idle","The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.")
+end
+if answer:last()~=nil then
+fail("idle","The server stopped working on the reply before it was complete (restarted?): send it again.")
+end
+return fail("idle","The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.")
+end
 return _3
 end,
 ["reply"]=function(...)
@@ -2340,7 +2352,7 @@ local sessionStatuses=_l.sessionStatuses
 local _x=require("requests")
 local AgentRequests=_x.AgentRequests
 local _y=require("runerrors")
-local failOvertaken=_y.failOvertaken
+local failIdle=_y.failIdle
 local failRun=_y.failRun
 local _o=require("text")
 local toCC=_o.toCC
@@ -2371,18 +2383,29 @@ function ReplyWaiter.prototype.poll(self,justSent)
 if justSent==nil then
 justSent=false
 end
-local o=self.opts
-local sub=listen(o.sessionID,o.messageID,self.client.authHeader)
-self.sub=sub
+local sub=self:listen()
 local leave=joinCrowd()
 local ok,result=pcall(function()return self:pollWith(sub,justSent)end)
 leave()
-sub.close()
-self.sub=nil
+self:close()
 if not ok then
 error(result,0)
 end
 return result
+end
+function ReplyWaiter.prototype.listen(self)
+local o=self.opts
+if self.sub==nil then
+self.sub=listen(o.sessionID,o.messageID,self.client.authHeader)
+end
+return self.sub
+end
+function ReplyWaiter.prototype.close(self)
+local _t=self.sub
+if _t~=nil then
+_t.close()
+end
+self.sub=nil
 end
 function ReplyWaiter.prototype.pollWith(self,sub,justSent)
 local o=self.opts
@@ -2467,12 +2490,12 @@ self.lastLook=os.epoch("utc")
 self.lookNow=false
 self.answer:take(self.client:messages(o.sessionID,self.answer.limit,o.deadline))
 while true do
-local _8=not self.answer.reachedStart
-if _8 then
-local _10=self.answer:last()
-_8=(_10 and _10.info.time.completed)~=nil
+local _10=not self.answer.reachedStart
+if _10 then
+local _11=self.answer:last()
+_10=(_11 and _11.info.time.completed)~=nil
 end
-if not _8 then
+if not _10 then
 break
 end
 self.answer:take(self.client:messages(o.sessionID,self.answer.limit,o.deadline))
@@ -2561,22 +2584,13 @@ local done=self:outcome(true)
 if done~=nil then
 return done
 end
-if self.answer.newerUser then
-failOvertaken(o.sessionID)
-end
-if not self.answer.sawUserMessage then
-fail("idle","The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.")
-end
-if self.answer:last()==nil and o.body~=nil and not self.resent then
+if self.answer:last()==nil and self.answer.sawUserMessage and not self.answer.newerUser and o.body~=nil and not self.resent then
 self.resent=true
 self.client:promptAsync(o.sessionID,o.body,o.deadline)
 self:moved()
 return nil
 end
-if self.answer:last()~=nil then
-fail("idle","The server stopped working on the reply before it was complete (restarted?): send it again.")
-end
-return fail("idle","The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.")
+return failIdle(self.answer,o.sessionID)
 end
 return _3
 end,
@@ -2691,10 +2705,10 @@ local toAiError=_6.toAiError
 local _c=require("http")
 local hostOf=_c.hostOf
 local TERMINATED=_c.TERMINATED
-local _11=require("reply")
-local ReplyWaiter=_11.ReplyWaiter
-local _12=require("session")
-local computerSession=_12.computerSession
+local _12=require("reply")
+local ReplyWaiter=_12.ReplyWaiter
+local _13=require("session")
+local computerSession=_13.computerSession
 local RESENDS=2
 local function mayHaveArrived(e)
 if e.kind=="blocked"or e.kind=="bad_url"or e.kind=="http_disabled"then
@@ -2736,12 +2750,14 @@ local ok,result=pcall(function()
 if sync~=nil then
 return client:prompt(chosen.id,body,sync,wait.deadline)
 end
+waiter:listen()
 client:promptAsync(chosen.id,body,wait.deadline)
 return nil
 end)
 if ok then
 return result~=nil and waiter:finish(result)or waiter:poll(true)
 end
+waiter:close()
 if result==TERMINATED then
 error(result,0)
 end
@@ -2784,8 +2800,8 @@ local __TS__New=_4.__TS__New
 local __TS__ObjectAssign=_4.__TS__ObjectAssign
 local _3={}
 local sessionGoneLine,timeoutLine,abortOnStop,reworded,ABORT_TIMEOUT
-local _13=require("client")
-local Client=_13.Client
+local _14=require("client")
+local Client=_14.Client
 local _f=require("config")
 local readConfig=_f.readConfig
 local _6=require("errors")
@@ -2797,18 +2813,18 @@ local TERMINATED=_c.TERMINATED
 local _5=require("ids")
 local newId=_5.newId
 local serverClockKnown=_5.serverClockKnown
-local _14=require("catalog")
-local checkAgent=_14.checkAgent
-local checkModel=_14.checkModel
-local _15=require("queue")
-local withTurn=_15.withTurn
-local waitUntilIdle=_15.waitUntilIdle
-local _11=require("reply")
-local ReplyWaiter=_11.ReplyWaiter
-local _16=require("send")
-local sendAndWait=_16.sendAndWait
-local _12=require("session")
-local chooseSession=_12.chooseSession
+local _15=require("catalog")
+local checkAgent=_15.checkAgent
+local checkModel=_15.checkModel
+local _16=require("queue")
+local withTurn=_16.withTurn
+local waitUntilIdle=_16.waitUntilIdle
+local _12=require("reply")
+local ReplyWaiter=_12.ReplyWaiter
+local _17=require("send")
+local sendAndWait=_17.sendAndWait
+local _13=require("session")
+local chooseSession=_13.chooseSession
 function sessionGoneLine(chosen)
 if chosen.source=="setting"then
 return("Session ".. chosen.id).." in opencc.session_id no longer exists on the server: pick another (ai --sessions) and set opencc.session_id to it, or set it to \"\" to use this computer's own conversation."
@@ -3020,8 +3036,8 @@ local __TS__Unpack=_4.__TS__Unpack
 local _3={}
 local _6=require("errors")
 local toAiError=_6.toAiError
-local _17=require("prompt")
-local runPrompt=_17.runPrompt
+local _18=require("prompt")
+local runPrompt=_18.runPrompt
 _3.DONE_EVENT="ai_done"
 local nextJobId=1
 local running={}
@@ -3064,9 +3080,9 @@ function _3.submit(prompt,opts)
 if opts==nil then
 opts={}
 end
-local _18=nextJobId
-nextJobId=_18+1
-local job={id=_18,status="running",prompt=prompt}
+local _19=nextJobId
+nextJobId=_19+1
+local job={id=_19,status="running",prompt=prompt}
 local r={
 job=job,
 co=coroutine.create(function()return runPrompt(prompt,opts)end)
@@ -3124,9 +3140,9 @@ return _3
 end,
 ["modules"]=function(...)
 local _3={}
-local _19=require("core")
-local core=_19.core
-local version=_19.version
+local _1a=require("core")
+local core=_1a.core
+local version=_1a.version
 local _6=require("errors")
 local fail=_6.fail
 local BRIDGE_MODULE="libai_bridge"
@@ -3164,8 +3180,8 @@ end,
 local _4=require("lualib_bundle")
 local __TS__New=_4.__TS__New
 local _3={}
-local _13=require("client")
-local Client=_13.Client
+local _14=require("client")
+local Client=_14.Client
 local _f=require("config")
 local warningFor=_f.plainHttpWarning
 local readConfig=_f.readConfig
@@ -3179,28 +3195,28 @@ local checkAllowed=_c.checkAllowed
 local TERMINATED=_c.TERMINATED
 local _5=require("ids")
 local newId=_5.newId
-local _14=require("catalog")
-local agentNames=_14.agentNames
-local checkAgent=_14.checkAgent
-local checkModel=_14.checkModel
-local modelNames=_14.modelNames
-local _17=require("prompt")
-local clientFromConfig=_17.clientFromConfig
-local runPrompt=_17.runPrompt
-local waitForMessage=_17.waitForMessage
-local _12=require("session")
-local computerSession=_12.computerSession
-local rememberConversation=_12.rememberConversation
-local rememberedConversation=_12.rememberedConversation
+local _15=require("catalog")
+local agentNames=_15.agentNames
+local checkAgent=_15.checkAgent
+local checkModel=_15.checkModel
+local modelNames=_15.modelNames
+local _18=require("prompt")
+local clientFromConfig=_18.clientFromConfig
+local runPrompt=_18.runPrompt
+local waitForMessage=_18.waitForMessage
+local _13=require("session")
+local computerSession=_13.computerSession
+local rememberConversation=_13.rememberConversation
+local rememberedConversation=_13.rememberedConversation
 local _o=require("text")
 local fromCC=_o.fromCC
 local toCC=_o.toCC
-local _1a=require("jobs")
-local DONE_EVENT=_1a.DONE_EVENT
-local handle=_1a.handle
-local run=_1a.run
-local submitJob=_1a.submit
-local wait=_1a.wait
+local _1b=require("jobs")
+local DONE_EVENT=_1b.DONE_EVENT
+local handle=_1b.handle
+local run=_1b.run
+local submitJob=_1b.submit
+local wait=_1b.wait
 local _0=require("modules")
 local bridgeEntry=_0.bridgeEntry
 local bridgeModule=_0.bridgeModule
@@ -3216,8 +3232,8 @@ local err=toAiError(result)
 return nil,err.message,err
 end
 do
-local _19=require("core")
-_3.version=_19.version
+local _1a=require("core")
+_3.version=_1a.version
 end
 local hasExpect,expectModule=pcall(require,"cc.expect")
 local expect=hasExpect and expectModule.expect or(function()return nil end)
@@ -3265,14 +3281,14 @@ return answered(ok,result)
 end
 function _3.client(options)
 expect(1,options,"table","nil")
-local _1b=readConfig
+local _1c=readConfig
 local _e
 if options==nil then
 _e=nil
 else
 _e={url=options.url,username=options.username,password=options.password,directory=options.directory}
 end
-local cfg=_1b(_e)
+local cfg=_1c(_e)
 if options==nil then
 return clientFromConfig(cfg)
 end
@@ -3308,8 +3324,8 @@ return warningFor(url,password)
 end
 _3.settingNames={}
 for ____,s in ipairs(SETTINGS)do
-local _1c=_3.settingNames
-_1c[#_1c+1]=s.name
+local _1d=_3.settingNames
+_1d[#_1d+1]=s.name
 end
 _3.toCC=toCC
 _3.fromCC=fromCC
@@ -3375,6 +3391,6 @@ end
 return _3
 end,
 }
-local _1d=...
-if type(_1d)=="table"then return require end
+local _1e=...
+if type(_1e)=="table"then return require end
 return require("index",...)

@@ -15,7 +15,7 @@ import { Progress } from "./progress";
 import { sessionStatuses } from "./status";
 import type { Reply, WaitOptions } from "./replytypes";
 import { AgentRequests } from "./requests";
-import { failOvertaken, failRun } from "./runerrors";
+import { failIdle, failRun } from "./runerrors";
 import { toCC } from "./text";
 
 /** Silence (ms) before the status is asked: when an answer or its next step is due, and otherwise. */
@@ -58,16 +58,26 @@ export class ReplyWaiter {
    * first look waits a poll interval (a look at once would find nothing but the prompt).
    */
   poll(justSent = false): Reply {
-    const o = this.opts;
-    const sub = listen(o.sessionID, o.messageID, this.client.authHeader);
-    this.sub = sub;
+    const sub = this.listen();
     const leave = joinCrowd();
     const [ok, result] = pcall(() => this.pollWith(sub, justSent));
     leave();
-    sub.close();
-    this.sub = undefined;
+    this.close();
     if (!ok) throw result;
     return result;
+  }
+
+  /** Starts hearing the server's news (before the prompt is sent: its first words are heard too). */
+  listen(): Subscription {
+    const o = this.opts;
+    this.sub ??= listen(o.sessionID, o.messageID, this.client.authHeader);
+    return this.sub;
+  }
+
+  /** Stops hearing it (the wait is over, or the prompt could not be sent). */
+  close(): void {
+    this.sub?.close();
+    this.sub = undefined;
   }
 
   private pollWith(sub: Subscription, justSent: boolean): Reply {
@@ -221,14 +231,13 @@ export class ReplyWaiter {
     // The agent stopped after a tool step (e.g. its permission was rejected): that is the reply.
     const done = this.outcome(true);
     if (done !== undefined) return done;
-    if (this.answer.newerUser) failOvertaken(o.sessionID);
-    if (!this.answer.sawUserMessage) {
-      fail(
-        "idle",
-        "The server dropped the prompt without answering (its log says why: often an unknown agent). Try again, or run ai --doctor.",
-      );
-    }
-    if (this.answer.last() === undefined && o.body !== undefined && !this.resent) {
+    if (
+      this.answer.last() === undefined &&
+      this.answer.sawUserMessage &&
+      !this.answer.newerUser &&
+      o.body !== undefined &&
+      !this.resent
+    ) {
       // Held but never answered: it came while an ending run was winding down. The same message
       // and part ids again: the server merges them into the one it holds and answers it.
       this.resent = true;
@@ -236,12 +245,6 @@ export class ReplyWaiter {
       this.moved();
       return undefined;
     }
-    if (this.answer.last() !== undefined) {
-      fail("idle", "The server stopped working on the reply before it was complete (restarted?): send it again.");
-    }
-    return fail(
-      "idle",
-      "The session went idle without answering: the model may be unknown or failing on the server. Try another model, or run ai --doctor.",
-    );
+    return failIdle(this.answer, o.sessionID);
   }
 }

@@ -54,10 +54,12 @@ export function sendAndWait(
     const waiter = new ReplyWaiter(client, { ...wait, sessionID: chosen.id, body });
     const [ok, result] = pcall((): Message | undefined => {
       if (sync !== undefined) return client.prompt(chosen.id, body, sync, wait.deadline);
+      waiter.listen();
       client.promptAsync(chosen.id, body, wait.deadline);
       return undefined;
     });
     if (ok) return result !== undefined ? waiter.finish(result) : waiter.poll(true);
+    waiter.close();
     if (result === TERMINATED) throw result;
     const e = toAiError(result);
     if (e.kind === "session_gone" && chosen.source === "computer" && !replaced) {

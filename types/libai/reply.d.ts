@@ -1,6 +1,7 @@
 /** @noSelfInFile */
 import type { Message } from "./api";
 import type { Client } from "./client";
+import { Subscription } from "./listen";
 import type { Reply, WaitOptions } from "./replytypes";
 export declare class ReplyWaiter {
     private readonly client;
@@ -30,6 +31,10 @@ export declare class ReplyWaiter {
      * first look waits a poll interval (a look at once would find nothing but the prompt).
      */
     poll(justSent?: boolean): Reply;
+    /** Starts hearing the server's news (before the prompt is sent: its first words are heard too). */
+    listen(): Subscription;
+    /** Stops hearing it (the wait is over, or the prompt could not be sent). */
+    close(): void;
     private pollWith;
     /** True while the news flows and has not said the session went idle: it will say when. */
     private hearing;
