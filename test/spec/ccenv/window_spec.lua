@@ -130,10 +130,13 @@ describe("ccenv window", function()
         line = (t.getLine(1)),
         size = { t.getSize() },
         tabs = G.multishell.getCount(),
+        -- term's own function (CC's term.lua), not one the window would lack
+        native = { G.term.nativePaletteColour(G.colours.black) },
       }
     end)
     assert.is_true(ok, r)
     assert.is_false(r.isNative)
+    assert.are.same({ 17 / 255, 17 / 255, 17 / 255 }, r.native) -- 0x111111, CC's black
     assert.are.equal("before      ", r.line)
     assert.are.same({ 12, 4 }, r.size)
     assert.are.equal(1, r.tabs)
