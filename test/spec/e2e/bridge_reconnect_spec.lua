@@ -44,12 +44,15 @@ describe("ai --serve reconnects", function()
   it("after the bridge restarts, with backoff, until Ctrl+T", function()
     local port = freePort()
     local stop = startBridge(port)
-    finally(function() stop() end)
     local pc = servers.newComputer({
       id = 4201,
       settings = { ["opencc.bridge_url"] = "ws://127.0.0.1:" .. port .. "/cc", ["opencc.bridge_token"] = "t0k" },
     })
-    finally(function() pc:destroy() end)
+    -- one finally: busted keeps only the last one given (a second left the bridge running)
+    finally(function()
+      stop()
+      pc:destroy()
+    end)
     pc:when(function() return count(pc:transcript(), "Serving the bridge") == 1 end, function() stop() end)
     pc:when(function() return has(pc:transcript(), "trying again in 2 s") end, function() stop = startBridge(port) end)
     pc:when(function() return count(pc:transcript(), "Serving the bridge") == 2 end, function()

@@ -216,7 +216,6 @@ describe("install.lua", function()
   --- lists the new body (its size and checksum), as a host serving a broken build would.
   local function serveBroken(body, listed)
     local bad = servedDir()
-    finally(function() os.execute("rm -rf " .. bad) end)
     writeHost(bad .. "/ai.lua", body)
     if listed then
       local manifest = readHost(bad .. "/manifest.txt")
@@ -224,7 +223,11 @@ describe("install.lua", function()
       writeHost(bad .. "/manifest.txt", manifest)
     end
     local other = startServer(bad)
-    finally(function() other.stop() end)
+    -- one finally: busted keeps only the last one given
+    finally(function()
+      other.stop()
+      os.execute("rm -rf " .. bad)
+    end)
     pc:writeFile("/ai.lua", "print('old')")
     return "http://127.0.0.1:" .. other.port .. "/", bad
   end
