@@ -21,6 +21,41 @@ end
 end
 _0={
 ["lualib_bundle"]=function(...)
+local function __TS__ArraySlice(self,first,last)
+local len=#self
+first=first or 0
+if first<0 then
+first=len+first
+if first<0 then
+first=0
+end
+else
+if first>len then
+first=len
+end
+end
+last=last or len
+if last<0 then
+last=len+last
+if last<0 then
+last=0
+end
+else
+if last>len then
+last=len
+end
+end
+local out={}
+first=first+1
+last=last+1
+local n=1
+while first<last do
+out[n]=self[first]
+first=first+1
+n=n+1
+end
+return out
+end
 local __TS__Unpack=table.unpack or unpack
 local function __TS__ArrayIndexOf(self,searchElement,fromIndex)
 if fromIndex==nil then
@@ -87,6 +122,7 @@ instance:____constructor(...)
 return instance
 end
 return{
+__TS__ArraySlice=__TS__ArraySlice,
 __TS__Unpack=__TS__Unpack,
 __TS__ArrayIndexOf=__TS__ArrayIndexOf,
 __TS__Class=__TS__Class,
@@ -108,14 +144,12 @@ end
 return _3
 end,
 ["screen"]=function(...)
+local _4=require("lualib_bundle")
+local __TS__ArraySlice=_4.__TS__ArraySlice
 local _3={}
-function _3.recordScreen()
-local parent=term.current()
-if parent.getLine~=nil then
-return function()
-end
-end
-local w,h=parent.getSize()
+local RECORDED_NOTE=("This computer's terminal is not a window (as on an advanced computer), so its screen cannot be ".."read back: these are only the lines written since opencc started serving; what was on the screen ").."before is not known."
+local recorders={}
+local function textRows(w,h)
 local blank=string.rep(" ",w)
 local rows={}
 do
@@ -125,8 +159,9 @@ rows[#rows+1]=blank
 y=y+1
 end
 end
-local function put(text)
-local x,y=parent.getCursorPos()
+return{
+rows=rows,
+put=function(self,x,y,text)
 if y<1 or y>h then
 return
 end
@@ -142,37 +177,21 @@ end
 t=string.sub(t,1,w-start+1)
 local row=rows[y]
 rows[y]=(string.sub(row,1,start-1).. t).. string.sub(row,start+#t)
-end
-local rec={}
-for k,v in pairs(parent)do
-rec[k]=v
-end
-rec.write=function(text)
-put(tostring(text))
-parent.write(tostring(text))
-end
-rec.blit=function(text,fg,bg)
-put(text)
-parent.blit(text,fg,bg)
-end
-rec.clear=function()
+end,
+clear=function(self,y)
+if y==nil then
 do
-local y=0
-while y<h do
-rows[y+1]=blank
-y=y+1
+local i=0
+while i<h do
+rows[i+1]=blank
+i=i+1
 end
 end
-parent.clear()
-end
-rec.clearLine=function()
-local ____,y=parent.getCursorPos()
-if y>=1 and y<=h then
+elseif y>=1 and y<=h then
 rows[y]=blank
 end
-parent.clearLine()
-end
-rec.scroll=function(n)
+end,
+scroll=function(self,n)
 do
 local i=0
 while i<math.abs(n)do
@@ -186,12 +205,52 @@ end
 i=i+1
 end
 end
+end
+}
+end
+function _3.recordScreen()
+local parent=term.current()
+if parent.getLine~=nil then
+return function()
+end
+end
+local w,h=parent.getSize()
+local text=textRows(w,h)
+local rec={}
+for k,v in pairs(parent)do
+rec[k]=v
+end
+local function put(s)
+local x,y=parent.getCursorPos()
+text:put(x,y,s)
+end
+rec.write=function(s)
+put(tostring(s))
+parent.write(tostring(s))
+end
+rec.blit=function(s,fg,bg)
+put(s)
+parent.blit(s,fg,bg)
+end
+rec.clear=function()
+text:clear()
+parent.clear()
+end
+rec.clearLine=function()
+local ____,y=parent.getCursorPos()
+text:clear(y)
+parent.clearLine()
+end
+rec.scroll=function(n)
+text:scroll(n)
 parent.scroll(n)
 end
-rec.getLine=function(y)return rows[y]end
+rec.getLine=function(y)return text.rows[y]end
 local recorder=rec
+recorders[recorder]=true
 term.redirect(recorder)
 return function()
+recorders[recorder]=nil
 if term.current()==recorder then
 term.redirect(parent)
 end
@@ -203,22 +262,42 @@ local getLine=t.getLine
 if getLine==nil then
 return nil
 end
+local recorded=recorders[t]~=nil
 local w,h=t.getSize()
 local x,y=t.getCursorPos()
 local lines={}
+local fgs={}
+local bgs={}
 do
 local i=1
 while i<=h do
-local text=getLine(i)
+local text,fg,bg=getLine(i)
 local trimmed=string.gsub(text or"","%s+$","")
 lines[#lines+1]=trimmed
+fgs[#fgs+1]=string.sub(fg or"",1,#trimmed)
+bgs[#bgs+1]=string.sub(bg or"",1,#trimmed)
 i=i+1
 end
 end
 while#lines>0 and lines[#lines]==""do
 table.remove(lines)
 end
-return{width=w,height=h,cursor={x=x,y=y},lines=lines}
+local screen={
+source=recorded and"recorded"or"window",
+width=w,
+height=h,
+cursor={x=x,y=y},
+lines=lines
+}
+if recorded then
+screen.note=RECORDED_NOTE
+else
+screen.colours={
+text=__TS__ArraySlice(fgs,0,#lines),
+background=__TS__ArraySlice(bgs,0,#lines)
+}
+end
+return screen
 end
 return _3
 end,
@@ -592,7 +671,7 @@ end
 if call.tool=="screen"then
 local s=readScreen()
 if s==nil then
-error("this computer's screen cannot be read back (it is not a window)",0)
+error("this computer's screen cannot be read back: a program has redirected it to a terminal that is not a window",0)
 end
 return s
 end

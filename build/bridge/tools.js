@@ -76,7 +76,9 @@ exports.TOOLS = [
     },
     {
         name: "screen",
-        description: "Read the text on a computer's screen, line by line, and where its cursor is. Needs 'read'.",
+        description: "Read the text on a computer's screen, line by line (trailing blanks cut), and where its cursor is. Needs 'read'. " +
+            'source "window": the screen itself, as the player sees it, earlier output included (advanced computers), with each line\'s colours as blit characters (0 white .. f black). ' +
+            'source "recorded": the screen cannot be read back, so only the lines written since opencc started serving are known; the rest shows blank and the note says so.',
         inputSchema: { type: "object", properties: { computer: computerArg } },
     },
     {

@@ -149,7 +149,8 @@ function run(call: ToolCall): unknown {
   if (call.tool === "peripherals") return peripheralList();
   if (call.tool === "screen") {
     const s = readScreen();
-    if (s === undefined) throw "this computer's screen cannot be read back (it is not a window)";
+    if (s === undefined)
+      throw "this computer's screen cannot be read back: a program has redirected it to a terminal that is not a window";
     return s;
   }
   if (call.tool === "peripheral_call") return peripheralCall(call.args);

@@ -65,6 +65,11 @@ function Computer.new(opts, shared)
   self.httpManager = httpmod.newManager(self)
   self.wsManager = require("ccenv.websocket").newManager(self)
   require("ccenv.env").build(self)
+  -- an advanced computer: its shell runs in a multishell tab, a window (see multishell.lua)
+  if opts.multishell then
+    assert(self.isColour, "multishell runs only on a colour terminal (CC's bios.lua)")
+    require("ccenv.multishell").install(self)
+  end
   return self
 end
 

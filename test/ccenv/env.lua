@@ -109,6 +109,7 @@ function M.build(pc)
   G.term = termmod.makeApi(pc.screen:makeNative())
   G.colours = require("ccenv.colours").make()
   G.colors = G.colours
+  G.window = require("ccenv.window").make(G) -- rom/apis/window.lua: on every computer
   G.keys = require("ccenv.keys").make()
   local tu = require("ccenv.textutils")
   G.textutils = tu.make(G, G.load)

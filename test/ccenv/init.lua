@@ -3,6 +3,8 @@
 --   local ccenv = require("ccenv")
 --   local pc = ccenv.new{ width = 51, height = 19, colour = true, input = { "line" } }
 --   local result = pc:run("prog.lua", "arg1")   -- { ok, error, shutdown }
+--   ccenv.new{ multishell = true }                -- an advanced computer: programs run in a
+--                                                 -- multishell tab's window (multishell.lua)
 --
 -- See the report in the repository history / README comments in computer.lua for the API.
 local Computer = require("ccenv.computer")

@@ -181,6 +181,11 @@ end
 function M.makeApi(native)
   local current = native
   local term = {}
+  -- as CC's rom/apis/term.lua: these move from the native object to term itself, so a redirect
+  -- target (a window) need not have them
+  for _, name in ipairs({ "nativePaletteColour", "nativePaletteColor" }) do
+    term[name], native[name] = native[name], nil
+  end
   function term.redirect(target)
     if type(target) ~= "table" then
       error(("bad argument #1 to 'redirect' (table expected, got %s)"):format(type(target)), 2)

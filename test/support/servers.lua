@@ -320,6 +320,7 @@ M.serialise = serialise
 ---   noLib, noProgram           skip copying build/libai.lua (and build/libai_bridge.lua) or build/ai.lua
 ---   noBridgeModule             skip copying build/libai_bridge.lua (as an install that lacks it)
 ---   turtle                     a turtle's world (test/ccenv/turtle.lua): the computer is a turtle
+---   multishell                 an advanced computer: programs run in a multishell tab's window
 function M.newComputer(opts)
   opts = opts or {}
   local ccenv = require("ccenv")
@@ -328,7 +329,7 @@ function M.newComputer(opts)
     id = opts.id, label = opts.label, input = opts.input, http = opts.http, turtle = opts.turtle,
     denyPrivate = opts.denyPrivate, clockSkewMs = opts.clockSkewMs, timeout = opts.timeout,
     maxDownload = opts.maxDownload, maxRequests = opts.maxRequests, hosts = opts.hosts,
-    lateWebsocketClose = opts.lateWebsocketClose,
+    lateWebsocketClose = opts.lateWebsocketClose, multishell = opts.multishell,
   })
   if not opts.noLib then pc:copyIn("build/libai.lua", "libai.lua") end
   if not opts.noLib and not opts.noBridgeModule then pc:copyIn("build/libai_bridge.lua", "libai_bridge.lua") end
