@@ -181,10 +181,96 @@ return answers
 end
 return _3
 end,
-["render"]=function(...)
+["liveline"]=function(...)
 local _5=require("lualib_bundle")
 local __TS__Class=_5.__TS__Class
 local _3={}
+local function rowsOf(text,width)
+local rows={}
+local row=""
+for word in string.gmatch(text,"%S+%s*")do
+local w=word
+while#w>0 do
+local trimmed=string.gsub(w,"%s+$","")
+if#row+#trimmed<=width then
+row=row .. w
+w=""
+elseif row~=""then
+rows[#rows+1]=row
+row=""
+else
+rows[#rows+1]=string.sub(w,1,width)
+w=string.sub(w,width+1)
+end
+end
+end
+if row~=""then
+rows[#rows+1]=row
+end
+return rows
+end
+_3.LiveLine=__TS__Class()
+local LiveLine=_3.LiveLine
+LiveLine.name="LiveLine"
+function LiveLine.prototype.____constructor(self,width)
+self.width=width
+self.rows=0
+end
+function LiveLine.prototype.show(self,text,room)
+self:clear()
+local ____,leading=string.find(text,"^%s*")
+local rows=rowsOf(
+string.sub(text,leading+1),
+self.width
+)
+if#rows==0 or#rows>room then
+return
+end
+local ____,h=term.getSize()
+do
+local i=0
+while i<#rows do
+if i>0 then
+local ____,y=term.getCursorPos()
+if y<h then
+term.setCursorPos(1,y+1)
+else
+term.scroll(1)
+term.setCursorPos(1,h)
+end
+end
+term.write(rows[i+1])
+i=i+1
+end
+end
+self.rows=#rows
+end
+function LiveLine.prototype.clear(self)
+if self.rows==0 then
+return
+end
+local ____,y=term.getCursorPos()
+local top=y-self.rows+1
+do
+local r=top
+while r<=y do
+term.setCursorPos(1,r)
+term.clearLine()
+r=r+1
+end
+end
+term.setCursorPos(1,top)
+self.rows=0
+end
+return _3
+end,
+["render"]=function(...)
+local _5=require("lualib_bundle")
+local __TS__Class=_5.__TS__Class
+local __TS__New=_5.__TS__New
+local _3={}
+local _6=require("liveline")
+local LiveLine=_6.LiveLine
 local HEADING="4"
 local BOLD="1"
 local CODE="3"
@@ -290,6 +376,7 @@ self.started=false
 self.blank=false
 self.base=blitOf(term.getTextColour())
 self.bg=blitOf(term.getBackgroundColour())
+self.live=__TS__New(LiveLine,opts.width)
 end
 function ReplyPrinter.prototype.push(self,delta)
 self.pending=self.pending .. delta
@@ -300,10 +387,17 @@ break
 end
 local line=string.sub(self.pending,1,s-1)
 self.pending=string.sub(self.pending,s+1)
+self.live:clear()
 self:line(line)
 end
+if self.pending==""or self.inCode then
+return
+end
+local room=self.opts.paged and self.opts.height-2-self.page or self.opts.height-2
+self.live:show(self.pending,room)
 end
 function ReplyPrinter.prototype.finish(self)
+self.live:clear()
 if self.pending~=""then
 self:line(self.pending)
 end
@@ -542,19 +636,19 @@ local _5=require("lualib_bundle")
 local __TS__New=_5.__TS__New
 local _3={}
 local ai=require("libai")
-local _6=require("dialogs")
-local askPermission=_6.askPermission
-local askQuestions=_6.askQuestions
-local describeTool=_6.describeTool
-local _7=require("render")
-local ReplyPrinter=_7.ReplyPrinter
+local _7=require("dialogs")
+local askPermission=_7.askPermission
+local askQuestions=_7.askQuestions
+local describeTool=_7.describeTool
+local _8=require("render")
+local ReplyPrinter=_8.ReplyPrinter
 local _4=require("screen")
 local inColour=_4.inColour
 local printIn=_4.printIn
-local _8=require("settings")
-local PAGED_SETTING=_8.PAGED_SETTING
-local _9=require("spinner")
-local Spinner=_9.Spinner
+local _9=require("settings")
+local PAGED_SETTING=_9.PAGED_SETTING
+local _a=require("spinner")
+local Spinner=_a.Spinner
 local function optionsOf(s)
 return{
 session=s.session,
@@ -806,13 +900,13 @@ end
 local data=f.readAll()
 f.close()
 local t=textutils.unserialise(data or"")
-local _a
+local _b
 if type(t)=="table"then
-_a=t
+_b=t
 else
-_a=nil
+_b=nil
 end
-return _a
+return _b
 end
 function _3.refreshCache(client)
 local ok,err=pcall(function()
@@ -951,16 +1045,16 @@ local _5=require("lualib_bundle")
 local __TS__ObjectAssign=_5.__TS__ObjectAssign
 local _3={}
 local ai=require("libai")
-local _b=require("ask")
-local ask=_b.ask
-local _c=require("serve")
-local withBridge=_c.withBridge
-local _d=require("cache")
-local refreshCache=_d.refreshCache
+local _c=require("ask")
+local ask=_c.ask
+local _d=require("serve")
+local withBridge=_d.withBridge
+local _e=require("cache")
+local refreshCache=_e.refreshCache
 local _4=require("screen")
 local inColour=_4.inColour
-local _e=require("sessions")
-local printSessions=_e.printSessions
+local _f=require("sessions")
+local printSessions=_f.printSessions
 _3.VERSION="0.1.0"
 local function withClient(fn)
 local result,msg=ai.protect(function()return fn(ai.client())end)
@@ -1083,22 +1177,22 @@ local _5=require("lualib_bundle")
 local __TS__ObjectAssign=_5.__TS__ObjectAssign
 local _3={}
 local info,showHelp,COMMANDS
-local _f=require("cc.completion")
-local choice=_f.choice
+local _g=require("cc.completion")
+local choice=_g.choice
 local ai=require("libai")
-local _b=require("ask")
-local ask=_b.ask
-local _c=require("serve")
-local withBridge=_c.withBridge
-local _d=require("cache")
-local cachedNames=_d.cachedNames
-local _g=require("commands")
-local updateCompletion=_g.updateCompletion
+local _c=require("ask")
+local ask=_c.ask
+local _d=require("serve")
+local withBridge=_d.withBridge
+local _e=require("cache")
+local cachedNames=_e.cachedNames
+local _h=require("commands")
+local updateCompletion=_h.updateCompletion
 local _4=require("screen")
 local inColour=_4.inColour
 local printIn=_4.printIn
-local _e=require("sessions")
-local printSessions=_e.printSessions
+local _f=require("sessions")
+local printSessions=_f.printSessions
 function info(text)
 printIn(colours.lightGrey,text)
 end
@@ -1112,13 +1206,13 @@ math.max(1,16-#head)
 end
 end
 local function sessionOf(st)
-local _h
+local _i
 if st.newSession then
-_h=nil
+_i=nil
 else
-_h=st.session or st.lastSession or ai.sessionInUse()
+_i=st.session or st.lastSession or ai.sessionInUse()
 end
-return _h
+return _i
 end
 local function useSession(st,arg)
 if(string.find(arg,"^ses_"))==nil then
@@ -1233,8 +1327,8 @@ end
 function _3.completeChat(line)
 local name,arg=string.match(line,"^(/%a+) +(%S*)$")
 if name~=nil then
-local _i=find(name)
-local values=_i and _i.values
+local _j=find(name)
+local values=_j and _j.values
 return values~=nil and choice(
 arg,
 cachedNames(values),
@@ -1252,13 +1346,13 @@ return choice(line,names,false)
 end
 local function command(line,st)
 local name,arg=string.match(line,"^(/%S+)%s*(.-)%s*$")
-local _j
+local _k
 if name~=nil then
-_j=find(name)
+_k=find(name)
 else
-_j=nil
+_k=nil
 end
-local c=_j
+local c=_k
 if c==nil then
 printError(("Unknown command "..(name or line))..": type /help")
 return true
@@ -1349,8 +1443,8 @@ local ai=require("libai")
 local _4=require("screen")
 local fit=_4.fit
 local inColour=_4.inColour
-local _8=require("settings")
-local PAGED_SETTING=_8.PAGED_SETTING
+local _9=require("settings")
+local PAGED_SETTING=_9.PAGED_SETTING
 local function ok(text)
 local w=term.getSize()
 inColour(
@@ -1516,8 +1610,8 @@ end
 do
 local k=i
 while k<#args do
-local _k=out.words
-_k[#_k+1]=args[k+1]
+local _l=out.words
+_l[#_l+1]=args[k+1]
 k=k+1
 end
 end
@@ -1556,8 +1650,8 @@ end
 return names
 end
 function _3.valuesOf(flags,name)
-local _i=find(flags,name)
-return _i and _i.values
+local _j=find(flags,name)
+return _j and _j.values
 end
 function _3.inPrompt(flags,words)
 local k=1
@@ -1565,8 +1659,8 @@ while k<#words do
 if words[k+1]=="--"or not isFlag(words[k+1])then
 return true
 end
-local _l=find(flags,words[k+1])
-k=k+((_l and _l.value)~=nil and 2 or 1)
+local _m=find(flags,words[k+1])
+k=k+((_m and _m.value)~=nil and 2 or 1)
 end
 return false
 end
@@ -1610,26 +1704,26 @@ end,
 ["args"]=function(...)
 local _3={}
 local OPTIONS
-local _m=require("chat")
-local chat=_m.chat
-local _g=require("commands")
-local abortSession=_g.abortSession
-local askOnce=_g.askOnce
-local deleteSession=_g.deleteSession
-local listSessions=_g.listSessions
-local showVersion=_g.showVersion
-local tuiControl=_g.tuiControl
-local _n=require("doctor")
-local doctor=_n.doctor
-local _o=require("flags")
-local helpLine=_o.helpLine
-local parseFlags=_o.parseFlags
-local synopsis=_o.synopsis
-local _p=require("help")
-local helpPage=_p.helpPage
-local printHelp=_p.printHelp
-local _c=require("serve")
-local serveCommand=_c.serveCommand
+local _n=require("chat")
+local chat=_n.chat
+local _h=require("commands")
+local abortSession=_h.abortSession
+local askOnce=_h.askOnce
+local deleteSession=_h.deleteSession
+local listSessions=_h.listSessions
+local showVersion=_h.showVersion
+local tuiControl=_h.tuiControl
+local _o=require("doctor")
+local doctor=_o.doctor
+local _p=require("flags")
+local helpLine=_p.helpLine
+local parseFlags=_p.parseFlags
+local synopsis=_p.synopsis
+local _q=require("help")
+local helpPage=_q.helpPage
+local printHelp=_q.printHelp
+local _d=require("serve")
+local serveCommand=_d.serveCommand
 _3.FLAGS={
 {names={"-n","--new"},help="start a new conversation",option="newSession"},
 {
@@ -1764,8 +1858,8 @@ typed=""
 local parsed=parseFlags(_3.FLAGS,args,o)
 o.text=parsed.text
 o.error=parsed.error
-local _q=parsed.action
-o.run=_q and _q.run or(#parsed.words>0 and askOnce or chat)
+local _r=parsed.action
+o.run=_r and _r.run or(#parsed.words>0 and askOnce or chat)
 if o.run==chat and o.plain then
 o.error=o.error or"--raw needs a prompt"
 end
@@ -1775,16 +1869,16 @@ return _3
 end,
 ["complete"]=function(...)
 local _3={}
-local _f=require("cc.completion")
-local choice=_f.choice
-local _r=require("args")
-local FLAGS=_r.FLAGS
-local _d=require("cache")
-local cachedNames=_d.cachedNames
-local _o=require("flags")
-local flagNames=_o.flagNames
-local inPrompt=_o.inPrompt
-local valuesOf=_o.valuesOf
+local _g=require("cc.completion")
+local choice=_g.choice
+local _s=require("args")
+local FLAGS=_s.FLAGS
+local _e=require("cache")
+local cachedNames=_e.cachedNames
+local _p=require("flags")
+local flagNames=_p.flagNames
+local inPrompt=_p.inPrompt
+local valuesOf=_p.valuesOf
 function _3.complete(_shell,_index,partial,previous)
 if inPrompt(FLAGS,previous)then
 return{}
@@ -1810,17 +1904,17 @@ return _3
 end,
 ["main"]=function(...)
 local _3={}
-local _r=require("args")
-local parseArgs=_r.parseArgs
-local usageLines=_r.usageLines
-local _g=require("commands")
-local keptPrompt=_g.keptPrompt
-local _s=require("complete")
-local complete=_s.complete
-local _o=require("flags")
-local commandLine=_o.commandLine
-local _8=require("settings")
-local defineSettings=_8.defineSettings
+local _s=require("args")
+local parseArgs=_s.parseArgs
+local usageLines=_s.usageLines
+local _h=require("commands")
+local keptPrompt=_h.keptPrompt
+local _t=require("complete")
+local complete=_t.complete
+local _p=require("flags")
+local commandLine=_p.commandLine
+local _9=require("settings")
+local defineSettings=_9.defineSettings
 defineSettings()
 local function dispatch(args)
 local o=parseArgs(args)
@@ -1858,6 +1952,6 @@ end
 return _3
 end,
 }
-local _t=...
-if type(_t)=="table"then return require end
+local _u=...
+if type(_u)=="table"then return require end
 return require("main").run(...)

@@ -1,6 +1,8 @@
 // Prints a reply as it streams in: each completed line is rendered (light markdown), word-wrapped
 // to the terminal and paged like textutils.pagedPrint. The text is already in the CC charset.
-// Colour terminals get colours; monochrome ones the same layout in the current colours.
+// Colour terminals get colours; monochrome ones the same layout in the current colours. The
+// unfinished last line is previewed as it grows (liveline.ts).
+import { LiveLine } from "./liveline";
 
 export interface PrinterOptions {
   colour: boolean;
@@ -88,13 +90,15 @@ export class ReplyPrinter {
   private blank = false;
   private readonly base: string;
   private readonly bg: string;
+  private readonly live: LiveLine;
 
   constructor(private readonly opts: PrinterOptions) {
     this.base = blitOf(term.getTextColour());
     this.bg = blitOf(term.getBackgroundColour());
+    this.live = new LiveLine(opts.width);
   }
 
-  /** Text as it grows: prints each completed line; keeps the incomplete last line. */
+  /** Text as it grows: prints each completed line; shows the incomplete last line as it grows. */
   push(delta: string): void {
     this.pending = this.pending + delta;
     while (true) {
@@ -102,12 +106,17 @@ export class ReplyPrinter {
       if (s === undefined) break;
       const line = string.sub(this.pending, 1, s - 1);
       this.pending = string.sub(this.pending, s + 1);
+      this.live.clear();
       this.line(line);
     }
+    if (this.pending === "" || this.inCode) return;
+    const room = this.opts.paged ? this.opts.height - 2 - this.page : this.opts.height - 2;
+    this.live.show(this.pending, room);
   }
 
   /** Prints what is left. */
   finish(): void {
+    this.live.clear();
     if (this.pending !== "") this.line(this.pending);
     this.pending = "";
   }
