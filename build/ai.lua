@@ -76,6 +76,15 @@ print(_3.fit(text,w))
 end
 )
 end
+local overlay
+function _3.setOverlay(takeDown)
+overlay=takeDown
+end
+function _3.clearOverlay()
+if overlay~=nil then
+overlay()
+end
+end
 return _3
 end,
 ["dialogs"]=function(...)
@@ -396,6 +405,9 @@ end
 local room=self.opts.paged and self.opts.height-2-self.page or self.opts.height-2
 self.live:show(self.pending,room)
 end
+function ReplyPrinter.prototype.hold(self)
+self.live:clear()
+end
 function ReplyPrinter.prototype.finish(self)
 self.live:clear()
 if self.pending~=""then
@@ -558,6 +570,7 @@ local _5=require("lualib_bundle")
 local __TS__Class=_5.__TS__Class
 local _3={}
 local _4=require("screen")
+local clearOverlay=_4.clearOverlay
 local fit=_4.fit
 local inColour=_4.inColour
 local FRAMES={"|","/","-","\\"}
@@ -607,6 +620,7 @@ self.shown=false
 end
 function Spinner.prototype.pause(self)
 self:clear()
+clearOverlay()
 self.paused=self.paused+1
 end
 function Spinner.prototype.resume(self)
@@ -645,6 +659,7 @@ local ReplyPrinter=_8.ReplyPrinter
 local _4=require("screen")
 local inColour=_4.inColour
 local printIn=_4.printIn
+local setOverlay=_4.setOverlay
 local _9=require("settings")
 local PAGED_SETTING=_9.PAGED_SETTING
 local _a=require("spinner")
@@ -765,6 +780,9 @@ height=h
 }
 )
 local spinner=__TS__New(Spinner)
+setOverlay(function()
+printer:hold()
+end)
 local opts=optionsOf(s)
 showWork(opts,spinner,printer)
 term.setCursorBlink(false)
@@ -785,6 +803,7 @@ local finished=guarded(function()
 printer:finish()
 return result
 end)
+setOverlay(nil)
 if result.cancelled==true or finished.cancelled==true then
 return cancelled()
 end
@@ -798,10 +817,13 @@ end,
 ["serve"]=function(...)
 local _3={}
 local ai=require("libai")
+local _4=require("screen")
+local clearOverlay=_4.clearOverlay
 local function line(text,colour,cut)
 if cut==nil then
 cut=false
 end
+clearOverlay()
 local w=term.getSize()
 local x,y=term.getCursorPos()
 if x~=1 then

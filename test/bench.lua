@@ -28,14 +28,7 @@ local function anchor(...)
   return value
 end
 
-local function median(list)
-  local sorted = {}
-  for i, v in ipairs(list) do sorted[i] = v end
-  table.sort(sorted)
-  local n = #sorted
-  if n % 2 == 1 then return sorted[(n + 1) / 2] end
-  return (sorted[n / 2] + sorted[n / 2 + 1]) / 2
-end
+local median = require("support.stats").median
 
 --- A computer on the plain server, with this bench's build; opts.settings as newComputer's.
 local function computer(opts)

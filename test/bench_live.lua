@@ -13,14 +13,7 @@ local BUILD = os.getenv("OPENCC_BENCH_BUILD") or "build"
 
 local FIVE_SECONDS = "[slow:500][reply:one two three four five six seven eight nine ten eleven] go"
 
-local function median(list)
-  local sorted = {}
-  for i, v in ipairs(list) do sorted[i] = v end
-  table.sort(sorted)
-  local n = #sorted
-  if n % 2 == 1 then return sorted[(n + 1) / 2] end
-  return (sorted[n / 2] + sorted[n / 2 + 1]) / 2
-end
+local median = require("support.stats").median
 
 local function computer(bridge)
   local settings = bridge and { ["opencc.bridge_url"] = servers.bridgeUrl, ["opencc.bridge_token"] = servers.bridgeToken } or {}

@@ -6,7 +6,7 @@ import * as ai from "libai";
 import type { AiError, PromptOptions, Reply, ToolActivity } from "libai";
 import { askPermission, askQuestions, describeTool } from "./dialogs";
 import { ReplyPrinter } from "./render";
-import { inColour, printIn } from "./screen";
+import { inColour, printIn, setOverlay } from "./screen";
 import { PAGED_SETTING } from "./settings";
 import { Spinner } from "./spinner";
 
@@ -137,6 +137,9 @@ export function ask(prompt: string, s: AskSettings): Outcome {
     height: h,
   });
   const spinner = new Spinner();
+  setOverlay(() => {
+    printer.hold();
+  });
   const opts = optionsOf(s);
   showWork(opts, spinner, printer);
   term.setCursorBlink(false);
@@ -158,6 +161,7 @@ export function ask(prompt: string, s: AskSettings): Outcome {
     printer.finish();
     return result;
   });
+  setOverlay(undefined);
   if (result.cancelled === true || finished.cancelled === true) return cancelled();
   // e.g. after a refused permission the agent ends on the tool step, with nothing to say
   if (result.ok && result.reply!.text === "") printIn(colours.lightGrey, "(The agent stopped without a reply.)");

@@ -114,6 +114,11 @@ export class ReplyPrinter {
     this.live.show(this.pending, room);
   }
 
+  /** Takes the preview of the unfinished line down (other output comes); the next push shows it again. */
+  hold(): void {
+    this.live.clear();
+  }
+
   /** Prints what is left. */
   finish(): void {
     this.live.clear();

@@ -22,3 +22,15 @@ export function printIn(c: number, text: string): void {
     print(fit(text, w));
   });
 }
+
+/** What is drawn over the reply for now (the preview of its unfinished last line), taken down before other output. */
+let overlay: (() => void) | undefined;
+
+export function setOverlay(takeDown: (() => void) | undefined): void {
+  overlay = takeDown;
+}
+
+/** Takes the overlay down (a line printed below it would leave it standing). */
+export function clearOverlay(): void {
+  if (overlay !== undefined) overlay();
+}

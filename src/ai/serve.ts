@@ -3,9 +3,11 @@
 // can act here while it answers, and is told which computer is asking.
 import * as ai from "libai";
 import type { CallOutcome } from "libai";
+import { clearOverlay } from "./screen";
 
 /** A line on its own (cut to the width when `cut`, else wrapped). */
 function line(text: string, colour: number, cut = false): void {
+  clearOverlay();
   const [w] = term.getSize();
   const [x, y] = term.getCursorPos();
   // The spinner may stand on this line: start it afresh.

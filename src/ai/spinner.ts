@@ -2,7 +2,7 @@
 // only at the start of an empty line, cleared around any other output and at the end. Its loop
 // runs beside ai.ask (parallel.waitForAny) and ignores every event but its own timer, so Ctrl+T
 // reaches libai (which aborts the generation on the server).
-import { fit, inColour } from "./screen";
+import { clearOverlay, fit, inColour } from "./screen";
 
 const FRAMES = ["|", "/", "-", "\\"];
 const TICK = 0.2;
@@ -41,6 +41,7 @@ export class Spinner {
   /** Output and prompts happen between pause() and resume(), with the spinner hidden. */
   pause(): void {
     this.clear();
+    clearOverlay();
     this.paused++;
   }
 
