@@ -70,7 +70,7 @@ describe("prompts in a row through the bridge", function()
     -- as it grows, then printed, so a reply's text may stand in it more than once)
     assert.are.equal(10, count(t, "> lua: return"), t)
     for i = 1, 10 do
-      assert.truthy(has(t, ('Called opencc_lua:\n{"printed":"","values":[%d],"error":null}'):format(i * 7)), t)
+      assert.truthy(has(t, ('"values":[%d]'):format(i * 7)), t) -- the reply quotes the result
       local seen = resultsOf(tokens[i])
       assert.truthy(has(seen, ('"values":[%d]'):format(i * 7)), "prompt " .. i .. ": " .. seen)
     end
