@@ -1031,6 +1031,8 @@ local jsonNull=_g.jsonNull
 local _h=require("listen")
 local dropListener=_h.dropListener
 local setListener=_h.setListener
+local _d=require("pause")
+local waitEvent=_d.waitEvent
 _3.version="0.1.0"
 _3.core={
 version=_3.version,
@@ -1043,7 +1045,8 @@ encodeJSON=encodeJSON,
 decodeJSON=decodeJSON,
 jsonNull=jsonNull,
 setListener=setListener,
-dropListener=dropListener
+dropListener=dropListener,
+waitEvent=waitEvent
 }
 return _3
 end,
@@ -2501,7 +2504,13 @@ end
 self.answer:take(self.client:messages(o.sessionID,self.answer.limit,o.deadline))
 end
 local ordered=self.answer.ordered
-local changed=self.progress:report(self.sub~=nil and self.sub.merge(ordered)or ordered)
+local _12=self.progress
+local _13=_12.report
+local _14=self.sub
+local changed=_13(
+_12,
+_14 and _14.merge(ordered)or ordered
+)
 local shape=self.answer:shape()
 if changed or shape~=self.shape then
 self.shape=shape
@@ -2705,10 +2714,10 @@ local toAiError=_6.toAiError
 local _c=require("http")
 local hostOf=_c.hostOf
 local TERMINATED=_c.TERMINATED
-local _12=require("reply")
-local ReplyWaiter=_12.ReplyWaiter
-local _13=require("session")
-local computerSession=_13.computerSession
+local _15=require("reply")
+local ReplyWaiter=_15.ReplyWaiter
+local _16=require("session")
+local computerSession=_16.computerSession
 local RESENDS=2
 local function mayHaveArrived(e)
 if e.kind=="blocked"or e.kind=="bad_url"or e.kind=="http_disabled"then
@@ -2800,8 +2809,8 @@ local __TS__New=_4.__TS__New
 local __TS__ObjectAssign=_4.__TS__ObjectAssign
 local _3={}
 local sessionGoneLine,timeoutLine,abortOnStop,reworded,ABORT_TIMEOUT
-local _14=require("client")
-local Client=_14.Client
+local _17=require("client")
+local Client=_17.Client
 local _f=require("config")
 local readConfig=_f.readConfig
 local _6=require("errors")
@@ -2813,18 +2822,18 @@ local TERMINATED=_c.TERMINATED
 local _5=require("ids")
 local newId=_5.newId
 local serverClockKnown=_5.serverClockKnown
-local _15=require("catalog")
-local checkAgent=_15.checkAgent
-local checkModel=_15.checkModel
-local _16=require("queue")
-local withTurn=_16.withTurn
-local waitUntilIdle=_16.waitUntilIdle
-local _12=require("reply")
-local ReplyWaiter=_12.ReplyWaiter
-local _17=require("send")
-local sendAndWait=_17.sendAndWait
-local _13=require("session")
-local chooseSession=_13.chooseSession
+local _18=require("catalog")
+local checkAgent=_18.checkAgent
+local checkModel=_18.checkModel
+local _19=require("queue")
+local withTurn=_19.withTurn
+local waitUntilIdle=_19.waitUntilIdle
+local _15=require("reply")
+local ReplyWaiter=_15.ReplyWaiter
+local _1a=require("send")
+local sendAndWait=_1a.sendAndWait
+local _16=require("session")
+local chooseSession=_16.chooseSession
 function sessionGoneLine(chosen)
 if chosen.source=="setting"then
 return("Session ".. chosen.id).." in opencc.session_id no longer exists on the server: pick another (ai --sessions) and set opencc.session_id to it, or set it to \"\" to use this computer's own conversation."
@@ -3036,8 +3045,8 @@ local __TS__Unpack=_4.__TS__Unpack
 local _3={}
 local _6=require("errors")
 local toAiError=_6.toAiError
-local _18=require("prompt")
-local runPrompt=_18.runPrompt
+local _1b=require("prompt")
+local runPrompt=_1b.runPrompt
 _3.DONE_EVENT="ai_done"
 local nextJobId=1
 local running={}
@@ -3080,9 +3089,9 @@ function _3.submit(prompt,opts)
 if opts==nil then
 opts={}
 end
-local _19=nextJobId
-nextJobId=_19+1
-local job={id=_19,status="running",prompt=prompt}
+local _1c=nextJobId
+nextJobId=_1c+1
+local job={id=_1c,status="running",prompt=prompt}
 local r={
 job=job,
 co=coroutine.create(function()return runPrompt(prompt,opts)end)
@@ -3140,9 +3149,9 @@ return _3
 end,
 ["modules"]=function(...)
 local _3={}
-local _1a=require("core")
-local core=_1a.core
-local version=_1a.version
+local _1d=require("core")
+local core=_1d.core
+local version=_1d.version
 local _6=require("errors")
 local fail=_6.fail
 local BRIDGE_MODULE="libai_bridge"
@@ -3180,8 +3189,8 @@ end,
 local _4=require("lualib_bundle")
 local __TS__New=_4.__TS__New
 local _3={}
-local _14=require("client")
-local Client=_14.Client
+local _17=require("client")
+local Client=_17.Client
 local _f=require("config")
 local warningFor=_f.plainHttpWarning
 local readConfig=_f.readConfig
@@ -3195,28 +3204,28 @@ local checkAllowed=_c.checkAllowed
 local TERMINATED=_c.TERMINATED
 local _5=require("ids")
 local newId=_5.newId
-local _15=require("catalog")
-local agentNames=_15.agentNames
-local checkAgent=_15.checkAgent
-local checkModel=_15.checkModel
-local modelNames=_15.modelNames
-local _18=require("prompt")
-local clientFromConfig=_18.clientFromConfig
-local runPrompt=_18.runPrompt
-local waitForMessage=_18.waitForMessage
-local _13=require("session")
-local computerSession=_13.computerSession
-local rememberConversation=_13.rememberConversation
-local rememberedConversation=_13.rememberedConversation
+local _18=require("catalog")
+local agentNames=_18.agentNames
+local checkAgent=_18.checkAgent
+local checkModel=_18.checkModel
+local modelNames=_18.modelNames
+local _1b=require("prompt")
+local clientFromConfig=_1b.clientFromConfig
+local runPrompt=_1b.runPrompt
+local waitForMessage=_1b.waitForMessage
+local _16=require("session")
+local computerSession=_16.computerSession
+local rememberConversation=_16.rememberConversation
+local rememberedConversation=_16.rememberedConversation
 local _o=require("text")
 local fromCC=_o.fromCC
 local toCC=_o.toCC
-local _1b=require("jobs")
-local DONE_EVENT=_1b.DONE_EVENT
-local handle=_1b.handle
-local run=_1b.run
-local submitJob=_1b.submit
-local wait=_1b.wait
+local _1e=require("jobs")
+local DONE_EVENT=_1e.DONE_EVENT
+local handle=_1e.handle
+local run=_1e.run
+local submitJob=_1e.submit
+local wait=_1e.wait
 local _0=require("modules")
 local bridgeEntry=_0.bridgeEntry
 local bridgeModule=_0.bridgeModule
@@ -3232,8 +3241,8 @@ local err=toAiError(result)
 return nil,err.message,err
 end
 do
-local _1a=require("core")
-_3.version=_1a.version
+local _1d=require("core")
+_3.version=_1d.version
 end
 local hasExpect,expectModule=pcall(require,"cc.expect")
 local expect=hasExpect and expectModule.expect or(function()return nil end)
@@ -3281,14 +3290,14 @@ return answered(ok,result)
 end
 function _3.client(options)
 expect(1,options,"table","nil")
-local _1c=readConfig
+local _1f=readConfig
 local _e
 if options==nil then
 _e=nil
 else
 _e={url=options.url,username=options.username,password=options.password,directory=options.directory}
 end
-local cfg=_1c(_e)
+local cfg=_1f(_e)
 if options==nil then
 return clientFromConfig(cfg)
 end
@@ -3324,8 +3333,8 @@ return warningFor(url,password)
 end
 _3.settingNames={}
 for ____,s in ipairs(SETTINGS)do
-local _1d=_3.settingNames
-_1d[#_1d+1]=s.name
+local _1g=_3.settingNames
+_1g[#_1g+1]=s.name
 end
 _3.toCC=toCC
 _3.fromCC=fromCC
@@ -3391,6 +3400,6 @@ end
 return _3
 end,
 }
-local _1e=...
-if type(_1e)=="table"then return require end
+local _1h=...
+if type(_1h)=="table"then return require end
 return require("index",...)

@@ -915,22 +915,8 @@ self.heard={}
 self.answer=__TS__New(LiveAnswer,messageID)
 end
 function Watch.prototype.wait(self,seconds)
-if#self.heard==0 then
-local timer=os.startTimer(seconds)
-while true do
-local event,arg=os.pullEventRaw()
-if event=="terminate"then
-os.cancelTimer(timer)
-error(core.TERMINATED,0)
-end
-if event=="timer"and arg==timer then
-break
-end
-if event==NEWS_EVENT and arg==self.sessionID and#self.heard>0 then
-os.cancelTimer(timer)
-break
-end
-end
+local deadline=os.epoch("utc")+seconds*1000
+while#self.heard==0 and core.waitEvent(NEWS_EVENT,deadline)do
 end
 local heard="nothing"
 local events=self.heard
@@ -946,7 +932,7 @@ end
 function Watch.prototype.hear(self,e)
 local _k=self.heard
 _k[#_k+1]=e
-os.queueEvent(NEWS_EVENT,self.sessionID)
+os.queueEvent(NEWS_EVENT)
 end
 _3.Watches=__TS__Class()
 local Watches=_3.Watches
@@ -978,19 +964,19 @@ local others=false
 local rest={}
 for ____,x in ipairs(self.watches)do
 do
-local __continue21
+local __continue17
 repeat
 if x==w then
-__continue21=true
+__continue17=true
 break
 end
 rest[#rest+1]=x
 if x.sessionID==w.sessionID then
 others=true
 end
-__continue21=true
+__continue17=true
 until true
-if not __continue21 then
+if not __continue17 then
 break
 end
 end
@@ -1006,10 +992,10 @@ return false
 end
 for ____,w in ipairs(self.watches)do
 do
-local __continue28
+local __continue24
 repeat
 if w.sessionID~=msg.session or w.state=="off"then
-__continue28=true
+__continue24=true
 break
 end
 if msg.type=="watching"then
@@ -1020,9 +1006,9 @@ w:hear(GAP)
 elseif w.state=="live"and msg.event~=nil then
 w:hear(msg.event)
 end
-__continue28=true
+__continue24=true
 until true
-if not __continue28 then
+if not __continue24 then
 break
 end
 end
@@ -1033,17 +1019,17 @@ function Watches.prototype.close(self)
 self.open=false
 for ____,w in ipairs(self.watches)do
 do
-local __continue35
+local __continue31
 repeat
 if w.state=="off"then
-__continue35=true
+__continue31=true
 break
 end
 w.state="off"
 w:hear(GAP)
-__continue35=true
+__continue31=true
 until true
-if not __continue35 then
+if not __continue31 then
 break
 end
 end

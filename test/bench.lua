@@ -39,14 +39,7 @@ local function computer(opts)
   return pc
 end
 
---- Runs a CC program; returns its result and what the computer fetched while it ran.
-local function measure(pc, source, ...)
-  pc.httpManager:resetStats()
-  local out, r, transcript = H.run(pc, source, ...)
-  if out == nil then error(tostring(r.error) .. "\n" .. transcript) end
-  local s = pc.httpManager.stats
-  return out, { requests = s.requests, bytes = s.bytes, largest = s.largest }
-end
+local measure = H.measure
 
 local ASK = [[
   local ai = require("libai")

@@ -23,11 +23,10 @@ local function computer(bridge)
   return pc
 end
 
+--- Runs a CC program; returns its result and the requests the computer made while it ran.
 local function measure(pc, source, ...)
-  pc.httpManager:resetStats()
-  local out, r, transcript = H.run(pc, source, ...)
-  if out == nil then error(tostring(r.error) .. "\n" .. transcript) end
-  return out, pc.httpManager.stats.requests
+  local out, fetched = H.measure(pc, source, ...)
+  return out, fetched.requests
 end
 
 -- One ask while serving the bridge; the first piece's time beside the part's start.

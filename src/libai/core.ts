@@ -10,6 +10,7 @@ import { aiError, fail } from "./errors";
 import { openWebsocket, TERMINATED } from "./http";
 import { decodeJSON, encodeJSON, jsonNull } from "./json";
 import { dropListener, setListener } from "./listen";
+import { waitEvent } from "./pause";
 
 /** package.json's version: the build writes it in place of this placeholder. */
 export const version: string = "@VERSION@";
@@ -31,6 +32,8 @@ export interface Core {
   /** Where a part that hears the server as things happen plugs in (see listen.ts). */
   setListener: typeof setListener;
   dropListener: typeof dropListener;
+  /** Waits for an event or a deadline, Ctrl+T raising TERMINATED (the core's own waits do so). */
+  waitEvent: typeof waitEvent;
 }
 
 export const core: Core = {
@@ -45,4 +48,5 @@ export const core: Core = {
   jsonNull,
   setListener,
   dropListener,
+  waitEvent,
 };

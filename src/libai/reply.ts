@@ -152,7 +152,7 @@ export class ReplyWaiter {
       this.answer.take(this.client.messages(o.sessionID, this.answer.limit, o.deadline));
     }
     const ordered = this.answer.ordered;
-    const changed = this.progress.report(this.sub !== undefined ? this.sub.merge(ordered) : ordered);
+    const changed = this.progress.report(this.sub?.merge(ordered) ?? ordered);
     const shape = this.answer.shape();
     if (changed || shape !== this.shape) {
       this.shape = shape;

@@ -8,7 +8,7 @@ import type { Heard, Listener } from "libai/listen";
 import { core } from "./core";
 import { GAP, LiveAnswer, ServerEvent } from "./live";
 
-/** The event that wakes a wait when news for it has come (its argument: the session). */
+/** The event that wakes the waits when news has come. */
 const NEWS_EVENT = "opencc_bridge_news";
 
 const RANK: { [h: string]: number } = { nothing: 0, text: 1, look: 2, idle: 3 };
@@ -35,21 +35,9 @@ class Watch {
 
   /** Waits up to `seconds` (news ends it sooner), then takes what was heard. */
   wait(seconds: number): Heard {
-    if (this.heard.length === 0) {
-      const timer = os.startTimer(seconds);
-      while (true) {
-        const [event, arg] = os.pullEventRaw();
-        if (event === "terminate") {
-          os.cancelTimer(timer);
-          throw core.TERMINATED;
-        }
-        if (event === "timer" && arg === timer) break;
-        if (event === NEWS_EVENT && arg === this.sessionID && this.heard.length > 0) {
-          os.cancelTimer(timer);
-          break;
-        }
-      }
-    }
+    const deadline = os.epoch("utc") + seconds * 1000;
+    // News for another wait on this computer wakes this one too: it waits on.
+    while (this.heard.length === 0 && core.waitEvent(NEWS_EVENT, deadline));
     let heard: Heard = "nothing";
     const events = this.heard;
     this.heard = [];
@@ -62,7 +50,7 @@ class Watch {
 
   hear(e: ServerEvent): void {
     this.heard.push(e);
-    os.queueEvent(NEWS_EVENT, this.sessionID);
+    os.queueEvent(NEWS_EVENT);
   }
 }
 

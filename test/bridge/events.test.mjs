@@ -66,6 +66,12 @@ async function computer(id, url = bridge.ccUrl) {
     msgs,
     send,
     events: (s) => msgs.filter((m) => m.type === "event" && m.session === s).map((m) => m.event),
+    /** The text the session's deltas carried, joined. */
+    deltaText: (s) =>
+      msgs
+        .filter((m) => m.type === "event" && m.session === s && m.event.type === "message.part.delta")
+        .map((m) => m.event.properties.delta)
+        .join(""),
     watch: async (session, auth) => {
       const from = msgs.length;
       send({ type: "watch", session, auth });
@@ -88,7 +94,7 @@ test("a computer with the server's password watches a session: its reply arrives
     const events = c.events(s);
     const deltas = events.filter((e) => e.type === "message.part.delta");
     assert.ok(deltas.length >= 2, `a delta per chunk, got ${deltas.length}`);
-    assert.equal(deltas.map((e) => e.properties.delta).join(""), "alpha beta gamma delta");
+    assert.equal(c.deltaText(s), "alpha beta gamma delta");
     const messages = await opencode(`/session/${s}/message`);
     const answer = messages.find((m) => m.info.role === "assistant");
     assert.equal(answer.parts.find((p) => p.type === "text").text, "alpha beta gamma delta");
@@ -229,11 +235,7 @@ test("an event too big for one frame becomes a gap; the deltas around it still a
       c.msgs.some((m) => m.type === "gap" && m.session === s),
       "a gap for the whole-text part update",
     );
-    const text = c
-      .events(s)
-      .filter((e) => e.type === "message.part.delta")
-      .map((e) => e.properties.delta)
-      .join("");
+    const text = c.deltaText(s);
     assert.equal(text.split("\n").length, 8000);
     assert.equal(text.split("\n")[7999], "Line 8000");
   } finally {
@@ -287,11 +289,7 @@ test("when the server's stream drops, watchers get a gap; the bridge reconnects 
     await until(() => connected() === 2, "the bridge subscribed again");
     await prompt(s, "[reply:after the gap]");
     await until(() => c.idleSeen(s), "session.idle after reconnecting");
-    const text = c
-      .events(s)
-      .filter((e) => e.type === "message.part.delta")
-      .map((e) => e.properties.delta)
-      .join("");
+    const text = c.deltaText(s);
     assert.equal(text, "after the gap");
   } finally {
     c.close();
@@ -331,11 +329,7 @@ test("a stream that goes silent (no heartbeat for 30 s) counts as dropped: a gap
     await until(() => connected() === 2, "the bridge subscribed again");
     await prompt(s, "[reply:awake again]");
     await until(() => c.idleSeen(s), "session.idle after reconnecting");
-    const text = c
-      .events(s)
-      .filter((e) => e.type === "message.part.delta")
-      .map((e) => e.properties.delta)
-      .join("");
+    const text = c.deltaText(s);
     assert.equal(text, "awake again");
   } finally {
     c.close();

@@ -4,6 +4,7 @@ import { aiError, fail } from "./errors";
 import { openWebsocket, TERMINATED } from "./http";
 import { decodeJSON, encodeJSON, jsonNull } from "./json";
 import { dropListener, setListener } from "./listen";
+import { waitEvent } from "./pause";
 /** package.json's version: the build writes it in place of this placeholder. */
 export declare const version: string;
 export interface Core {
@@ -23,5 +24,7 @@ export interface Core {
     /** Where a part that hears the server as things happen plugs in (see listen.ts). */
     setListener: typeof setListener;
     dropListener: typeof dropListener;
+    /** Waits for an event or a deadline, Ctrl+T raising TERMINATED (the core's own waits do so). */
+    waitEvent: typeof waitEvent;
 }
 export declare const core: Core;

@@ -29,6 +29,16 @@ function H.run(pc, source, ...)
   return value, r, pc:transcript()
 end
 
+--- Runs a CC program as H.run does (raising when it fails); returns its result and what the
+--- computer fetched while it ran ({ requests, bytes, largest }). For the benches.
+function H.measure(pc, source, ...)
+  pc.httpManager:resetStats()
+  local out, r, transcript = H.run(pc, source, ...)
+  if out == nil then error(tostring(r.error) .. "\n" .. transcript) end
+  local s = pc.httpManager.stats
+  return out, { requests = s.requests, bytes = s.bytes, largest = s.largest }
+end
+
 --- A unique token for prompts, so specs sharing the fake model can find their own requests.
 function H.token(prefix)
   return servers.token(prefix or "t")
